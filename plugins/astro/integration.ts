@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import type { AstroIntegration } from 'astro';
+import type { RemarkSpecOptions } from '../remark-spec/index.ts';
+import { getSpec, SpecError, type LoadedSpec } from '../spec/loader.ts';
+import { specRehypePlugins, specRemarkPlugins } from '../spec/pipeline.ts';
+import { writeSearchIndex } from './pagefind.ts';
+import { checkBuiltLinks } from './link-check.ts';
+
+export interface ModelSpecOptions {
+  /** The folder with the spec sources and `spec.config.json` (default: `$SPEC_CONTENT_DIR` or `content`). */
+  contentDir?: string;
+}
+
+/**
+ * Loads and checks the whole spec before Astro starts (every content error, positioned, at once),
+ * renders Markdown through the spec plugin, then indexes the built site for search.
+ */
+export function modelSpec(options: ModelSpecOptions = {}) {
+  const contentDir = path.resolve(options.contentDir ?? process.env.SPEC_CONTENT_DIR ?? 'content');
+  // Pages and the content collection read the same folder through this variable.
+  process.env.SPEC_CONTENT_DIR = contentDir;
+  let spec: LoadedSpec;
+  try {
+    spec = getSpec(contentDir);
+  } catch (error) {
+    if (error instanceof SpecError) {
+      console.error(`\nThe spec in ${path.relative(process.cwd(), contentDir) || '.'} has errors:\n\n${error.message}\n`);
+      throw new Error('Spec content errors (listed above); the site was not built.');
+    }
+    throw error;
+  }
+
+  // Options that always read the current spec, so `astro dev` follows edits across files.
+  const live: RemarkSpecOptions = {
+    authorityLevels: spec.config.authorityLevels,
+    resolveReference: (id) => spec.targets.get(id),
+    knownIds: () => spec.targets.keys(),
+    sectionLinks: (section, filePath) => spec.pluginOptions.sectionLinks?.(section, filePath) ?? [],
+    throwOnError: true,
+  };
+
+  const integration: AstroIntegration = {
+    name: 'model-spec-site',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        server.watcher.on('all', (_event, file) => {
+          if (!file.startsWith(contentDir)) return;
+          try {
+            spec = getSpec(contentDir);
+          } catch (error) {
+            logger.error(error instanceof Error ? error.message : String(error));
+          }
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const links = await checkBuiltLinks(outDir, spec);
+        if (links.problems.length > 0) {
+          const shown = links.problems.slice(0, 30).map((problem) => '  ' + problem);
+          if (links.problems.length > shown.length) shown.push(`  … and ${links.problems.length - shown.length} more`);
+          throw new Error(`${links.problems.length} broken links in the built site:\n${shown.join('\n')}`);
+        }
+        logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages, all resolve`);
+        const search = await writeSearchIndex(outDir, spec);
+        logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)`);
+      },
+    },
+  };
+
+  return {
+    spec,
+    contentDir,
+    markdownProcessor: unified({
+      remarkPlugins: specRemarkPlugins(live) as never,
+      rehypePlugins: specRehypePlugins as never,
+      // SmartyPants would rewrite quotes and dashes in example messages.
+      smartypants: false,
+    }),
+    integration,
+  };
+}

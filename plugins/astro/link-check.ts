@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedSpec } from '../spec/loader.ts';
+
+interface Page {
+  url: string;
+  file: string;
+  ids: Set<string>;
+  links: Array<{ href: string; line: number }>;
+}
+
+/**
+ * Checks every internal link and `#fragment` of the built site. A broken link names the built
+ * page and line, and the source file and line when the link comes from a spec chapter.
+ */
+export async function checkBuiltLinks(outDir: string, spec: LoadedSpec) {
+  const base = spec.config.base;
+  const pages = new Map<string, Page>();
+  for (const file of htmlFiles(outDir)) {
+    const relative = path.relative(outDir, file).split(path.sep).join('/');
+    const url = base + relative.replace(/(^|\/)index\.html$/, '$1');
+    const html = readFileSync(file, 'utf8');
+    pages.set(url, { url, file: relative, ids: collectIds(html), links: collectLinks(html) });
+  }
+
+  const problems: string[] = [];
+  let links = 0;
+  for (const page of pages.values()) {
+    for (const { href, line } of page.links) {
+      const target = resolveHref(href, page.url);
+      if (!target) continue;
+      links++;
+      if (!target.path.startsWith(base)) continue;
+      const targetPage = pages.get(target.path) ?? pages.get(target.path + '/') ?? (isAsset(target.path) ? 'asset' : undefined);
+      if (!targetPage) {
+        if (!assetExists(outDir, base, target.path)) problems.push(`${page.file}:${line}: link to \`${href}\`: no page at ${target.path}${sourceHint(spec, page, href)}`);
+        continue;
+      }
+      if (target.fragment && targetPage !== 'asset' && !targetPage.ids.has(target.fragment)) {
+        problems.push(`${page.file}:${line}: link to \`${href}\`: ${target.path} has no element with id \`${target.fragment}\`${sourceHint(spec, page, href)}`);
+      }
+    }
+  }
+  return { pages: pages.size, links, problems };
+}
+
+function htmlFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'pagefind' && entry.name !== '_astro') found.push(...htmlFiles(full));
+    } else if (entry.name.endsWith('.html')) found.push(full);
+  }
+  return found;
+}
+
+function collectIds(html: string): Set<string> {
+  const ids = new Set<string>();
+  for (const match of html.matchAll(/\sid="([^"]+)"/g)) ids.add(decodeEntities(match[1]!));
+  return ids;
+}
+
+function collectLinks(html: string): Array<{ href: string; line: number }> {
+  const links: Array<{ href: string; line: number }> = [];
+  for (const match of html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)) {
+    links.push({ href: decodeEntities(match[1]!), line: html.slice(0, match.index).split('\n').length });
+  }
+  return links;
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+}
+
+function resolveHref(href: string, pageUrl: string): { path: string; fragment: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return undefined;
+  const url = new URL(href, `http://site.invalid${pageUrl}`);
+  let fragment = '';
+  try {
+    fragment = decodeURIComponent(url.hash.slice(1));
+  } catch {
+    fragment = url.hash.slice(1);
+  }
+  return { path: decodeURI(url.pathname), fragment };
+}
+
+function isAsset(urlPath: string): boolean {
+  return /\.[a-z0-9]+$/i.test(urlPath);
+}
+
+function assetExists(outDir: string, base: string, urlPath: string): boolean {
+  try {
+    readFileSync(path.join(outDir, urlPath.slice(base.length)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sourceHint(spec: LoadedSpec, page: Page, href: string): string {
+  const chapter = spec.chapters.find((candidate) => candidate.url === page.url);
+  if (!chapter) return '';
+  const source = readFileSync(chapter.path, 'utf8');
+  const fragment = href.includes('#') ? href.slice(href.indexOf('#')) : href;
+  const index = source.indexOf(`(${fragment}`);
+  if (index < 0) return ` (page from ${chapter.file})`;
+  return ` (source: ${chapter.file}:${source.slice(0, index).split('\n').length})`;
+}

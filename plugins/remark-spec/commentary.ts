@@ -1,0 +1,23 @@
+import type { ContainerDirective } from 'mdast-util-directive';
+import { h } from 'hastscript';
+import type { Context } from './context.ts';
+import { hastNode } from './hast.ts';
+import { rangeOf, sourceSlice } from './text.ts';
+
+/** A `:::commentary` block: a note to human readers, shown apart from the rules. */
+export function transformCommentary(node: ContainerDirective, section: string | null, context: Context): void {
+  const label = node.children[0]?.type === 'paragraph' && node.children[0].data?.directiveLabel ? node.children.shift() : undefined;
+  const body = node.children;
+  context.data.commentary.push({
+    section,
+    markdown: body.length ? sourceSlice(context.source, body[0], body[body.length - 1]) : '',
+    position: rangeOf(node),
+  });
+  node.data = { hName: 'aside', hProperties: { className: ['ms-commentary'], ariaLabel: 'Commentary' } };
+  node.children = [
+    label
+      ? { ...label, data: { hName: 'p', hProperties: { className: ['ms-commentary__label'] } } }
+      : (hastNode(h('p', { className: ['ms-commentary__label'] }, 'Commentary')) as never),
+    ...body,
+  ];
+}

@@ -1,0 +1,51 @@
+import type { Heading, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import { Authorities } from './authority.ts';
+import { report } from './rules.ts';
+import type { RemarkSpecOptions } from './options.ts';
+import type { SpecFileData, SpecSection } from './types.ts';
+
+export interface LocalTarget {
+  kind: 'section' | 'example';
+  title: string;
+  /** For an old id: the id it stands for now. */
+  aliasOf?: string;
+}
+
+/** Per-file state shared by the passes of one run. */
+export class Context {
+  readonly file: VFile;
+  readonly source: string;
+  readonly options: RemarkSpecOptions;
+  readonly authorities: Authorities;
+  readonly data: SpecFileData;
+  readonly sectionNodes = new Map<Heading, { section: SpecSection; directive: LeafDirective | undefined; body: RootContent[] }>();
+  readonly targets = new Map<string, LocalTarget & { node: Node | undefined }>();
+
+  constructor(file: VFile, options: RemarkSpecOptions, authorities: Authorities) {
+    this.file = file;
+    this.source = String(file.value ?? '');
+    this.options = options;
+    this.authorities = authorities;
+    this.data = { file: file.path ?? '', sections: [], examples: [], commentary: [], references: [] };
+  }
+
+  /** Registers an id; a second definition is reported and points back at the first. */
+  define(id: string, node: Node | undefined, target: LocalTarget): boolean {
+    const first = this.targets.get(id);
+    if (first) {
+      report(
+        this.file,
+        'duplicate-id',
+        `Unexpected duplicate id \`${id}\`, expected ids unique across the spec (first used at line ${first.node?.position?.start.line ?? '?'})`,
+        node,
+        { reason: `Id \`${id}\` first used here`, place: first.node },
+      );
+      return false;
+    }
+    this.targets.set(id, { ...target, node });
+    return true;
+  }
+}

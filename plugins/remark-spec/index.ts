@@ -1,0 +1,134 @@
+import type { Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import { Authorities, defaultAuthorityLevels } from './authority.ts';
+import { transformCommentary } from './commentary.ts';
+import { Context } from './context.ts';
+import { checkClosed, isExampleKind, isGrade, isRole, transformExample } from './examples.ts';
+import { htmlToText, restoreTextDirectives } from './literal.ts';
+import { checkMdxSafety } from './mdx-safety.ts';
+import type { RemarkSpecOptions } from './options.ts';
+import { resolveReferences } from './references.ts';
+import { quoteList, report } from './rules.ts';
+import { collectSections, fillSectionText, renderSections } from './sections.ts';
+import type { SpecSection } from './types.ts';
+
+export type { RemarkSpecOptions } from './options.ts';
+export type * from './types.ts';
+export { defaultAuthorityLevels } from './authority.ts';
+export { rules, type RuleId } from './rules.ts';
+
+const blockDirectives = ['example', 'prompt', 'commentary'];
+
+/**
+ * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after
+ * remark-parse, remark-directive (and remark-gfm / remark-math) under plain unified or Astro.
+ */
+export default function remarkSpec(options?: Readonly<RemarkSpecOptions> | null) {
+  const settings: RemarkSpecOptions = options ?? {};
+  const authorities = new Authorities(settings.authorityLevels ?? defaultAuthorityLevels);
+
+  return function transform(tree: Root, file: VFile): void {
+    const context = new Context(file, settings, authorities);
+    restoreTextDirectives(tree, file);
+    if (settings.checkMdxSafety ?? /\.mdx$/i.test(file.path ?? '')) {
+      walkContainers(tree, (node) => {
+        if (isRole(node.name) || isGrade(node.name)) checkMdxSafety(node, context);
+      });
+    }
+    htmlToText(tree);
+    collectSections(tree, context);
+
+    const sections = context.data.sections;
+    const sectionByLine = sections.map((section) => ({ line: section.position.start.line, section }));
+    const sectionAt = (line: number): SpecSection | undefined => {
+      let found: SpecSection | undefined;
+      for (const entry of sectionByLine) if (entry.line <= line) found = entry.section;
+      return found;
+    };
+    const byId = new Map(sections.map((section) => [section.id, section]));
+    const inheritedAuthority = (section: SpecSection | undefined): string | null => {
+      for (let current = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+        if (current.authority) return current.authority;
+      }
+      return null;
+    };
+
+    renderSections(tree, context);
+    transformBlocks(tree, context, (node) => {
+      const section = sectionAt(node.position?.start.line ?? 0);
+      return { section: section?.id ?? null, authority: inheritedAuthority(section), depth: section?.depth ?? 1 };
+    });
+    for (const example of context.data.examples) if (example.section) byId.get(example.section)?.examples.push(example.id);
+
+    resolveReferences(tree, context, (line) => sectionAt(line)?.id ?? null);
+    fillSectionText(context);
+
+    file.data.spec = context.data;
+    // Astro hands `data.astro.frontmatter` to pages as `remarkPluginFrontmatter`.
+    const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    if (astro?.frontmatter) astro.frontmatter.spec = context.data;
+
+    if (settings.throwOnError) {
+      const error = file.messages.find((message) => message.fatal);
+      if (error) throw error;
+    }
+  };
+}
+
+export { remarkSpec };
+
+type Placement = { section: string | null; authority: string | null; depth: number };
+
+function walkContainers(parent: { children: RootContent[] } | Node, visitor: (node: ContainerDirective) => void): void {
+  for (const child of (parent as { children?: RootContent[] }).children ?? []) {
+    if (child.type === 'containerDirective') visitor(child);
+    if ('children' in child) walkContainers(child, visitor);
+  }
+}
+
+/** Finds the format's block directives wherever they sit (top level, lists, blockquotes). */
+function transformBlocks(parent: { children: RootContent[] }, context: Context, placementOf: (node: Node) => Placement): void {
+  for (const child of parent.children) {
+    if (child.type === 'containerDirective') {
+      if (isExampleKind(child.name)) {
+        context.data.examples.push(transformExample(child, placementOf(child), context));
+        continue;
+      }
+      if (child.name === 'commentary') {
+        checkClosed(child, context);
+        transformCommentary(child, placementOf(child).section, context);
+        transformBlocks(child, context, placementOf);
+        continue;
+      }
+      reportStray(child, context);
+      continue;
+    }
+    if (child.type === 'leafDirective') {
+      reportStray(child, context);
+      continue;
+    }
+    if ('children' in child && child.type !== 'heading' && child.type !== 'paragraph') {
+      transformBlocks(child as { children: RootContent[] }, context, placementOf);
+    }
+  }
+}
+
+function reportStray(node: ContainerDirective | LeafDirective, context: Context): void {
+  const { file } = context;
+  const name = node.name;
+  const fence = node.type === 'leafDirective' ? '::' : ':::';
+  if (node.type === 'leafDirective' && name === 'section') {
+    report(file, 'misplaced-section', 'Unexpected `::section` line that does not follow a heading, expected it directly under the heading it names', node);
+  } else if (isGrade(name)) {
+    report(file, 'grade-outside-example', `Unexpected \`:::${name}\` outside an example, expected it inside \`::::example\` (if it belongs to the example above, give the example more colons than its messages: \`::::example\` … \`::::\`)`, node);
+  } else if (isRole(name)) {
+    report(file, 'message-outside-example', `Unexpected \`:::${name}\` message outside an example, expected it inside \`::::example\` (if it belongs to the example above, give the example more colons than its messages)`, node);
+  } else if (name === 'untrusted' || name === 'settings') {
+    report(file, 'malformed-nesting', `Unexpected \`:::${name}\` outside a message, expected it inside a \`::::user\` (or other) message with more colons than it`, node);
+  } else {
+    report(file, 'unknown-directive', `Unexpected \`${fence}${name}\` directive, expected one of ${quoteList([...blockDirectives.map((value) => ':::' + value), '::section'])}`, node);
+  }
+}
+export { collectTargets, type DefinedTarget } from './targets.ts';

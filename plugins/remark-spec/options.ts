@@ -1,0 +1,23 @@
+import type { AuthorityLevel, ReferenceTarget, SpecSection } from './types.ts';
+
+/** Options of `remarkSpec`. */
+export interface RemarkSpecOptions {
+  /** The spec's levels, highest rank first (default: root, system, developer, user, guideline). */
+  authorityLevels?: readonly AuthorityLevel[] | null | undefined;
+  /**
+   * Looks up an id defined in another file, for cross-references (default: only ids in the file
+   * itself resolve). Return `undefined` for an unknown id.
+   */
+  resolveReference?: ((id: string) => ReferenceTarget | undefined) | null | undefined;
+  /** All ids known spec-wide, for "did you mean" hints on dangling references. */
+  knownIds?: (() => Iterable<string>) | null | undefined;
+  /** Extra links shown next to each section's permalink ("Edit this section", …). */
+  sectionLinks?: ((section: SpecSection, filePath: string) => Array<{ href: string; label: string }>) | null | undefined;
+  /**
+   * Report `mdx-unsafe-text` for `{`, `}` and HTML in example messages (default: when the file's
+   * extension is `.mdx`). The check runs on a plain-Markdown parse of the file.
+   */
+  checkMdxSafety?: boolean | null | undefined;
+  /** Throw the first error after the run instead of only recording messages (default: false). */
+  throwOnError?: boolean | null | undefined;
+}

@@ -1,0 +1,156 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { Context } from './context.ts';
+import { hastNode } from './hast.ts';
+import { quoteList, report, suggest } from './rules.ts';
+import { idPattern, plainText, rangeOf, slugify, sourceBetween } from './text.ts';
+import type { SpecSection } from './types.ts';
+
+const sectionAttributes = ['id', 'authority', 'oldids'];
+const exampleNames = new Set(['example', 'prompt']);
+
+/**
+ * Reads every top-level heading with the `::section` line under it: the stable id, authority and
+ * old ids, the body up to the next heading (verbatim and as plain text) and the aggregated levels.
+ */
+export function collectSections(tree: Root, context: Context): void {
+  const { file, source } = context;
+  const stack: SpecSection[] = [];
+  const children = tree.children;
+  const headingIndexes = children.flatMap((node, index) => (node.type === 'heading' ? [index] : []));
+
+  headingIndexes.forEach((index, order) => {
+    const heading = children[index] as Heading;
+    const next = children[index + 1];
+    const directive = next?.type === 'leafDirective' && next.name === 'section' ? next : undefined;
+    const title = plainText(heading.children).replace(/\s+/g, ' ').trim();
+    const attributes = directive?.attributes ?? {};
+
+    let id = attributes.id ?? '';
+    if (!directive || !id) {
+      const slug = slugify(title);
+      report(
+        file,
+        'missing-section-id',
+        `Unexpected heading \`${title}\` without a stable id, expected a \`::section{#id}\` line right under it, such as \`::section{#${slug}}\``,
+        directive ?? heading,
+      );
+      id = slug;
+    } else if (!idPattern.test(id)) {
+      report(file, 'invalid-id', `Unexpected section id \`${id}\`, expected letters, digits, \`_\` and \`-\` (starting with a letter or digit)`, directive);
+    }
+    for (const name of Object.keys(attributes)) {
+      if (!sectionAttributes.includes(name) && name !== 'class') {
+        report(file, 'unknown-directive', `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\` or \`oldids\``, directive);
+      }
+    }
+
+    let authority: string | null = attributes.authority ?? null;
+    if (authority !== null && !context.authorities.has(authority)) {
+      const hint = suggest(authority, context.authorities.names);
+      report(
+        file,
+        'unknown-authority',
+        `Unexpected authority \`${authority}\`, expected one of ${quoteList(context.authorities.names)}${hint ? `; did you mean \`${hint}\`?` : ''}`,
+        directive,
+      );
+      authority = null;
+    }
+
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop();
+    const bodyStartIndex = directive ? index + 2 : index + 1;
+    const bodyEndIndex = headingIndexes[order + 1] ?? children.length;
+    const body = children.slice(bodyStartIndex, bodyEndIndex);
+    const bodyStart = (directive ?? heading).position?.end.offset ?? 0;
+    const bodyEnd = children[bodyEndIndex]?.position?.start.offset ?? source.length;
+
+    const section: SpecSection = {
+      id,
+      title,
+      depth: heading.depth,
+      authority,
+      parent: stack[stack.length - 1]?.id ?? null,
+      authorities: [],
+      oldIds: (attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean),
+      examples: [],
+      markdown: sourceBetween(source, bodyStart, bodyEnd),
+      text: '',
+      position: rangeOf(heading),
+    };
+    context.define(id, heading, { kind: 'section', title });
+    for (const oldId of section.oldIds) context.define(oldId, directive, { kind: 'section', title, aliasOf: id });
+    context.data.sections.push(section);
+    context.sectionNodes.set(heading, { section, directive, body: body.filter((node) => !isExample(node)) });
+    stack.push(section);
+  });
+
+  aggregateAuthorities(context.data.sections, context);
+}
+
+function isExample(node: RootContent): boolean {
+  return node.type === 'containerDirective' && exampleNames.has(node.name);
+}
+
+function aggregateAuthorities(sections: SpecSection[], context: Context): void {
+  const byId = new Map(sections.map((section) => [section.id, section]));
+  const collected = new Map(sections.map((section) => [section.id, new Set<string>()]));
+  for (const section of sections) {
+    if (!section.authority) continue;
+    for (let current: SpecSection | undefined = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
+      collected.get(current.id)!.add(section.authority);
+    }
+  }
+  for (const section of sections) section.authorities = context.authorities.sort(collected.get(section.id)!);
+}
+
+/** Plain text of each section body, once references carry their targets' titles. */
+export function fillSectionText(context: Context): void {
+  for (const { section, body } of context.sectionNodes.values()) section.text = plainText(body);
+}
+
+/** Gives headings their ids and replaces each `::section` line with the badge and link row. */
+export function renderSections(tree: Root, context: Context): void {
+  for (const [heading, { section, directive }] of context.sectionNodes) {
+    heading.data = {
+      ...heading.data,
+      hProperties: {
+        ...(heading.data?.hProperties ?? {}),
+        id: section.id,
+        className: ['ms-heading'],
+        ...(section.authority ? { dataAuthority: section.authority } : {}),
+      },
+    };
+    const meta = hastNode(sectionMeta(section, context));
+    const index = tree.children.indexOf(heading);
+    if (directive) tree.children.splice(tree.children.indexOf(directive), 1, meta as never);
+    else tree.children.splice(index + 1, 0, meta as never);
+    if (section.oldIds.length > 0) {
+      // Empty targets for ids the section used to have, so old links still land on it.
+      const anchors = section.oldIds.map((id) => h('span', { id, className: ['ms-old-anchor'], dataAliasOf: section.id }));
+      tree.children.splice(index, 0, hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)) as never);
+    }
+  }
+}
+
+function sectionMeta(section: SpecSection, context: Context): Element {
+  const level = section.authority ? context.authorities.get(section.authority) : undefined;
+  const links = context.options.sectionLinks?.(section, context.file.path) ?? [];
+  return h('div', { className: ['ms-section-meta'], dataSectionId: section.id }, [
+    level
+      ? h(
+          'span',
+          { className: ['ms-badge', `ms-badge--${level.name}`], dataAuthority: level.name, title: `${level.label}: ${level.description}` },
+          [h('span', { className: ['ms-visually-hidden'] }, 'Authority: '), level.label],
+        )
+      : null,
+    h('a', { className: ['ms-permalink'], href: `#${section.id}`, ariaLabel: `Link to section “${section.title}”` }, [
+      h('span', { ariaHidden: 'true' }, '#'),
+      h('span', { className: ['ms-permalink__id'] }, section.id),
+    ]),
+    ...links.map((link) => h('a', { className: ['ms-section-link'], href: link.href, rel: 'nofollow' }, link.label)),
+  ]);
+}
+
+export type { LeafDirective };

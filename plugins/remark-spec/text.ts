@@ -1,0 +1,108 @@
+import type { Nodes, Parent } from 'mdast';
+import type { Node } from 'unist';
+import type { SourceRange } from './types.ts';
+
+/** The author's source between the start of `first` and the end of `last`, verbatim. */
+export function sourceSlice(source: string, first: Node | undefined, last: Node | undefined = first): string {
+  const start = first?.position?.start.offset;
+  const end = last?.position?.end.offset;
+  if (start === undefined || end === undefined) return '';
+  return dedent(source.slice(lineStart(source, start), end));
+}
+
+/** The source from offset `start` to `end`, trimmed of blank edges. */
+export function sourceBetween(source: string, start: number, end: number): string {
+  return dedent(source.slice(start, end)).replace(/^\s*\n/, '').trimEnd();
+}
+
+function lineStart(source: string, offset: number): number {
+  const newline = source.lastIndexOf('\n', offset - 1);
+  const prefix = source.slice(newline + 1, offset);
+  // Keep indentation that belongs to the first line (inside lists or blockquotes it is markup).
+  return /^[ \t]*$/.test(prefix) ? newline + 1 : offset;
+}
+
+/** Removes the indentation every non-blank line shares (containers nested in lists are indented). */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  let common = Infinity;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    common = Math.min(common, line.length - line.trimStart().length);
+  }
+  if (!Number.isFinite(common) || common === 0) return text;
+  return lines.map((line) => line.slice(common)).join('\n');
+}
+
+export function rangeOf(node: Node): SourceRange {
+  const position = node.position;
+  return {
+    start: { line: position?.start.line ?? 0, column: position?.start.column ?? 0 },
+    end: { line: position?.end.line ?? 0, column: position?.end.column ?? 0 },
+  };
+}
+
+const blockTypes = new Set([
+  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'math', 'table', 'tableRow',
+  'thematicBreak', 'html', 'containerDirective', 'leafDirective', 'definition', 'footnoteDefinition',
+]);
+
+/** Plain text that keeps blocks apart (mdast-util-to-string runs list items together). */
+export function plainText(nodes: readonly Nodes[]): string {
+  const blocks: string[] = [];
+  let inline = '';
+  const flush = () => {
+    if (inline.trim()) blocks.push(inline.replace(/[ \t]+\n/g, '\n').trim());
+    inline = '';
+  };
+  for (const node of nodes) {
+    if (blockTypes.has(node.type)) {
+      flush();
+      const text = blockText(node);
+      if (text.trim()) blocks.push(text.trim());
+    } else {
+      inline += inlineText(node);
+    }
+  }
+  flush();
+  return blocks.join('\n\n');
+}
+
+function blockText(node: Nodes): string {
+  switch (node.type) {
+    case 'code':
+    case 'math':
+    case 'html':
+      return node.value;
+    case 'list':
+      return node.children.map((item) => plainText(item.children).replace(/\n\n/g, '\n')).join('\n');
+    case 'tableRow':
+      return node.children.map((cell) => plainText(cell.children)).join(' | ');
+    case 'table':
+      return node.children.map(blockText).join('\n');
+    case 'thematicBreak':
+      return '';
+    default:
+      return 'children' in node ? plainText((node as Parent).children as Nodes[]) : '';
+  }
+}
+
+function inlineText(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node as Parent).children.map((child) => inlineText(child as Nodes)).join('');
+  return '';
+}
+
+/** A URL fragment-safe slug of a title (the form a missing id is suggested in). */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64) || 'section';
+}
+
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;

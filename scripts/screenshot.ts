@@ -1,0 +1,18 @@
+// Screenshots of the built site for the README and for review: `npm run screenshots`.
+import path from 'node:path';
+import { launchChromium } from '../tests/support/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+
+const [pagePath = '', out = 'screenshot.png', width = '1280', theme = 'light', height = '900'] = process.argv.slice(2);
+const site = await serveStatic(path.resolve('dist'));
+const browser = await launchChromium();
+try {
+  const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, colorScheme: theme as 'light' | 'dark' });
+  const page = await context.newPage();
+  await page.goto(site.url + pagePath, { waitUntil: 'networkidle' });
+  await page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+  await site.close();
+}

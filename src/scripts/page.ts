@@ -1,0 +1,99 @@
+// The only script a reading page loads: theme toggle, contents on narrow screens, scrollspy and
+// copy-link. Everything works without it; it adds conveniences.
+
+const root = document.documentElement;
+const narrow = window.matchMedia('(max-width: 60rem)');
+
+function setupTheme(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
+  if (!button) return;
+  const prefersDark = window.matchMedia('(prefers-color-scheme: dark)');
+  const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : prefersDark.matches);
+  const sync = () => button.setAttribute('aria-pressed', String(isDark()));
+  button.hidden = false;
+  sync();
+  prefersDark.addEventListener('change', sync);
+  button.addEventListener('click', () => {
+    const next = isDark() ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('ms-theme', next);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    sync();
+  });
+}
+
+function setupToc(): void {
+  const toc = document.querySelector<HTMLDetailsElement>('[data-toc]');
+  if (toc && narrow.matches) toc.open = false;
+  narrow.addEventListener('change', () => {
+    if (toc) toc.open = !narrow.matches;
+  });
+  // Choosing a section from the collapsed contents on a phone should reveal the section.
+  toc?.addEventListener('click', (event) => {
+    if (narrow.matches && (event.target as Element).closest('a')) toc.open = false;
+  });
+}
+
+function setupScrollspy(): void {
+  const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
+  const links = new Map<string, HTMLAnchorElement>();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.sidebar [data-toc-id]')) links.set(link.dataset.tocId!, link);
+  const label = document.querySelector<HTMLElement>('[data-current-section]');
+  if (headings.length === 0) return;
+  let current: HTMLAnchorElement | undefined;
+  const visible = new Set<HTMLElement>();
+  const update = () => {
+    // The last heading above the upper third of the viewport is the section being read.
+    let active = headings[0]!;
+    for (const heading of headings) {
+      if (heading.getBoundingClientRect().top < window.innerHeight * 0.3) active = heading;
+      else break;
+    }
+    const link = links.get(active.id);
+    if (link !== current) {
+      current?.removeAttribute('aria-current');
+      if (link && !link.classList.contains('toc__link--chapter')) link.setAttribute('aria-current', 'location');
+      current = link;
+    }
+    if (label) label.textContent = active.textContent ?? '';
+  };
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) entry.isIntersecting ? visible.add(entry.target as HTMLElement) : visible.delete(entry.target as HTMLElement);
+    update();
+  });
+  for (const heading of headings) observer.observe(heading);
+  let pending = false;
+  window.addEventListener('scroll', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      update();
+    });
+  }, { passive: true });
+  update();
+}
+
+function setupCopyLinks(): void {
+  document.addEventListener('click', async (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a.ms-permalink');
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const url = new URL(link.getAttribute('href')!, location.href).href;
+    history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url);
+      link.dataset.copied = 'Link copied';
+    } catch {
+      link.dataset.copied = 'Link in address bar';
+    }
+    setTimeout(() => delete link.dataset.copied, 1800);
+  });
+}
+
+setupTheme();
+setupToc();
+setupScrollspy();
+setupCopyLinks();
