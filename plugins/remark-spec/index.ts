@@ -7,6 +7,7 @@ import { transformCommentary } from './commentary.ts';
 import { Context } from './context.ts';
 import { checkClosed, isExampleKind, isGrade, isRole, transformExample } from './examples.ts';
 import { htmlToText, restoreTextDirectives } from './literal.ts';
+import { neutralizeUnsafeUrls } from './unsafe-links.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import type { RemarkSpecOptions } from './options.ts';
 import { resolveReferences } from './references.ts';
@@ -38,6 +39,7 @@ export default function remarkSpec(options?: Readonly<RemarkSpecOptions> | null)
       });
     }
     htmlToText(tree);
+    neutralizeUnsafeUrls(tree);
     collectSections(tree, context);
 
     const sections = context.data.sections;
