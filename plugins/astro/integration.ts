@@ -26,8 +26,10 @@ export function modelSpec(options: ModelSpecOptions = {}) {
     spec = getSpec(contentDir);
   } catch (error) {
     if (error instanceof SpecError) {
-      console.error(`\nThe spec in ${path.relative(process.cwd(), contentDir) || '.'} has errors:\n\n${error.message}\n`);
-      throw new Error('Spec content errors (listed above); the site was not built.');
+      const failure = new Error(`The spec in ${path.relative(process.cwd(), contentDir) || '.'} has errors; the site was not built.\n\n${error.message}`);
+      // The report says where the problem is; a stack trace into the generator would only distract.
+      failure.stack = failure.message;
+      throw failure;
     }
     throw error;
   }

@@ -1,8 +1,15 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 // Imported statically: a dynamic import inside an Astro hook fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
 import type { LoadedSpec } from '../spec/loader.ts';
 import { searchRecords } from '../spec/search-records.ts';
+
+/** Pagefind's own UIs, written next to the index by default; nothing loads them. */
+const unusedBundleFiles = [
+  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css',
+  'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js',
+];
 
 /**
  * Indexes the spec's data, not its pages: one record per section and per example, each with its
@@ -17,8 +24,12 @@ export async function writeSearchIndex(outDir: string, spec: LoadedSpec) {
       const response = await index.addCustomRecord(record);
       if (response.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${response.errors.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    const outputPath = path.join(outDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    // The site has its own search UI (src/scripts/search.ts) on Pagefind's JS API; Pagefind's
+    // bundled UIs (~430 KB) would only be dead weight in every deploy.
+    for (const file of unusedBundleFiles) rmSync(path.join(outputPath, file), { force: true });
     return {
       records: records.length,
       sections: records.filter((record) => record.filters.kind?.[0] === 'Section').length,

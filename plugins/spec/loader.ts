@@ -3,13 +3,12 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
-import { reporter } from 'vfile-reporter';
 import remarkSpec, { collectTargets, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
 import type { ReferenceTarget, SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
 import { loadSpecConfig, type SpecConfig } from './config.ts';
 import { blankFrontmatter, specParser } from './pipeline.ts';
 import { sectionLinks } from './links.ts';
+import { formatMessages } from './report.ts';
 
 /** One source file: one page of the site. */
 export interface Chapter {
@@ -164,7 +163,7 @@ export function loadSpec(contentDir: string, options: LoadOptions = {}): LoadedS
 
   const files = sources.map((source) => source.vfile);
   if (problems.length > 0) {
-    const report = reporter(problems, { quiet: false });
+    const report = formatMessages(problems);
     if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, files);
     (options.log ?? console.warn)(report);
   }
@@ -209,5 +208,3 @@ export function getSpec(contentDir: string, options: LoadOptions = {}): LoadedSp
   store.set(root, { signature, spec });
   return spec;
 }
-
-export { VFileMessage };

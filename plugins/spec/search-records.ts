@@ -1,4 +1,4 @@
-import type { SpecExample } from '../remark-spec/types.ts';
+import type { SpecExample, SpecSection } from '../remark-spec/types.ts';
 import type { LoadedSpec } from './loader.ts';
 
 export interface SearchRecord {
@@ -10,22 +10,43 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-const gradeLabels = { compliant: 'Compliant', violating: 'Violating', ok: 'OK' } as const;
+/** The values of the `kind` filter, as shown on results and filter chips. */
+export const kindLabels = { section: 'Section', example: 'Example', prompt: 'Eval prompt' } as const;
+/** The values of the `grade` filter (an example "has a Violating response"). */
+export const gradeLabels = { compliant: 'Compliant', violating: 'Violating', ok: 'OK' } as const;
+/** The `authority` filter value of records with no level (chapter intros, definitions). */
+export const noLevelLabel = 'No level';
 
-/** The search index as a view of the data: a record per section and per example. */
+/**
+ * The search index as a view of the data: a record per section and per example, each with its
+ * own `page#id` URL, so results, filters and excerpts work at section granularity.
+ *
+ * Pagefind searches every `meta` field as well as `content` (and boosts `title` matches), so meta
+ * holds only words worth finding: the title, the id (people paste ids), and where the record sits
+ * (chapter, and the section of an example). Kind, authority and grades are filters only; the
+ * search UI reads them from the result's `filters`, so typing "root" or "example" does not match
+ * every record of that kind.
+ */
 export function searchRecords(spec: LoadedSpec): SearchRecord[] {
   const label = (name: string | null) =>
-    name ? (spec.config.authorityLevels.find((level) => level.name === name)?.label ?? name) : 'No level';
+    name ? (spec.config.authorityLevels.find((level) => level.name === name)?.label ?? name) : noLevelLabel;
   const records: SearchRecord[] = [];
   let order = 0;
   for (const chapter of spec.chapters) {
     for (const section of chapter.data.sections) {
+      const parent = section.parent ? spec.sections.get(section.parent)?.section : undefined;
       records.push({
         url: `${chapter.url}#${section.id}`,
         content: `${section.title}\n\n${section.text}`,
         language: 'en',
-        meta: { title: section.title, chapter: chapter.title, kind: 'Section', id: section.id, authority: label(section.authority) },
-        filters: { kind: ['Section'], authority: [label(section.authority)] },
+        meta: {
+          title: section.title,
+          id: section.id,
+          chapter: chapter.title,
+          // The enclosing section, for "Chapter › Parent" on results; empty for chapters and their direct sections.
+          section: parent && parent.depth > 1 ? parent.title : '',
+        },
+        filters: { kind: [kindLabels.section], authority: [label(effectiveAuthority(spec, section))] },
         sort: { order: String(order++).padStart(6, '0') },
       });
     }
@@ -37,14 +58,12 @@ export function searchRecords(spec: LoadedSpec): SearchRecord[] {
         language: 'en',
         meta: {
           title: example.title,
-          chapter: chapter.title,
-          kind: example.kind === 'prompt' ? 'Eval prompt' : 'Example',
           id: example.id,
-          authority: label(example.authority),
+          chapter: chapter.title,
           section: example.section ? (spec.sections.get(example.section)?.section.title ?? '') : '',
         },
         filters: {
-          kind: [example.kind === 'prompt' ? 'Eval prompt' : 'Example'],
+          kind: [kindLabels[example.kind]],
           authority: [label(example.authority)],
           ...(grades.length ? { grade: grades } : {}),
         },
@@ -53,6 +72,19 @@ export function searchRecords(spec: LoadedSpec): SearchRecord[] {
     }
   }
   return records;
+}
+
+/**
+ * A section's own level, else the nearest enclosing section's: a subsection of a root section is
+ * root unless it says otherwise (examples inherit the same way).
+ */
+function effectiveAuthority(spec: LoadedSpec, section: SpecSection): string | null {
+  let current: SpecSection | undefined = section;
+  for (let depth = 0; current && depth < 20; depth++) {
+    if (current.authority) return current.authority;
+    current = current.parent ? spec.sections.get(current.parent)?.section : undefined;
+  }
+  return null;
 }
 
 function exampleText(example: SpecExample): string {
