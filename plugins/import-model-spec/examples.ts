@@ -1,0 +1,312 @@
+import type { ImportContext, SourceLine } from './context.ts';
+import { slugify } from './ids.ts';
+import { escapeLabel, fenceColons, formatAttributes, isBlank, trimBlankLines } from './markdown.ts';
+import { convertInlineMath } from './math.ts';
+import { convertText } from './prose.ts';
+import { collectReferences } from './references.ts';
+
+/**
+ * Upstream examples are `~~~xml` fences of message tags:
+ *
+ *     <developer>…</developer>
+ *     <user>…</user>
+ *     <comparison>
+ *     <assistant> <!-- GOOD: reason -->…</assistant>
+ *     <assistant> <!-- BAD[#section]: reason -->…</assistant>
+ *     </comparison>
+ *
+ * Each tag becomes a message directive, graded assistants become `:::compliant[reason]`,
+ * `:::violating[reason]` or `:::ok[reason]`, `<untrusted>` / `<settings>` inside a message become
+ * nested containers. Message text is kept as written; see `escapeDirectiveLine` and the colon
+ * counting below for how it is kept from closing or opening containers.
+ */
+
+export const roles = ['system', 'developer', 'user', 'assistant', 'tool'] as const;
+export type Role = (typeof roles)[number];
+export type Grade = 'compliant' | 'violating' | 'ok';
+
+const gradeOf: Record<string, Grade> = { GOOD: 'compliant', BAD: 'violating', OK: 'ok' };
+
+/** An example as found in the source: its title line, optional description and the fence body. */
+export interface ExampleSource {
+  /** Line of the `**Example**:` title (or of the fence when there is no title). */
+  line: number;
+  /** The title as written (Markdown), or null for a bare `~~~xml` fence. */
+  title: string | null;
+  description: SourceLine[];
+  /** Lines between the fences, de-indented. */
+  body: SourceLine[];
+}
+
+interface Part {
+  kind: 'text' | 'untrusted' | 'settings';
+  lines: SourceLine[];
+  line: number;
+}
+
+export interface Turn {
+  role: Role;
+  attributes: Array<[string, string]>;
+  grade: Grade | null;
+  rationale: string;
+  parts: Part[];
+  line: number;
+}
+
+export interface Conversation {
+  turns: Turn[];
+  /** Lines outside any message (kept, moved into the description). */
+  stray: SourceLine[];
+}
+
+const rolePattern = roles.join('|');
+const openTag = new RegExp(`^\\s*(?:([*_]+)\\s*)?<(${rolePattern})((?:\\s+[\\w:.-]+\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))*)\\s*>(.*)$`);
+const comparisonTag = /^\s*(?:([*_]+)\s*)?<(\/?)comparison\s*>\s*$/;
+const nestedTag = /^\s*<(\/?)(untrusted|settings)\s*>\s*$/;
+const attributePattern = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+
+function closeTag(role: string): RegExp {
+  return new RegExp(`^(.*?)\\s*(?:[*_]+\\s*)?</${role}\\s*>\\s*$`);
+}
+
+/** Reads the tags of one `~~~xml` body into turns. */
+export function parseConversation(body: readonly SourceLine[], context: ImportContext): Conversation {
+  const turns: Turn[] = [];
+  const stray: SourceLine[] = [];
+  let inComparison = false;
+  let current: Turn | null = null;
+  let nested: Part | null = null;
+  let lastWasGraded = false;
+
+  const strayMarker = (marker: string | undefined, line: number, tag: string) => {
+    if (marker) context.warn(line, `Stray \`${marker}\` before \`${tag}\`; read as the tag`);
+  };
+
+  for (const source of body) {
+    const { text, line } = source;
+    if (current) {
+      const close = closeTag(current.role).exec(text);
+      if (close) {
+        if (nested) {
+          context.warn(nested.line, `\`<${nested.kind}>\` not closed before \`</${current.role}>\`; closed there`);
+          nested = null;
+        }
+        if (close[1]!.trim()) addText(current, { text: close[1]!, line });
+        turns.push(current);
+        lastWasGraded = current.grade !== null;
+        current = null;
+        continue;
+      }
+      const tag = nestedTag.exec(text);
+      if (tag && !tag[1]) {
+        if (nested) context.warn(line, `\`<${tag[2]}>\` inside \`<${nested.kind}>\`; read as its text`);
+        else {
+          nested = { kind: tag[2] as Part['kind'], lines: [], line };
+          current.parts.push(nested);
+          continue;
+        }
+      } else if (tag && tag[1]) {
+        if (nested && nested.kind === tag[2]) {
+          nested = null;
+          continue;
+        }
+        context.warn(line, `\`</${tag[2]}>\` without its opening tag; kept as message text`);
+      }
+      if (nested) nested.lines.push(source);
+      else addText(current, source);
+      continue;
+    }
+
+    const comparison = comparisonTag.exec(text);
+    if (comparison) {
+      strayMarker(comparison[1], line, `<${comparison[2]}comparison>`);
+      if (comparison[2]) {
+        if (!inComparison) context.warn(line, '`</comparison>` without `<comparison>`; ignored');
+        inComparison = false;
+      } else {
+        if (inComparison) context.warn(line, '`<comparison>` inside a comparison; ignored');
+        else if (lastWasGraded) {
+          context.warn(line, 'Two comparisons in a row: our format reads consecutive graded responses as one comparison, so they merge');
+        }
+        inComparison = true;
+      }
+      continue;
+    }
+
+    const open = openTag.exec(text);
+    if (open) {
+      strayMarker(open[1], line, `<${open[2]}>`);
+      const turn: Turn = { role: open[2] as Role, attributes: [], grade: null, rationale: '', parts: [], line };
+      for (const match of (open[3] ?? '').matchAll(attributePattern)) {
+        turn.attributes.push([match[1]!, match[2] ?? match[3] ?? match[4] ?? '']);
+      }
+      let rest = open[4] ?? '';
+      const comment = /^\s*<!--([\s\S]*?)-->(.*)$/.exec(rest);
+      if (comment) {
+        readComment(turn, comment[1]!, line, context);
+        rest = comment[2]!;
+      }
+      if (turn.grade && !inComparison) {
+        context.warn(line, 'Graded response outside `<comparison>`; kept as a graded response');
+      } else if (!turn.grade && inComparison && turn.role === 'assistant') {
+        context.warn(line, 'Ungraded `<assistant>` inside `<comparison>`; written as a plain `:::assistant` message');
+      }
+      const single = closeTag(turn.role).exec(rest);
+      if (single) {
+        if (single[1]!.trim()) addText(turn, { text: single[1]!.trim(), line });
+        turns.push(turn);
+        lastWasGraded = turn.grade !== null;
+        continue;
+      }
+      if (rest.trim()) addText(turn, { text: rest.trim(), line });
+      current = turn;
+      continue;
+    }
+
+    if (isBlank(text)) continue;
+    context.warn(line, `Text outside any message in an example: \`${text.trim().slice(0, 60)}\`; kept in the example's description (upstream's rendering drops it)`);
+    stray.push(source);
+  }
+
+  if (current) {
+    context.warn(current.line, `\`<${current.role}>\` is not closed before the end of the example; closed there`);
+    turns.push(current);
+  }
+  if (inComparison) context.warn(body[body.length - 1]?.line ?? 0, '`<comparison>` is not closed before the end of the example');
+  return { turns, stray };
+}
+
+function addText(turn: Turn, line: SourceLine): void {
+  const last = turn.parts[turn.parts.length - 1];
+  if (last && last.kind === 'text') last.lines.push(line);
+  else turn.parts.push({ kind: 'text', lines: [line], line: line.line });
+}
+
+/** `GOOD`, `BAD: reason`, `OK, reason`, `BAD[#section]: reason` → grade and rationale. */
+function readComment(turn: Turn, comment: string, line: number, context: ImportContext): void {
+  const match = /^\s*(GOOD|BAD|OK)\b\s*(?:\[#([^\]\s]+)\])?\s*(?:[:,]\s*([\s\S]*?))?\s*$/.exec(comment);
+  if (!match) {
+    context.warn(line, `Comment \`<!--${comment}-->\` on \`<${turn.role}>\` is not a grade; kept as its \`comment\` attribute`);
+    turn.attributes.push(['comment', comment.trim()]);
+    return;
+  }
+  if (turn.role !== 'assistant') {
+    context.warn(line, `Grade on a \`<${turn.role}>\` message (only assistant responses are graded); kept as its \`comment\` attribute`);
+    turn.attributes.push(['comment', comment.trim()]);
+    return;
+  }
+  turn.grade = gradeOf[match[1]!]!;
+  const reason = (match[3] ?? '').trim();
+  const section = match[2];
+  let rationale = reason;
+  if (section) {
+    const link = `[?](#${section})`;
+    const phrase = turn.grade === 'violating' ? 'conflicts with' : 'see';
+    rationale = reason ? `${reason}; ${phrase} ${link}` : `${phrase[0]!.toUpperCase()}${phrase.slice(1)} ${link}`;
+  }
+  turn.rationale = rationale;
+}
+
+export interface ExampleMode {
+  kind: 'example' | 'prompt';
+  /** The id to claim (de-duplicated by the context). */
+  id: string;
+  /** Attributes after the id (`group=abcd`). */
+  attributes: Array<[string, string]>;
+}
+
+export interface RenderedExample {
+  id: string;
+  kind: 'example' | 'prompt';
+  lines: string[];
+  graded: number;
+}
+
+/** Writes one example (or prompt) container in our format. */
+export function renderExample(example: ExampleSource, mode: ExampleMode, context: ImportContext): RenderedExample {
+  const conversation = parseConversation(example.body, context);
+  const graded = conversation.turns.filter((turn) => turn.grade !== null).length;
+  let kind = mode.kind;
+  if (kind === 'example' && graded === 0) {
+    context.warn(example.line, 'Example without a graded response; written as `::::prompt` (our examples need at least one)');
+    kind = 'prompt';
+  }
+  if (conversation.turns.length === 0) context.warn(example.line, 'Example without any message');
+  for (const turn of conversation.turns) {
+    if (turn.grade === 'compliant') context.counters.good++;
+    else if (turn.grade === 'violating') context.counters.bad++;
+    else if (turn.grade === 'ok') context.counters.ok++;
+  }
+
+  const id = context.claimId(mode.id);
+  const title = example.title === null ? 'Untitled example' : convertInlineMath(example.title, context, example.line);
+  collectReferences(title, context, example.line);
+
+  const inner: string[] = [];
+  const description = trimBlankLines([...example.description, ...conversation.stray]);
+  if (description.length > 0) {
+    inner.push(...convertText(description, context, { footnotes: true, where: 'an example description' }), '');
+  }
+  conversation.turns.forEach((turn, index) => {
+    if (index > 0) inner.push('');
+    inner.push(...renderTurn(turn, context));
+  });
+  const colons = ':'.repeat(fenceColons(inner, 4));
+  const lines = [`${colons}${kind}[${escapeLabel(title)}]${formatAttributes(id, mode.attributes)}`, ...inner, colons];
+  return { id, kind, lines, graded };
+}
+
+function renderTurn(turn: Turn, context: ImportContext): string[] {
+  const body: string[] = [];
+  const parts = trimParts(turn.parts);
+  for (const part of parts) {
+    if (part.kind === 'text') {
+      body.push(...convertText(part.lines, context, { footnotes: false, where: 'message' }));
+      continue;
+    }
+    const content = convertText(trimBlankLines(part.lines), context, { footnotes: false, where: 'message' });
+    const colons = ':'.repeat(fenceColons(content));
+    body.push(`${colons}${part.kind}`, ...content, colons);
+  }
+  if (body.every(isBlank)) {
+    context.warn(turn.line, `Empty \`<${turn.role}>\` message; wrote \`*(empty)*\` so the example stays valid`);
+    body.length = 0;
+    body.push('*(empty)*');
+  }
+  const name = turn.grade ?? turn.role;
+  let label = '';
+  if (turn.grade && turn.rationale) {
+    const rationale = convertInlineMath(turn.rationale, context, turn.line);
+    collectReferences(rationale, context, turn.line);
+    label = `[${escapeLabel(rationale)}]`;
+  }
+  const colons = ':'.repeat(fenceColons(body));
+  return [`${colons}${name}${label}${formatAttributes(null, turn.attributes)}`, ...body, colons];
+}
+
+/** Blank lines at the start and end of a message are not part of its text. */
+function trimParts(parts: Part[]): Part[] {
+  const result = parts.map((part) => ({ ...part, lines: [...part.lines] }));
+  const first = result[0];
+  if (first?.kind === 'text') first.lines = dropLeadingBlank(first.lines);
+  const last = result[result.length - 1];
+  if (last?.kind === 'text') last.lines = dropTrailingBlank(last.lines);
+  return result.filter((part) => part.kind !== 'text' || part.lines.length > 0);
+}
+
+function dropLeadingBlank(lines: SourceLine[]): SourceLine[] {
+  let start = 0;
+  while (start < lines.length && isBlank(lines[start]!.text)) start++;
+  return lines.slice(start);
+}
+
+function dropTrailingBlank(lines: SourceLine[]): SourceLine[] {
+  let end = lines.length;
+  while (end > 0 && isBlank(lines[end - 1]!.text)) end--;
+  return lines.slice(0, end);
+}
+
+/** The deterministic id wanted for an example: `ex_` and the slug of its title. */
+export function exampleIdFor(title: string | null): string {
+  return `ex_${slugify(title ?? '') || 'example'}`;
+}

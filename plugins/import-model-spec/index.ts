@@ -1,0 +1,227 @@
+import { tokenize, type Block } from './blocks.ts';
+import { authorityLevels, describe, plainInline } from './config.ts';
+import { ImportContext, toLines } from './context.ts';
+import { convertEvalPrompts, type EvalPromptGroup } from './eval-prompts.ts';
+import { renderHeading, type Heading } from './headings.ts';
+import { idPattern, slugify } from './ids.ts';
+import { checkReferences } from './references.ts';
+import { renderBlocks } from './render.ts';
+import type { ImportedFile, ImportOptions, ImportResult } from './types.ts';
+
+export type * from './types.ts';
+export { slugify } from './ids.ts';
+
+type HeadingBlock = Extract<Block, { type: 'heading' }>;
+
+interface SectionOut {
+  id: string;
+  heading: Heading;
+  line: number;
+  blocks: Block[];
+  body: string[];
+  appended: string[];
+  /** Made by the importer (introduction, unreferenced prompts), not an upstream heading. */
+  synthetic?: boolean;
+}
+
+/**
+ * Converts one upstream Model Spec release (`model_spec.md`, with its `examples/*.md` eval prompts
+ * passed in `options.examples`) into chapter files in our format. Pure: no file system access.
+ */
+export function importModelSpec(source: string, options: ImportOptions = {}): ImportResult {
+  const context = new ImportContext();
+  const lines = toLines(source);
+  const blocks = tokenize(lines, context, { headings: true });
+
+  // Sections: every heading, in order; blocks before the first one go to an introduction.
+  const sections: SectionOut[] = [];
+  const intro: Block[] = [];
+  for (const block of blocks) {
+    if (block.type === 'heading') sections.push({ id: '', heading: block.heading, line: block.line, blocks: [], body: [], appended: [] });
+    else if (sections.length > 0) sections[sections.length - 1]!.blocks.push(block);
+    else intro.push(block);
+  }
+  const introHasContent = intro.some((block) => block.type !== 'text' || block.lines.some((line) => line.text.trim() !== ''));
+  if (introHasContent || (sections.length > 0 && sections[0]!.heading.depth > 1) || sections.length === 0) {
+    if (introHasContent) context.warn(intro[0] ? firstLine(intro[0]) : 1, 'Text before the first `#` heading; put in an "Introduction" chapter');
+    sections.unshift({
+      id: '',
+      heading: { depth: 1, title: 'Introduction', id: null, authority: null, unknown: [] },
+      line: 1,
+      blocks: intro,
+      body: [],
+      appended: [],
+      synthetic: true,
+    });
+  }
+
+  // Ids: upstream ids first (they are the permalinks), then slugs for headings without one.
+  const authorityUsed = new Map<string, number>();
+  let generatedSectionIds = 0;
+  for (const section of sections) {
+    const { heading } = section;
+    for (const token of heading.unknown) context.warn(section.line, `Heading attribute \`${token}\` has no equivalent in \`::section\`; dropped`);
+    if (heading.authority && !authorityUsed.has(heading.authority)) authorityUsed.set(heading.authority, section.line);
+    if (!heading.id) continue;
+    if (!idPattern.test(heading.id)) {
+      context.warn(section.line, `Heading id \`${heading.id}\` has characters our ids do not allow; using \`${slugify(heading.id, 64)}\``);
+      heading.id = slugify(heading.id, 64) || null;
+      if (!heading.id) continue;
+    }
+    if (context.usedIds.has(heading.id)) context.warn(section.line, `Duplicate heading id \`${heading.id}\`; this one is renamed`);
+    section.id = context.claimId(heading.id);
+  }
+  for (const section of sections) {
+    if (section.id) continue;
+    section.id = context.claimId(slugify(plainInline(section.heading.title), 64) || 'section');
+    generatedSectionIds++;
+    if (!section.synthetic) context.warn(section.line, `Heading \`${section.heading.title}\` has no \`{#id}\`; pinned as \`${section.id}\``);
+  }
+
+  // Eval prompts: converted before the text so footnote markers can link to their first prompt.
+  const examplesLabel = options.examplesLabel ?? 'examples';
+  const groups = new Map<string, EvalPromptGroup>();
+  for (const name of Object.keys(options.examples ?? {}).sort()) {
+    const group = convertEvalPrompts(name, options.examples![name]!, context, `${examplesLabel}/${name}.md`);
+    groups.set(name, group);
+    context.promptGroups.add(name);
+    if (group.ids[0]) context.firstPromptId.set(name, group.ids[0]);
+  }
+
+  // The text, section by section.
+  for (const section of sections) {
+    context.section = section.id;
+    section.body = renderBlocks(section.blocks, context);
+  }
+
+  // Prompts go to the end of the section that cites them first; uncited files to the section
+  // their header names, or to a final chapter, so nothing is lost.
+  const byId = new Map(sections.map((section) => [section.id, section]));
+  const placed = new Set<string>();
+  for (const citation of context.citations) {
+    const group = groups.get(citation.name);
+    if (!group || placed.has(citation.name)) continue;
+    placed.add(citation.name);
+    byId.get(citation.section)?.appended.push('', ...group.lines);
+  }
+  const leftover: EvalPromptGroup[] = [];
+  for (const group of groups.values()) {
+    if (placed.has(group.name)) continue;
+    const title = group.sectionTitle ? normalizeTitle(group.sectionTitle) : null;
+    const home = title ? sections.find((section) => normalizeTitle(section.heading.title) === title) : undefined;
+    context.file = group.file;
+    if (home) {
+      context.warn(1, `No footnote \`[^${group.name}]\` cites this file; its prompts are placed at the end of "${home.heading.title}", the section its header names`);
+      home.appended.push('', ...group.lines);
+    } else {
+      context.warn(1, `No footnote \`[^${group.name}]\` cites this file and its header names no section; its prompts go to the "Unreferenced eval prompts" chapter`);
+      leftover.push(group);
+    }
+    context.file = undefined;
+  }
+  if (leftover.length > 0) {
+    const id = context.claimId('unreferenced_eval_prompts');
+    generatedSectionIds++;
+    sections.push({
+      id,
+      heading: { depth: 1, title: 'Unreferenced eval prompts', id, authority: null, unknown: [] },
+      line: lines.length,
+      blocks: [],
+      body: ['Eval prompts shipped with this release that no footnote cites.'],
+      appended: leftover.flatMap((group) => ['', ...group.lines]),
+      synthetic: true,
+    });
+  }
+
+  // Chapters: a new file at every level-1 heading.
+  const chapters: SectionOut[][] = [];
+  for (const section of sections) {
+    if (section.heading.depth === 1 || chapters.length === 0) chapters.push([]);
+    chapters[chapters.length - 1]!.push(section);
+  }
+  const width = Math.max(2, String(chapters.length).length);
+  const usedNames = new Set<string>();
+  const files: ImportedFile[] = chapters.map((chapter, index) => {
+    let name = chapter[0]!.id.toLowerCase().replace(/_/g, '-').replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'chapter';
+    for (let n = 2; usedNames.has(name); n++) name = `${name.replace(/-\d+$/, '')}-${n}`;
+    usedNames.add(name);
+    return { path: `${String(index + 1).padStart(width, '0')}-${name}.md`, content: renderChapter(chapter) };
+  });
+
+  checkReferences(context, context.usedIds);
+
+  const firstChapterText = sections[0]?.blocks.flatMap((block) => (block.type === 'text' ? block.lines : [])) ?? [];
+  const title = options.title ?? 'Model Spec';
+  const config = {
+    title,
+    shortTitle: title,
+    description: describe(firstChapterText),
+    version: options.version ?? '',
+    authorityLevels: authorityLevels(authorityUsed, lines, context),
+  };
+
+  const { counters } = context;
+  const citedNames = new Set(context.citations.map((citation) => citation.name));
+  const missingFiles = new Set<string>();
+  for (const warning of context.warnings) {
+    const match = /^Footnote `\[\^([^\]]+)\]` names no eval-prompt file/.exec(warning.message);
+    if (match) missingFiles.add(match[1]!);
+  }
+  return {
+    files,
+    config,
+    warnings: context.warnings,
+    summary: {
+      chapters: files.length,
+      sections: sections.length,
+      sectionsWithAuthority: sections.filter((section) => section.heading.authority).length,
+      generatedSectionIds,
+      examples: counters.examples,
+      ungradedExamples: counters.ungradedExamples,
+      grades: { good: counters.good, bad: counters.bad, ok: counters.ok },
+      commentary: counters.commentary,
+      evalPrompts: {
+        files: groups.size,
+        prompts: counters.prompts,
+        linkedFootnotes: context.citations.length,
+        missingFiles: missingFiles.size,
+        uncitedFiles: [...groups.keys()].filter((name) => !citedNames.has(name)).length,
+      },
+      math: { inline: counters.inlineMath, display: counters.displayMath },
+      warnings: context.warnings.length,
+    },
+  };
+}
+
+function renderChapter(sections: SectionOut[]): string {
+  const out: string[] = [];
+  for (const section of sections) {
+    if (out.length > 0) out.push('');
+    out.push(...renderHeading(section.heading, section.id));
+    const body = trimBlank([...trimBlank(section.body), ...section.appended]);
+    if (body.length > 0) out.push('', ...body);
+  }
+  return out.join('\n') + '\n';
+}
+
+function trimBlank(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === '') start++;
+  while (end > start && lines[end - 1]!.trim() === '') end--;
+  return lines.slice(start, end);
+}
+
+function normalizeTitle(title: string): string {
+  return plainInline(title).toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+function firstLine(block: Block): number {
+  switch (block.type) {
+    case 'text':
+    case 'code':
+      return block.lines[0]?.line ?? 1;
+    default:
+      return block.line;
+  }
+}

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const script = path.join(repoRoot, 'scripts/import-model-spec.ts');
+const work = mkdtempSync(path.join(tmpdir(), 'import-model-spec-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: work, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const release = path.join(work, '2025-01-01');
+mkdirSync(path.join(release, 'examples'), { recursive: true });
+writeFileSync(
+  path.join(release, 'model_spec.md'),
+  [
+    '# Overview {#overview}',
+    '',
+    'The spec says how the assistant behaves.',
+    '',
+    '- **Platform**: Rules nobody can override.',
+    '',
+    '# Rules {#rules}',
+    '',
+    '## Be kind {#be_kind authority=platform}',
+    '',
+    'Be kind[^ab12].',
+    '',
+    '**Example**: kindness',
+    '',
+    '~~~xml',
+    '<user>',
+    'hi',
+    '</user>',
+    '*<comparison>',
+    '<assistant> <!-- GOOD: warm -->',
+    'Hello!',
+    '</assistant>',
+    '</comparison>',
+    '~~~',
+    '',
+  ].join('\n'),
+);
+writeFileSync(path.join(release, 'examples', 'ab12.md'), 'Examples for [^ab12] in Be kind:\n\n**Example**: greet\n\n~~~xml\n<user>\nhey\n</user>\n~~~\n');
+
+describe('npm run import (scripts/import-model-spec.ts)', () => {
+  it('writes chapters and spec.config.json, reads examples/ next to the source, and reports', () => {
+    const result = run('2025-01-01/model_spec.md', '--out', 'content');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readdirSync(path.join(work, 'content')).sort()).toEqual(['01-overview.md', '02-rules.md', 'spec.config.json']);
+    const chapter = readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8');
+    expect(chapter).toContain('## Be kind\n::section{#be_kind authority=platform}');
+    expect(chapter).toContain('Be kind ([eval prompts](#prompt_ab12_1)).');
+    expect(chapter).toContain('::::prompt[greet]{#prompt_ab12_1 group=ab12}');
+    const config = JSON.parse(readFileSync(path.join(work, 'content', 'spec.config.json'), 'utf8'));
+    expect(config).toMatchObject({ version: '2025-01-01', authorityLevels: [{ name: 'platform', description: 'Rules nobody can override.' }] });
+    expect(result.stdout).toContain('Eval prompts: 1 files in 2025-01-01/examples/');
+    expect(result.stdout).toContain('wrote content/02-rules.md  (2 sections, 1 examples, 1 prompts)');
+    expect(result.stdout).toMatch(/examples\s+1\n/);
+    expect(result.stdout).toContain('GOOD 1 → compliant, BAD 0 → violating, OK 0 → ok');
+    expect(result.stdout).toContain('2025-01-01/model_spec.md:19: Stray `*` before `<comparison>`; read as the tag');
+  });
+
+  it('refuses a non-empty output folder without --force', () => {
+    const result = run('2025-01-01/model_spec.md', '--out', 'content');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('content/ is not empty (3 entries); pass --force');
+  });
+
+  it('replaces the old chapters with --force', () => {
+    writeFileSync(path.join(work, 'content', '09-stale.md'), '# Stale\n::section{#stale}\n');
+    const result = run('2025-01-01/model_spec.md', '--out', 'content', '--force', '--no-examples', '--title', 'My Spec');
+    expect(result.status).toBe(0);
+    expect(existsSync(path.join(work, 'content', '09-stale.md'))).toBe(false);
+    expect(readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8')).toContain('Be kind[^ab12].');
+    expect(JSON.parse(readFileSync(path.join(work, 'content', 'spec.config.json'), 'utf8')).title).toBe('My Spec');
+    expect(result.stdout).toContain("Footnote `[^ab12]` names no eval-prompt file");
+  });
+
+  it('explains its usage on bad arguments', () => {
+    expect(run().stderr).toContain('expected exactly one source file');
+    expect(run('missing.md').stderr).toContain('source file not found: missing.md');
+    expect(run('--help').stdout).toContain('Usage: npm run import -- <model_spec.md>');
+  });
+});
