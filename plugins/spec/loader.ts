@@ -9,6 +9,7 @@ import { loadSpecConfig, type SpecConfig } from './config.ts';
 import { blankFrontmatter, specParser } from './pipeline.ts';
 import { sectionLinks } from './links.ts';
 import { formatMessages } from './report.ts';
+import { anchorLockName, checkAnchorLock } from './anchor-lock.ts';
 
 /** One source file: one page of the site. */
 export interface Chapter {
@@ -78,6 +79,8 @@ export function chapterSlug(relativeFile: string): string {
 interface LoadOptions {
   /** Print warnings (errors are thrown as a SpecError carrying the full report). */
   log?: (text: string) => void;
+  /** Skip the published-ids check (for rewriting the lock itself). */
+  ignoreAnchorLock?: boolean;
 }
 
 /**
@@ -162,6 +165,8 @@ export function loadSpec(contentDir: string, options: LoadOptions = {}): LoadedS
   }
 
   const files = sources.map((source) => source.vfile);
+  const lock = options.ignoreAnchorLock ? undefined : checkAnchorLock(root, targets);
+  if (lock) problems.push(lock);
   if (problems.length > 0) {
     const report = formatMessages(problems);
     if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, files);
@@ -191,7 +196,7 @@ type Cache = Map<string, { signature: string; spec: LoadedSpec }>;
 export function getSpec(contentDir: string, options: LoadOptions = {}): LoadedSpec {
   const root = path.resolve(contentDir);
   const store = ((globalThis as Record<symbol, unknown>)[cacheKey] ??= new Map()) as Cache;
-  const files = [...listSourceFiles(root), path.join(root, 'spec.config.json')];
+  const files = [...listSourceFiles(root), path.join(root, 'spec.config.json'), path.join(root, anchorLockName)];
   const signature = files
     .map((file) => {
       try {
