@@ -16,5 +16,7 @@ export default defineConfig({
   },
   integrations: [mdx(), spec.integration],
   build: { format: 'directory' },
+  // Tests and benchmarks build several specs at once; each gets its own content cache.
+  ...(process.env.SPEC_CACHE_DIR ? { cacheDir: process.env.SPEC_CACHE_DIR } : {}),
   devToolbar: { enabled: false },
 });

@@ -18,6 +18,7 @@ export function buildSite(options: { contentDir?: string; outDir: string; env?: 
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
+      SPEC_CACHE_DIR: path.join(path.dirname(path.resolve(options.outDir)), '.astro-cache'),
       ...(options.contentDir ? { SPEC_CONTENT_DIR: path.resolve(options.contentDir) } : {}),
       ...options.env,
     },
