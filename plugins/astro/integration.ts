@@ -37,6 +37,7 @@ export function modelSpec(options: ModelSpecOptions = {}) {
   // Options that always read the current spec, so `astro dev` follows edits across files.
   const live: RemarkSpecOptions = {
     authorityLevels: spec.config.authorityLevels,
+    ruleSeverity: spec.config.rules,
     resolveReference: (id) => spec.targets.get(id),
     knownIds: () => spec.targets.keys(),
     sectionLinks: (section, filePath) => spec.pluginOptions.sectionLinks?.(section, filePath) ?? [],

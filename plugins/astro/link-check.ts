@@ -27,6 +27,10 @@ export async function checkBuiltLinks(outDir: string, spec: LoadedSpec) {
   let links = 0;
   for (const page of pages.values()) {
     for (const { href, line } of page.links) {
+      if (unsafeScheme.test(href.replace(/[\u0000-\u0020\u007f]+/g, ''))) {
+        problems.push(`${page.file}:${line}: unexpected link to \`${href.slice(0, 60)}\`, expected an http(s), mailto or site link (this scheme runs code)${sourceHint(spec, page, href)}`);
+        continue;
+      }
       const target = resolveHref(href, page.url);
       if (!target) continue;
       links++;
@@ -63,14 +67,31 @@ function collectIds(html: string): Set<string> {
 
 function collectLinks(html: string): Array<{ href: string; line: number }> {
   const links: Array<{ href: string; line: number }> = [];
+  // Lines are counted as the matches go: slicing from the start each time is quadratic on big pages.
+  let line = 1;
+  let counted = 0;
   for (const match of html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)) {
-    links.push({ href: decodeEntities(match[1]!), line: html.slice(0, match.index).split('\n').length });
+    for (let newline = html.indexOf('\n', counted); newline !== -1 && newline < match.index; newline = html.indexOf('\n', newline + 1)) line++;
+    counted = match.index;
+    links.push({ href: decodeEntities(match[1]!), line });
   }
   return links;
 }
 
+function codePoint(value: number): string {
+  return value <= 0x10ffff ? String.fromCodePoint(value) : '\ufffd';
+}
+
+/** Schemes that run code when followed; the spec plugin renders such links inert. */
+const unsafeScheme = /^(?:javascript|vbscript|data):/i;
+
 function decodeEntities(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
+  return value
+    .replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) => codePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d{1,7});?/g, (_, decimal: string) => codePoint(Number(decimal)))
+    .replace(/&quot;/g, '"')
+    .replace(/&colon;/gi, ':')
+    .replace(/&amp;/g, '&');
 }
 
 function resolveHref(href: string, pageUrl: string): { path: string; fragment: string } | undefined {

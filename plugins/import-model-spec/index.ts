@@ -158,6 +158,7 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     description: describe(firstChapterText),
     version: options.version ?? '',
     authorityLevels: authorityLevels(authorityUsed, lines, context),
+    rules: { 'missing-rationale': 'off' as const },
   };
 
   const { counters } = context;

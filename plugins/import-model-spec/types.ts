@@ -28,6 +28,8 @@ export interface ImportedConfig {
   description: string;
   version: string;
   authorityLevels: ImportedAuthorityLevel[];
+  /** Severity of warning rules; upstream grades often carry no reason, so that one is off. */
+  rules: { 'missing-rationale': 'off' };
 }
 
 export interface ImportOptions {

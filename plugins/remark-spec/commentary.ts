@@ -13,7 +13,8 @@ export function transformCommentary(node: ContainerDirective, section: string | 
     markdown: body.length ? sourceSlice(context.source, body[0], body[body.length - 1]) : '',
     position: rangeOf(node),
   });
-  node.data = { hName: 'aside', hProperties: { className: ['ms-commentary'], ariaLabel: 'Commentary' } };
+  // A note, not a landmark: a page has many, and landmarks must be unique.
+  node.data = { hName: 'aside', hProperties: { className: ['ms-commentary'], role: 'note', ariaLabel: 'Commentary' } };
   node.children = [
     label
       ? { ...label, data: { hName: 'p', hProperties: { className: ['ms-commentary__label'] } } }

@@ -1,4 +1,4 @@
-import type { Heading, RootContent } from 'mdast';
+import type { Heading } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
@@ -21,8 +21,9 @@ export class Context {
   readonly options: RemarkSpecOptions;
   readonly authorities: Authorities;
   readonly data: SpecFileData;
-  readonly sectionNodes = new Map<Heading, { section: SpecSection; directive: LeafDirective | undefined; body: RootContent[] }>();
+  readonly sectionNodes = new Map<Heading, { section: SpecSection; directive: LeafDirective | undefined }>();
   readonly targets = new Map<string, LocalTarget & { node: Node | undefined }>();
+  #lines: string[] | undefined;
 
   constructor(file: VFile, options: RemarkSpecOptions, authorities: Authorities) {
     this.file = file;
@@ -30,6 +31,11 @@ export class Context {
     this.options = options;
     this.authorities = authorities;
     this.data = { file: file.path ?? '', sections: [], examples: [], commentary: [], references: [] };
+  }
+
+  /** The source's lines (1-based `line` → `lines[line - 1]`), split once per file. */
+  get lines(): string[] {
+    return (this.#lines ??= this.source.split('\n'));
   }
 
   /** Registers an id; a second definition is reported and points back at the first. */

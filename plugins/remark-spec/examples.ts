@@ -1,8 +1,9 @@
-import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Properties } from 'hast';
 import { h } from 'hastscript';
 import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
 import type { Context } from './context.ts';
 import { hastNode, wrapperNode } from './hast.ts';
 import { quoteList, report } from './rules.ts';
@@ -85,13 +86,15 @@ export function transformExample(node: ContainerDirective, placement: Placement,
     }
     if (child.type === 'containerDirective' || child.type === 'leafDirective') {
       reportMisplacedInExample(child, kind, context);
+      // Reported, and still shown (with the description) so no text goes missing.
+      description.push(child);
       continue;
     }
     if (turns.length > 0) {
       report(
         file,
         'malformed-nesting',
-        `Unexpected ${describe(child)} between the messages of ${kind} \`${id}\`, expected only message and graded-response containers after the first message (put text inside a message, or before the first one as the description)`,
+        `Unexpected ${describe(child)} between the messages of ${kind} \`${id}\`, expected only message and graded-response containers after the first message (put text inside a message, or before the first one as the description; a message that holds \`:::untrusted\` or \`:::settings\` needs four colons, and its example five)`,
         child,
       );
     }
@@ -167,7 +170,7 @@ function reportMisplacedInExample(node: Node, kind: string, context: Context): v
  */
 export function checkClosed(node: ContainerDirective, context: Context): void {
   const end = node.position?.end;
-  const lastLine = end ? (context.source.split('\n')[end.line - 1] ?? '') : '';
+  const lastLine = end ? (context.lines[end.line - 1] ?? '') : '';
   if (end && !/^\s*:{3,}\s*$/.test(lastLine)) {
     report(
       context.file,
@@ -220,8 +223,8 @@ function readTurn(node: ContainerDirective, context: Context): SpecTurn {
           : `Unexpected \`${name}\` directive in a message, expected \`:::untrusted\` or \`:::settings\``,
         child,
       );
-      continue;
     }
+    // Misplaced blocks are reported above and still shown, so no text goes missing.
     body.push(child);
   }
 
@@ -283,6 +286,7 @@ function renderTurn(node: ContainerDirective, turn: SpecTurn, label: Paragraph |
   const rationale: Node[] = label
     ? [wrapperNode('p', { className: ['ms-response__rationale'] }, label.children as PhrasingContent[] as Node[])]
     : [];
+  demoteHeadings(body);
   node.data = { hName: 'div', hProperties: properties };
   node.children = [
     hastNode(h('div', { className: ['ms-turn__meta'] }, metaParts)),
@@ -290,6 +294,18 @@ function renderTurn(node: ContainerDirective, turn: SpecTurn, label: Paragraph |
     ...settingsNodes,
     wrapperNode('div', { className: ['ms-turn__body'] }, body),
   ] as never;
+}
+
+/**
+ * A `#` line in a message is part of the message (a model's Markdown answer), not of the page's
+ * outline: it renders as a styled paragraph so headings and the table of contents stay the spec's.
+ */
+function demoteHeadings(body: Node[]): void {
+  for (const node of body) {
+    visit(node, 'heading', (heading: Heading) => {
+      heading.data = { ...heading.data, hName: 'p', hProperties: { className: ['ms-message-heading', `ms-message-heading--${heading.depth}`] } };
+    });
+  }
 }
 
 function roleLabel(role: MessageRole, attributes: Record<string, string>): string {

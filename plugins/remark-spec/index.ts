@@ -1,18 +1,21 @@
 import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Processor } from 'unified';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { Authorities, defaultAuthorityLevels } from './authority.ts';
 import { transformCommentary } from './commentary.ts';
 import { Context } from './context.ts';
 import { checkClosed, isExampleKind, isGrade, isRole, transformExample } from './examples.ts';
+import { guardParser } from './limits.ts';
 import { htmlToText, restoreTextDirectives } from './literal.ts';
 import { neutralizeUnsafeUrls } from './unsafe-links.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import type { RemarkSpecOptions } from './options.ts';
 import { resolveReferences } from './references.ts';
-import { quoteList, report } from './rules.ts';
-import { collectSections, fillSectionText, renderSections } from './sections.ts';
+import { applyRuleSeverity, quoteList, report } from './rules.ts';
+import { collectSections, renderSections } from './sections.ts';
+import { collectTargets } from './targets.ts';
 import type { SpecSection } from './types.ts';
 
 export type { RemarkSpecOptions } from './options.ts';
@@ -26,7 +29,9 @@ const blockDirectives = ['example', 'prompt', 'commentary'];
  * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after
  * remark-parse, remark-directive (and remark-gfm / remark-math) under plain unified or Astro.
  */
-export default function remarkSpec(options?: Readonly<RemarkSpecOptions> | null) {
+export default function remarkSpec(this: Processor | undefined, options?: Readonly<RemarkSpecOptions> | null) {
+  // Pathologically deep lists would take the parser minutes; they are reported instead.
+  guardParser(this);
   const settings: RemarkSpecOptions = options ?? {};
   const authorities = new Authorities(settings.authorityLevels ?? defaultAuthorityLevels);
 
@@ -40,6 +45,7 @@ export default function remarkSpec(options?: Readonly<RemarkSpecOptions> | null)
     }
     htmlToText(tree);
     neutralizeUnsafeUrls(tree);
+    resolveReferences(tree, context, new Map(collectTargets(tree).map((target) => [target.id, target])));
     collectSections(tree, context);
 
     const sections = context.data.sections;
@@ -64,14 +70,14 @@ export default function remarkSpec(options?: Readonly<RemarkSpecOptions> | null)
     });
     for (const example of context.data.examples) if (example.section) byId.get(example.section)?.examples.push(example.id);
 
-    resolveReferences(tree, context, (line) => sectionAt(line)?.id ?? null);
-    fillSectionText(context);
+    for (const reference of context.data.references) reference.section = sectionAt(reference.position.start.line)?.id ?? null;
 
     file.data.spec = context.data;
     // Astro hands `data.astro.frontmatter` to pages as `remarkPluginFrontmatter`.
     const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
     if (astro?.frontmatter) astro.frontmatter.spec = context.data;
 
+    if (settings.ruleSeverity) applyRuleSeverity(file, settings.ruleSeverity);
     if (settings.throwOnError) {
       const error = file.messages.find((message) => message.fatal);
       if (error) throw error;

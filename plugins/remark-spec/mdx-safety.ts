@@ -1,5 +1,6 @@
 import type { Html, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { Context } from './context.ts';
 import { report } from './rules.ts';
@@ -12,10 +13,23 @@ export function checkMdxSafety(message: ContainerDirective, context: Context): v
   visit(message, (node) => {
     if (node.type === 'html') {
       report(context.file, 'mdx-unsafe-text', `Unexpected HTML \`${firstLine((node as Html).value)}\` in a message of an \`.mdx\` file, expected text MDX can read literally: rename the file to \`.md\` (recommended) or put it in backticks`, node);
-    } else if (node.type === 'text' && /(^|[^\\])[{}]/.test(sourceOf(node as Text, context))) {
-      report(context.file, 'mdx-unsafe-text', `Unexpected \`{\` or \`}\` in a message of an \`.mdx\` file (MDX evaluates braces as code), expected a \`.md\` file (recommended), backticks or \`\\{\``, node);
+    } else if (node.type === 'text') {
+      const brace = /(^|[^\\])([{}])/.exec(sourceOf(node as Text, context));
+      if (!brace) return;
+      report(context.file, 'mdx-unsafe-text', `Unexpected \`${brace[2]}\` in a message of an \`.mdx\` file (MDX evaluates braces as code), expected a \`.md\` file (recommended), backticks or \`\\${brace[2]}\``, at(node, brace.index + brace[1]!.length, context));
     }
   });
+}
+
+/** The node narrowed to one character of its source, so the message points at the brace itself. */
+function at(node: Node, index: number, context: Context): Node {
+  const start = node.position?.start.offset;
+  if (start === undefined) return node;
+  const offset = start + index;
+  const before = context.source.slice(0, offset);
+  const line = before.split('\n').length;
+  const point = { line, column: offset - before.lastIndexOf('\n'), offset };
+  return { type: node.type, position: { start: point, end: { ...point, column: point.column + 1, offset: offset + 1 } } };
 }
 
 function sourceOf(node: Text, context: Context): string {

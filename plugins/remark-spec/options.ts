@@ -1,3 +1,4 @@
+import type { RuleId } from './rules.ts';
 import type { AuthorityLevel, ReferenceTarget, SpecSection } from './types.ts';
 
 /** Options of `remarkSpec`. */
@@ -18,6 +19,11 @@ export interface RemarkSpecOptions {
    * extension is `.mdx`). The check runs on a plain-Markdown parse of the file.
    */
   checkMdxSafety?: boolean | null | undefined;
+  /**
+   * Severity of the rules that are warnings by default (`missing-example-id`,
+   * `missing-rationale`): `off`, `warning` or `error`. Error rules cannot be lowered.
+   */
+  ruleSeverity?: Partial<Record<RuleId, 'off' | 'warning' | 'error'>> | null | undefined;
   /** Throw the first error after the run instead of only recording messages (default: false). */
   throwOnError?: boolean | null | undefined;
 }

@@ -2,13 +2,15 @@ import type { Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Context } from './context.ts';
 import { report, suggest } from './rules.ts';
+import type { DefinedTarget } from './targets.ts';
 import { rangeOf } from './text.ts';
 
 /**
  * Resolves links to `#id`: in this file first, then through the spec-wide resolver. A link whose
- * text is `?` gets the target's current title, so references follow renamed sections.
+ * text is `?` gets the target's current title, so references follow renamed sections. It runs
+ * before titles and rationales are read, so those carry the filled-in titles too.
  */
-export function resolveReferences(tree: Root, context: Context, sectionAt: (line: number) => string | null): void {
+export function resolveReferences(tree: Root, context: Context, localTargets: ReadonlyMap<string, DefinedTarget>): void {
   visit(tree, 'link', (node: Link) => {
     if (!node.url.startsWith('#') || node.url.length < 2) return;
     let id = node.url.slice(1);
@@ -18,14 +20,15 @@ export function resolveReferences(tree: Root, context: Context, sectionAt: (line
       // A malformed escape is reported below as an unknown id.
     }
     const autoTitle = node.children.length === 1 && node.children[0]!.type === 'text' && node.children[0].value.trim() === '?';
-    context.data.references.push({ target: id, autoTitle, section: sectionAt(node.position?.start.line ?? 0), position: rangeOf(node) });
+    // The enclosing section is filled in once sections are known.
+    context.data.references.push({ target: id, autoTitle, section: null, position: rangeOf(node) });
 
-    const local = context.targets.get(id);
+    const local = localTargets.get(id);
     const target = local
       ? { title: local.title, href: `#${local.aliasOf ?? id}` }
       : context.options.resolveReference?.(id);
     if (!target) {
-      const known = [...context.targets.keys(), ...(context.options.knownIds?.() ?? [])];
+      const known = [...localTargets.keys(), ...(context.options.knownIds?.() ?? [])];
       const hint = suggest(id, known);
       report(
         context.file,

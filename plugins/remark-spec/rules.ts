@@ -80,3 +80,15 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/** Applies a spec's severity choices to the warning rules: drops `off`, promotes `error`. */
+export function applyRuleSeverity(file: VFile, severity: Partial<Record<RuleId, 'off' | 'warning' | 'error'>>): void {
+  file.messages = file.messages.filter((message) => {
+    const rule = message.ruleId as RuleId | undefined;
+    const chosen = rule ? severity[rule] : undefined;
+    if (!rule || !chosen || rules[rule] !== 'warning' || message.source !== source) return true;
+    if (chosen === 'off') return false;
+    message.fatal = chosen === 'error';
+    return true;
+  });
+}

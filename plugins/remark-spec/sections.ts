@@ -76,13 +76,13 @@ export function collectSections(tree: Root, context: Context): void {
       oldIds: (attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean),
       examples: [],
       markdown: sourceBetween(source, bodyStart, bodyEnd),
-      text: '',
+      text: plainText(body.filter((node) => !isExample(node))),
       position: rangeOf(heading),
     };
     context.define(id, heading, { kind: 'section', title });
     for (const oldId of section.oldIds) context.define(oldId, directive, { kind: 'section', title, aliasOf: id });
     context.data.sections.push(section);
-    context.sectionNodes.set(heading, { section, directive, body: body.filter((node) => !isExample(node)) });
+    context.sectionNodes.set(heading, { section, directive });
     stack.push(section);
   });
 
@@ -103,11 +103,6 @@ function aggregateAuthorities(sections: SpecSection[], context: Context): void {
     }
   }
   for (const section of sections) section.authorities = context.authorities.sort(collected.get(section.id)!);
-}
-
-/** Plain text of each section body, once references carry their targets' titles. */
-export function fillSectionText(context: Context): void {
-  for (const { section, body } of context.sectionNodes.values()) section.text = plainText(body);
 }
 
 /** Gives headings their ids and replaces each `::section` line with the badge and link row. */
@@ -145,7 +140,9 @@ function sectionMeta(section: SpecSection, context: Context): Element {
           [h('span', { className: ['ms-visually-hidden'] }, 'Authority: '), level.label],
         )
       : null,
-    h('a', { className: ['ms-permalink'], href: `#${section.id}`, ariaLabel: `Link to section “${section.title}”` }, [
+    // Named by its content (no aria-label), so the visible id is part of the accessible name.
+    h('a', { className: ['ms-permalink'], href: `#${section.id}` }, [
+      h('span', { className: ['ms-visually-hidden'] }, `Link to section “${section.title}”: `),
       h('span', { ariaHidden: 'true' }, '#'),
       h('span', { className: ['ms-permalink__id'] }, section.id),
     ]),

@@ -49,11 +49,9 @@ export interface SpecSection {
 export type MessageRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 export type Grade = 'compliant' | 'violating' | 'ok';
 
-/** A context message in an example conversation. */
-export interface SpecMessage {
-  kind: 'message';
-  role: MessageRole;
-  /** The author's Markdown of the message body, verbatim (no escape artifacts). */
+/** What every turn of a conversation carries. */
+export interface SpecTurnBody {
+  /** The author's Markdown of the body, verbatim (nested `:::untrusted` kept, `:::settings` removed). */
   content: string;
   /** The body as plain text. */
   text: string;
@@ -66,20 +64,20 @@ export interface SpecMessage {
   position: SourceRange;
 }
 
+/** A context message in an example conversation. */
+export interface SpecMessage extends SpecTurnBody {
+  kind: 'message';
+  role: MessageRole;
+}
+
 /** A graded assistant response; consecutive responses form one comparison. */
-export interface SpecResponse {
+export interface SpecResponse extends SpecTurnBody {
   kind: 'response';
   grade: Grade;
   /** The short rationale (the directive's label), plain text; empty when missing. */
   rationale: string;
-  content: string;
-  text: string;
-  attributes: Record<string, string>;
-  settings: Record<string, string>;
-  untrusted: string[];
   /** 0-based index of the comparison this response belongs to within its example. */
   comparison: number;
-  position: SourceRange;
 }
 
 export type SpecTurn = SpecMessage | SpecResponse;

@@ -1,4 +1,4 @@
-import type { Image, Link, Root } from 'mdast';
+import type { Definition, Image, ImageReference, Link, LinkReference, Root } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 
 const safeProtocol = /^(https?|mailto|tel|ftp):/i;
@@ -11,21 +11,34 @@ export function isSafeUrl(url: string): boolean {
   return !hasProtocol.test(compact) || safeProtocol.test(compact);
 }
 
+type Target = Link | Image | LinkReference | ImageReference;
+
 /**
  * Links and images with other schemes (`javascript:`, `data:`, `vbscript:`) are shown inert: the
- * link text stays, marked, with the URL visible in its title; nothing is dropped.
+ * link text stays, marked, with the URL visible in its title; nothing is dropped. Reference-style
+ * links (`[text][ref]` with `[ref]: javascript:…`) are resolved through their definitions first.
  */
 export function neutralizeUnsafeUrls(tree: Root): void {
+  const unsafeDefinitions = new Map<string, string>();
+  visit(tree, 'definition', (node: Definition) => {
+    if (!isSafeUrl(node.url)) unsafeDefinitions.set(node.identifier.toLowerCase(), node.url);
+  });
+
   visit(tree, (node, index, parent) => {
-    if ((node.type !== 'link' && node.type !== 'image') || !parent || index === undefined) return;
-    const target = node as Link | Image;
-    if (isSafeUrl(target.url)) return;
-    const children = target.type === 'link' ? target.children : [{ type: 'text' as const, value: target.alt || target.url }];
+    if (!parent || index === undefined) return;
+    const target = node as Target;
+    let url: string | undefined;
+    if (target.type === 'link' || target.type === 'image') url = target.url;
+    else if (target.type === 'linkReference' || target.type === 'imageReference') url = unsafeDefinitions.get(target.identifier.toLowerCase());
+    else return;
+    if (url === undefined || isSafeUrl(url)) return;
+    const isLink = target.type === 'link' || target.type === 'linkReference';
+    const children = isLink ? (target as Link | LinkReference).children : [{ type: 'text' as const, value: (target as Image).alt || url }];
     parent.children.splice(index, 1, {
       type: 'emphasis',
       children,
       position: target.position,
-      data: { hName: 'span', hProperties: { className: ['ms-unsafe-link'], title: `Link not followed: ${target.url}` } },
+      data: { hName: 'span', hProperties: { className: ['ms-unsafe-link'], title: `Link not followed: ${url}` } },
     } as never);
     return [SKIP, index + 1];
   });

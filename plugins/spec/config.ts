@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultAuthorityLevels } from '../remark-spec/authority.ts';
+import { rules, type RuleId } from '../remark-spec/rules.ts';
 import type { AuthorityLevel } from '../remark-spec/types.ts';
 
 /** A spec's site configuration: everything a fork changes lives in `content/spec.config.json`. */
@@ -16,6 +17,8 @@ export interface SpecConfig {
   repository: { url: string; branch: string; contentDir: string } | null;
   logo: string | null;
   authorityLevels: AuthorityLevel[];
+  /** Severity of the warning rules: `{ "missing-rationale": "off" }`. */
+  rules: Partial<Record<RuleId, 'off' | 'warning' | 'error'>>;
 }
 
 export class SpecConfigError extends Error {}
@@ -65,6 +68,7 @@ export function parseSpecConfig(raw: unknown, file = 'spec.config.json'): SpecCo
     repository,
     logo: input.logo === null ? null : string('logo', '') || null,
     authorityLevels: levels,
+    rules: readRules(input.rules, problems),
   };
   if (problems.length > 0) {
     throw new SpecConfigError(`${file}: invalid configuration:\n${problems.map((problem) => '  - ' + problem).join('\n')}`);
@@ -90,4 +94,24 @@ function readLevels(value: unknown, problems: string[]): AuthorityLevel[] {
       description: typeof level.description === 'string' ? level.description : '',
     };
   });
+}
+
+function readRules(value: unknown, problems: string[]): SpecConfig['rules'] {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push('`rules` must be an object such as { "missing-rationale": "off" }');
+    return {};
+  }
+  const result: SpecConfig['rules'] = {};
+  const adjustable = Object.keys(rules).filter((rule) => rules[rule as RuleId] === 'warning');
+  for (const [rule, severity] of Object.entries(value)) {
+    if (!adjustable.includes(rule)) {
+      problems.push(`\`rules.${rule}\`: only the warning rules can be configured (${adjustable.join(', ')}); errors always stop the build`);
+    } else if (severity !== 'off' && severity !== 'warning' && severity !== 'error') {
+      problems.push(`\`rules.${rule}\` must be "off", "warning" or "error", got ${JSON.stringify(severity)}`);
+    } else {
+      result[rule as RuleId] = severity;
+    }
+  }
+  return result;
 }

@@ -135,6 +135,7 @@ export function loadSpec(contentDir: string, options: LoadOptions = {}): LoadedS
 
   const pluginOptions: RemarkSpecOptions = {
     authorityLevels: config.authorityLevels,
+    ruleSeverity: config.rules,
     resolveReference: (id) => targets.get(id),
     knownIds: () => targets.keys(),
     sectionLinks: (section, filePath) => sectionLinks(config, section, filePath, root),

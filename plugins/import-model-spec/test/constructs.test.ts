@@ -368,6 +368,7 @@ describe('configuration', () => {
         { name: 'user', label: 'User', description: 'Instructions from end users.' },
         { name: 'guideline', label: 'Guideline', description: 'Defaults that can be overridden implicitly, by context.' },
       ],
+      rules: { 'missing-rationale': 'off' },
     });
   });
 

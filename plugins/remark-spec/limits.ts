@@ -1,0 +1,73 @@
+import type { Root } from 'mdast';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { report } from './rules.ts';
+
+/**
+ * Deeper than this, lists and quotes are refused. No spec needs it, and the Markdown parser
+ * slows down sharply with depth: 1,000 nested list levels take over a minute to parse.
+ */
+export const maxNestingDepth = 100;
+
+const containerMarker = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
+const fence = /^[ \t]*(`{3,}|~{3,})/;
+
+/**
+ * The first line whose list and quote markers nest deeper than `limit`, in one linear pass and
+ * before parsing. Depth is estimated from the line's prefix: each marker is a level, and so is
+ * every two columns of indentation before the first one. Lines in fenced code are skipped.
+ */
+export function findDeepNesting(source: string, limit = maxNestingDepth): { line: number; column: number; depth: number } | undefined {
+  let openFence = '';
+  let line = 0;
+  for (let start = 0; start <= source.length; line++) {
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    const text = source.slice(start, end);
+    start = end + 1;
+    const fenceMatch = fence.exec(text);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (!openFence) openFence = marker;
+      else if (marker[0] === openFence[0] && marker.length >= openFence.length) openFence = '';
+      continue;
+    }
+    if (openFence) continue;
+    let indent = 0;
+    let position = 0;
+    for (; position < text.length && (text[position] === ' ' || text[position] === '\t'); position++) indent += text[position] === '\t' ? 4 : 1;
+    let markers = 0;
+    let rest = text.slice(position);
+    for (let match = containerMarker.exec(rest); match && match[0].length > 0; match = containerMarker.exec(rest)) {
+      markers++;
+      rest = rest.slice(match[0].length);
+    }
+    if (markers === 0) continue;
+    const depth = markers + Math.floor(indent / 2);
+    if (depth > limit) return { line: line + 1, column: 1, depth };
+  }
+  return undefined;
+}
+
+/**
+ * Wraps a processor's parser so a file nested past the limit is reported (`malformed-nesting`,
+ * at the line) instead of parsed: it is kept whole as a literal block, so nothing is lost and
+ * nothing runs, and parsing takes linear time. The spec plugin applies this to its processor.
+ */
+export function guardParser(processor: Processor | undefined): void {
+  const parse = processor?.parser as ((document: string, file: VFile) => Root) | undefined;
+  if (!processor || typeof parse !== 'function' || (parse as { specGuarded?: boolean }).specGuarded) return;
+  const guarded = (document: string, file: VFile): Root => {
+    const deep = findDeepNesting(document);
+    if (!deep) return parse(document, file);
+    const place = { start: { line: deep.line, column: deep.column }, end: { line: deep.line, column: deep.column } };
+    report(
+      file,
+      'malformed-nesting',
+      `Unexpected list or quote nested ${deep.depth} levels deep, expected at most ${maxNestingDepth} levels (the file is shown as plain text until this is fixed)`,
+      { type: 'x', position: place },
+    );
+    return { type: 'root', children: [{ type: 'code', value: document, data: { hProperties: { className: ['ms-literal'] } } }] };
+  };
+  processor.parser = Object.assign(guarded, { specGuarded: true }) as never;
+}
