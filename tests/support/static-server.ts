@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 
@@ -29,11 +29,9 @@ export async function serveStatic(root: string, base = '/'): Promise<{ url: stri
 
     function notFound() {
       response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      try {
-        createReadStream(path.join(root, '404.html')).pipe(response);
-      } catch {
-        response.end('Not found');
-      }
+      const page = path.join(root, '404.html');
+      if (existsSync(page)) createReadStream(page).pipe(response);
+      else response.end('Not found');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
