@@ -10,6 +10,8 @@ try {
   const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, colorScheme: theme as 'light' | 'dark' });
   const page = await context.newPage();
   await page.goto(site.url + pagePath, { waitUntil: 'networkidle' });
+  // Let smooth scrolling to a #fragment and the arrival highlight finish.
+  await page.waitForTimeout(2500);
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
 } finally {

@@ -33,6 +33,6 @@ describe('a spec with .md and .mdx chapters', () => {
 test('braces and tags in an .mdx message stop the build at their position', () => {
   const result = buildSite({ contentDir: fixture('mdx-unsafe'), outDir: outDir() });
   expect(result.status).not.toBe(0);
-  expect(result.output).toMatch(/01-unsafe\.mdx:6:1: error: Unexpected `\{` or `\}` in a message of an `\.mdx` file.*\[remark-spec:mdx-unsafe-text\]/);
+  expect(result.output).toMatch(/01-unsafe\.mdx:6:6: error: Unexpected `\{` in a message of an `\.mdx` file.*\[remark-spec:mdx-unsafe-text\]/);
   expect(result.output).toMatch(/01-unsafe\.mdx:6:\d+: error: Unexpected HTML `<user>`.*\[remark-spec:mdx-unsafe-text\]/);
 });

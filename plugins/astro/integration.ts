@@ -51,7 +51,7 @@ export function modelSpec(options: ModelSpecOptions = {}) {
         server.watcher.on('all', (_event, file) => {
           if (!file.startsWith(contentDir)) return;
           try {
-            spec = getSpec(contentDir);
+            spec = getSpec(contentDir, { revalidate: true });
           } catch (error) {
             logger.error(error instanceof Error ? error.message : String(error));
           }

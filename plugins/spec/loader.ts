@@ -188,15 +188,22 @@ function findIdPlace(file: VFile, id: string) {
 }
 
 const cacheKey = Symbol.for('model-spec-site.loaded-spec');
-type Cache = Map<string, { signature: string; spec: LoadedSpec }>;
+type Cache = Map<string, { signature: string; checkedAt: number; spec: LoadedSpec }>;
+
+/** How long a loaded spec is trusted without looking at the files again. */
+const recheckAfterMs = 1000;
 
 /**
  * The loaded spec, shared by every module instance in the process (Astro loads the config and
- * the pages through different module graphs) and reloaded when a source file changes.
+ * the pages through different module graphs). Every page and badge asks for it, so the files are
+ * looked at again at most once a second, or at once with `revalidate` (the dev server's watcher).
  */
-export function getSpec(contentDir: string, options: LoadOptions = {}): LoadedSpec {
+export function getSpec(contentDir: string, options: LoadOptions & { revalidate?: boolean } = {}): LoadedSpec {
   const root = path.resolve(contentDir);
   const store = ((globalThis as Record<symbol, unknown>)[cacheKey] ??= new Map()) as Cache;
+  const cached = store.get(root);
+  const now = Date.now();
+  if (cached && !options.revalidate && now - cached.checkedAt < recheckAfterMs) return cached.spec;
   const files = [...listSourceFiles(root), path.join(root, 'spec.config.json'), path.join(root, anchorLockName)];
   const signature = files
     .map((file) => {
@@ -208,9 +215,11 @@ export function getSpec(contentDir: string, options: LoadOptions = {}): LoadedSp
       }
     })
     .join('|');
-  const cached = store.get(root);
-  if (cached?.signature === signature) return cached.spec;
+  if (cached?.signature === signature) {
+    cached.checkedAt = now;
+    return cached.spec;
+  }
   const spec = loadSpec(root, options);
-  store.set(root, { signature, spec });
+  store.set(root, { signature, checkedAt: Date.now(), spec });
   return spec;
 }

@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import remarkSpec, { type RemarkSpecOptions } from '../remark-spec/index.ts';
+import { guardParser } from '../remark-spec/limits.ts';
 
 /** Math is `$$…$$` only: a single `$` is a dollar sign, and specs talk about prices. */
 export const remarkMathOptions = { singleDollarTextMath: false } as const;
@@ -19,7 +20,15 @@ export const specRehypePlugins = [[rehypeKatex, { throwOnError: false, strict: f
 
 /** A parser for spec sources with the same syntax extensions as the site. */
 export function specParser() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkMath, remarkMathOptions).use(remarkDirective);
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkMath, remarkMathOptions)
+    .use(remarkDirective)
+    .use(function guard() {
+      // The same depth limit as the plugin applies: report pathological nesting instead of parsing it.
+      guardParser(this);
+    });
 }
 
 /**
