@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { siteInBrowser } from '../support/site-in-browser.ts';
 
 interface AxeNode { target: string[]; html: string; failureSummary?: string }
 interface AxeViolation { id: string; impact: string | null; help: string; helpUrl: string; nodes: AxeNode[] }
@@ -24,21 +23,10 @@ const chapterPath = (() => {
 /** A word that is certainly in the index: from the first section title. */
 const searchWord = (spec.sections[1]?.title ?? spec.sections[0].title).split(/\W+/).find((word: string) => word.length >= 5) ?? 'model';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  site = await serveStatic(dist, '/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = siteInBrowser(dist);
 
 async function open(pathname: string, colorScheme: 'light' | 'dark'): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, reducedMotion: 'reduce' });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(site.url + pathname.replace(/^\//, ''), { waitUntil: 'load' });
   return { page, close: () => context.close() };

@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { siteInBrowser } from '../support/site-in-browser.ts';
 
 interface Section { id: string; title: string; text: string; depth: number; authority: string | null; parent: string | null; chapter: string; url: string }
 interface Turn { kind: 'message' | 'response'; grade?: string; rationale?: string; content: string }
@@ -21,22 +20,11 @@ const levels: { name: string; label: string }[] = spec.authorityLevels;
 const pathOf = (url: string) => new URL(url).pathname + new URL(url).hash;
 const pageOf = (url: string) => new URL(url).pathname;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-
-beforeAll(async () => {
-  site = await serveStatic(dist, '/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = siteInBrowser(dist);
 
 /** A fresh page that records console errors and uncaught exceptions; `close()` asserts there were none. */
 async function open(pathname: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
+  const context = await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -353,7 +341,7 @@ describe('opening a result', () => {
 
 describe('failure', () => {
   test('when the index cannot load, the dialog says so and points to the one-page version', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.route('**/pagefind/**', (route) => route.abort());
     await page.goto(site.url, { waitUntil: 'load' });

@@ -1,23 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { siteInBrowser } from '../support/site-in-browser.ts';
 
 const dist = inject('builtSite');
 const spec = JSON.parse(readFileSync(path.join(dist, 'spec.json'), 'utf8'));
 const chapterOf = (id: string) => spec.sections.find((section: any) => section.id === id)?.chapter ?? spec.examples[id]?.chapter;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveStatic>>;
+const site = siteInBrowser(dist);
 const consoleErrors: string[] = [];
 
 async function open(
   pathname: string,
   options: { colorScheme?: 'light' | 'dark'; width?: number; javaScriptEnabled?: boolean; expectNotFound?: boolean } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await site.browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -31,16 +29,6 @@ async function open(
   await page.goto(site.url + pathname.replace(/^\//, ''), { waitUntil: 'load' });
   return page;
 }
-
-beforeAll(async () => {
-  site = await serveStatic(dist, '/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe('a chapter page', () => {
   test('renders every example of the chapter as a card with role labels and grade badges', async () => {
