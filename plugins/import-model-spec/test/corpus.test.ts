@@ -57,6 +57,18 @@ function load(release: string): { source: string; result: ImportResult } {
 }
 
 /** The items that differ, named, so a failure says which figure moved. */
+/** The importer's summary in the README's terms. */
+function figuresOf(summary: ImportResult['summary']): Figures {
+  return {
+    examples: summary.examples,
+    good: summary.grades.good,
+    bad: summary.grades.bad,
+    ok: summary.grades.ok,
+    sectionsWithAuthority: summary.sectionsWithAuthority,
+    commentary: summary.commentary,
+  };
+}
+
 function differences(expected: Figures, actual: Figures): string[] {
   return (Object.keys(expected) as Array<keyof Figures>)
     .filter((key) => expected[key] !== actual[key])
@@ -80,18 +92,10 @@ describe.skipIf(!available)(`corpus: the three upstream releases${available ? ''
 
     it('matches the parity figures (importer summary)', () => {
       const { summary } = get(release).result;
-      const actual: Figures = {
-        // One conversation per release has no graded response (the "messages will be rendered
-        // as follows" demo in Definitions); it counts as an example conversation upstream and
-        // is written as `::::prompt`, so it is included here.
-        examples: summary.examples,
-        good: summary.grades.good,
-        bad: summary.grades.bad,
-        ok: summary.grades.ok,
-        sectionsWithAuthority: summary.sectionsWithAuthority,
-        commentary: summary.commentary,
-      };
-      expect(differences(expected, actual)).toEqual([]);
+      // One conversation per release has no graded response (the "messages will be rendered as
+      // follows" demo in Definitions); it counts as an example conversation upstream and is
+      // written as `::::prompt`, so it is included in `examples`.
+      expect(differences(expected, figuresOf(summary))).toEqual([]);
       expect(summary.ungradedExamples).toBe(1);
     });
 
@@ -173,14 +177,7 @@ describe.skipIf(!available)(`corpus: the three upstream releases${available ? ''
     };
     const { summary } = get('2025-09-12').result;
     expect(
-      differences(rendered, {
-        examples: summary.examples,
-        good: summary.grades.good,
-        bad: summary.grades.bad,
-        ok: summary.grades.ok,
-        sectionsWithAuthority: summary.sectionsWithAuthority,
-        commentary: summary.commentary,
-      }),
+      differences(rendered, figuresOf(summary)),
     ).toEqual([]);
     // The README's commentary figure is twice the rendered blocks (see `corrections`).
     expect(count(/class="[^"]*admonition[^"]*"/g)).toBe(readme['2025-09-12']!.commentary);
