@@ -56,6 +56,12 @@ describe.skipIf(!existsSync(corpus))('importing and building the real Model Spec
       expect(found, `differences: ${Object.keys(expected).filter((key) => found[key as keyof typeof found] !== expected[key as keyof typeof expected]).join(', ') || 'none'}`).toEqual(expected);
       expect(count(html, /<article [^>]*class="ms-example /g)).toBe(Object.keys(spec.examples).length);
 
+      // The eval dataset holds the same graded responses as the pages.
+      const records = readFileSync(path.join(built.outDir, 'examples.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+      const grades = { compliant: 0, violating: 0, ok: 0 } as Record<string, number>;
+      for (const record of records) for (const response of record.responses) grades[response.grade]!++;
+      expect(grades).toEqual({ compliant: release.good, violating: release.bad, ok: release.ok });
+
       const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
       const sourceIds = [...readFileSync(source, 'utf8').matchAll(/\{#([A-Za-z0-9_-]+)/g)].map((match) => match[1]!);
       expect(sourceIds.length).toBeGreaterThan(50);
