@@ -50,11 +50,15 @@ export function modelSpec(options: ModelSpecOptions = {}) {
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.on('all', (_event, file) => {
           if (!file.startsWith(contentDir)) return;
+          const before = spec;
           try {
             spec = getSpec(contentDir, { revalidate: true });
           } catch (error) {
             logger.error(error instanceof Error ? error.message : String(error));
+            return;
           }
+          // Chapters that link to a section renamed or moved elsewhere render again with its new title.
+          for (const chapter of dependentChapters(before, spec, file)) server.watcher.emit('change', chapter);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -83,4 +87,19 @@ export function modelSpec(options: ModelSpecOptions = {}) {
     }),
     integration,
   };
+}
+
+/** Files (other than the one edited) whose cross-references point at an id whose title or place changed. */
+function dependentChapters(before: LoadedSpec, after: LoadedSpec, edited: string): string[] {
+  if (before === after) return [];
+  const changed = new Set<string>();
+  for (const [id, target] of after.targets) {
+    const old = before.targets.get(id);
+    if (!old || old.title !== target.title || old.href !== target.href) changed.add(id);
+  }
+  for (const id of before.targets.keys()) if (!after.targets.has(id)) changed.add(id);
+  return after.chapters
+    .filter((chapter) => path.resolve(chapter.path) !== path.resolve(edited))
+    .filter((chapter) => chapter.data.references.some((reference) => changed.has(reference.target)))
+    .map((chapter) => chapter.path);
 }
