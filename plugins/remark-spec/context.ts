@@ -7,13 +7,6 @@ import { report } from './rules.ts';
 import type { RemarkSpecOptions } from './options.ts';
 import type { SpecFileData, SpecSection } from './types.ts';
 
-export interface LocalTarget {
-  kind: 'section' | 'example';
-  title: string;
-  /** For an old id: the id it stands for now. */
-  aliasOf?: string;
-}
-
 /** Per-file state shared by the passes of one run. */
 export class Context {
   readonly file: VFile;
@@ -22,7 +15,8 @@ export class Context {
   readonly authorities: Authorities;
   readonly data: SpecFileData;
   readonly sectionNodes = new Map<Heading, { section: SpecSection; directive: LeafDirective | undefined }>();
-  readonly targets = new Map<string, LocalTarget & { node: Node | undefined }>();
+  /** Each id defined in the file so far, with the node that first defined it. */
+  readonly definitions = new Map<string, Node | undefined>();
   #lines: string[] | undefined;
 
   constructor(file: VFile, options: RemarkSpecOptions, authorities: Authorities) {
@@ -39,19 +33,19 @@ export class Context {
   }
 
   /** Registers an id; a second definition is reported and points back at the first. */
-  define(id: string, node: Node | undefined, target: LocalTarget): boolean {
-    const first = this.targets.get(id);
-    if (first) {
+  define(id: string, node: Node | undefined): void {
+    if (this.definitions.has(id)) {
+      const first = this.definitions.get(id);
       report(
         this.file,
         'duplicate-id',
-        `Unexpected duplicate id \`${id}\`, expected ids unique across the spec (first used at line ${first.node?.position?.start.line ?? '?'})`,
+        `Unexpected duplicate id \`${id}\`, expected ids unique across the spec (first used at line ${first?.position?.start.line ?? '?'})`,
         node,
-        { reason: `Id \`${id}\` first used here`, place: first.node },
+        { reason: `Id \`${id}\` first used here`, place: first },
       );
-      return false;
+      return;
     }
-    this.targets.set(id, { ...target, node });
-    return true;
+    this.definitions.set(id, node);
   }
+
 }

@@ -52,7 +52,7 @@ export function transformExample(node: ContainerDirective, placement: Placement,
   if (!id) {
     const base = slugify(title || `${placement.section ?? 'spec'}_${kind}`);
     id = base;
-    for (let n = 2; context.targets.has(id); n++) id = `${base}_${n}`;
+    for (let n = 2; context.definitions.has(id); n++) id = `${base}_${n}`;
     report(
       file,
       'missing-example-id',
@@ -62,7 +62,7 @@ export function transformExample(node: ContainerDirective, placement: Placement,
   } else if (!idPattern.test(id)) {
     report(file, 'invalid-id', `Unexpected ${kind} id \`${id}\`, expected letters, digits, \`_\` and \`-\``, node);
   }
-  context.define(id, node, { kind: 'example', title: title || id });
+  context.define(id, node);
 
   checkClosed(node, context);
 

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Properties } from 'hast';
+import type { Element, Properties } from 'hast';
 import type { Node } from 'unist';
 
 /** An mdast node that remark-rehype turns into the given hast element (unknown-node handling). */
@@ -14,6 +14,3 @@ export function wrapperNode(tagName: string, properties: Properties, children: N
   return { type: 'specWrapper', children, data: { hName: tagName, hProperties: properties } } as Node;
 }
 
-export function text(value: string): ElementContent {
-  return { type: 'text', value };
-}

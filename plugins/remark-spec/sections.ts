@@ -79,8 +79,8 @@ export function collectSections(tree: Root, context: Context): void {
       text: plainText(body.filter((node) => !isExample(node))),
       position: rangeOf(heading),
     };
-    context.define(id, heading, { kind: 'section', title });
-    for (const oldId of section.oldIds) context.define(oldId, directive, { kind: 'section', title, aliasOf: id });
+    context.define(id, heading);
+    for (const oldId of section.oldIds) context.define(oldId, directive);
     context.data.sections.push(section);
     context.sectionNodes.set(heading, { section, directive });
     stack.push(section);
