@@ -170,7 +170,7 @@ export function loadSpec(contentDir: string, options: LoadOptions = {}): LoadedS
   if (lock) problems.push(lock);
   if (problems.length > 0) {
     const report = formatMessages(problems);
-    if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, files);
+    if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, lock ? [...files, lock] : files);
     (options.log ?? console.warn)(report);
   }
   return { contentDir: root, config, chapters, targets, sections, examples, files, pluginOptions };

@@ -14,9 +14,3 @@ export async function entryFor(chapter: Chapter): Promise<CollectionEntry<'spec'
   if (!entry) throw new Error(`No content entry for ${chapter.file}`);
   return entry;
 }
-
-/** A URL inside the site, with the base path. */
-export function siteUrl(pathname: string): string {
-  const base = spec().config.base;
-  return base + pathname.replace(/^\/+/, '');
-}
