@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { median } from './stats.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const [release = '2025-09-12', runsArgument = '3'] = process.argv.slice(2);
@@ -25,7 +26,6 @@ function measure(command: string[], env: Record<string, string> = {}) {
   return { seconds, peakMiB: rss ? Number(rss) / 1024 : Number.NaN };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const runs = Number(runsArgument);
 const imports: ReturnType<typeof measure>[] = [];
 const builds: ReturnType<typeof measure>[] = [];

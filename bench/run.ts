@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chapterSlug } from '../plugins/spec/loader.ts';
 import { projectRoot } from '../tests/support/build-site.ts';
+import { median } from './stats.ts';
 import { writeSyntheticSpec, type SyntheticStats } from './synthetic.ts';
 
 const { values: options } = parseArgs({
@@ -260,12 +261,6 @@ function searchFigure(result: ScaleResult, key: string): number | null {
 // --- Statistics and report -------------------------------------------------------------------
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;

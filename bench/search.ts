@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
+import { median } from './stats.ts';
 
 export interface SearchBenchOptions {
   /** Runs per figure; the median is reported (default 5). */
@@ -64,12 +65,6 @@ export interface SearchBenchResult {
   common: QueryFigures;
   rare: QueryFigures;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Size of dist/pagefind, in total and by kind of file. */
 export function indexSize(distDir: string): SearchBenchResult['index'] {

@@ -1,5 +1,5 @@
-/** Ids in our format: letters, digits, `_` and `-`, starting with a letter or digit. */
-export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** Ids in our format, as the plugin checks them. */
+export { idPattern } from '../remark-spec/text.ts';
 
 /**
  * A deterministic id fragment from a Markdown title: `[?](#target)` contributes its target id,

@@ -12,8 +12,19 @@ export interface TocItem {
   children: TocItem[];
 }
 
-/** The table of contents of one chapter: its sections as a tree. */
+const built = new WeakMap<Chapter, TocItem>();
+
+/** The table of contents of one chapter: its sections as a tree (built once; every page's sidebar shows it). */
 export function chapterToc(chapter: Chapter): TocItem {
+  let toc = built.get(chapter);
+  if (!toc) {
+    toc = buildToc(chapter);
+    built.set(chapter, toc);
+  }
+  return toc;
+}
+
+function buildToc(chapter: Chapter): TocItem {
   const items = new Map<string, TocItem>();
   let root: TocItem | undefined;
   for (const section of chapter.data.sections) {
