@@ -1,8 +1,8 @@
 // Records every id the spec has now in content/anchors.lock.json (run when publishing a release):
 //   npm run anchors [-- --content content]
 import { parseArgs } from 'node:util';
-import { writeAnchorLock } from '../plugins/spec/anchor-lock.ts';
-import { loadSpec, SpecError } from '../plugins/spec/loader.ts';
+import { writeAnchorLock } from '../plugins/model/anchor-lock.ts';
+import { loadSpec, SpecError } from '../plugins/model/loader.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' } } });
 try {

@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { examplesJsonl, specJson } from '../plugins/spec/export.ts';
-import { loadSpec, SpecError } from '../plugins/spec/loader.ts';
+import { examplesJsonl, specJson } from '../plugins/model/export.ts';
+import { loadSpec, SpecError } from '../plugins/model/loader.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'data' } } });
 try {

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { writeAnchorLock } from '../plugins/spec/anchor-lock.ts';
-import { loadSpec, SpecError } from '../plugins/spec/loader.ts';
+import { writeAnchorLock } from '../plugins/model/anchor-lock.ts';
+import { loadSpec, SpecError } from '../plugins/model/loader.ts';
 
 function spec(chapter: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ms-lock-'));

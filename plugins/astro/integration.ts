@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { RemarkSpecOptions } from '../remark-spec/index.ts';
-import { getSpec, SpecError, type LoadedSpec } from '../spec/loader.ts';
-import { specRehypePlugins, specRemarkPlugins } from '../spec/pipeline.ts';
+import { getSpec, SpecError, type LoadedSpec } from '../model/loader.ts';
+import { specRehypePlugins, specRemarkPlugins } from '../model/pipeline.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
 

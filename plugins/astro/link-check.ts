@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedSpec } from '../spec/loader.ts';
+import type { LoadedSpec } from '../model/loader.ts';
 
 interface Page {
   url: string;

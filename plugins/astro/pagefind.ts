@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 // Imported statically: a dynamic import inside an Astro hook fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
-import type { LoadedSpec } from '../spec/loader.ts';
-import { searchRecords } from '../spec/search-records.ts';
+import type { LoadedSpec } from '../model/loader.ts';
+import { searchRecords } from '../model/search-records.ts';
 
 /** Pagefind's own UIs, written next to the index by default; nothing loads them. */
 const unusedBundleFiles = [

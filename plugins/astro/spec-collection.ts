@@ -1,5 +1,5 @@
 import { glob, type Loader } from 'astro/loaders';
-import { getSpec, type LoadedSpec } from '../spec/loader.ts';
+import { getSpec, type LoadedSpec } from '../model/loader.ts';
 
 const signatures = new WeakMap<LoadedSpec, string>();
 

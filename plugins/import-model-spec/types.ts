@@ -21,7 +21,7 @@ export interface ImportedAuthorityLevel {
   description: string;
 }
 
-/** The `spec.config.json` the importer proposes (fields of plugins/spec/config.ts). */
+/** The `spec.config.json` the importer proposes (fields of plugins/model/config.ts). */
 export interface ImportedConfig {
   title: string;
   shortTitle: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getSpec, type Chapter, type LoadedSpec } from '../../plugins/spec/loader.ts';
+import { getSpec, type Chapter, type LoadedSpec } from '../../plugins/model/loader.ts';
 
 /** The loaded spec (parsed and checked once per build, shared with the integration). */
 export function spec(): LoadedSpec {

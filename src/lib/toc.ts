@@ -1,4 +1,4 @@
-import type { Chapter, LoadedSpec } from '../../plugins/spec/loader.ts';
+import type { Chapter, LoadedSpec } from '../../plugins/model/loader.ts';
 
 export interface TocItem {
   id: string;

@@ -1,4 +1,4 @@
-import { examplesJsonl } from '../../plugins/spec/export.ts';
+import { examplesJsonl } from '../../plugins/model/export.ts';
 import { spec } from '../lib/spec';
 
 export function GET() {

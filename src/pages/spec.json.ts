@@ -1,4 +1,4 @@
-import { specJson } from '../../plugins/spec/export.ts';
+import { specJson } from '../../plugins/model/export.ts';
 import { spec } from '../lib/spec';
 
 export function GET() {

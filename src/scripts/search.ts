@@ -1,5 +1,5 @@
 // The search dialog, loaded on demand (by search-loader.ts or the /search/ page). It queries the
-// Pagefind index of section and example records (plugins/spec/search-records.ts) through
+// Pagefind index of section and example records (plugins/model/search-records.ts) through
 // Pagefind's JS API: results as you type, filters by authority, kind and grade, and a combobox
 // with a listbox of results (focus stays in the input; arrows move aria-activedescendant).
 

@@ -9,8 +9,8 @@ import { checkBuiltLinks } from '../../plugins/astro/link-check.ts';
 import { maxNestingDepth } from '../../plugins/remark-spec/limits.ts';
 import { rules } from '../../plugins/remark-spec/rules.ts';
 import { run } from '../../plugins/remark-spec/test/processor.ts';
-import type { LoadedSpec } from '../../plugins/spec/loader.ts';
-import { loadSpec, SpecError } from '../../plugins/spec/loader.ts';
+import type { LoadedSpec } from '../../plugins/model/loader.ts';
+import { loadSpec, SpecError } from '../../plugins/model/loader.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import type { PipelineRequest, PipelineResult } from './pipeline-worker.ts';
 

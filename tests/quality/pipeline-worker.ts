@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { specRehypePlugins, specRemarkPlugins } from '../../plugins/spec/pipeline.ts';
+import { specRehypePlugins, specRemarkPlugins } from '../../plugins/model/pipeline.ts';
 
 export interface PipelineRequest {
   id: number;
