@@ -1,12 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
-import type { RemarkSpecOptions } from '../remark-spec/index.ts';
-import { getSpec, SpecError, type LoadedSpec } from '../model/loader.ts';
-import { specRehypePlugins, specRemarkPlugins } from '../model/pipeline.ts';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import remarkSpec from '../remark-spec/index.ts';
+import { ChapterCache } from '../model/chapter-cache.ts';
+import { SpecConfigError } from '../model/config.ts';
+import { pluginOptions, SpecError } from '../model/loader.ts';
+import { shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/pipeline.ts';
+import { loadSite, type SiteModel } from '../model/site.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
+import { writeStore } from './store.ts';
+import { modelSpecModule } from './virtual-module.ts';
 
 export interface ModelSpecOptions {
   /** The folder with the spec sources and `spec.config.json` (default: `$SPEC_CONTENT_DIR` or `content`). */
@@ -14,92 +22,99 @@ export interface ModelSpecOptions {
 }
 
 /**
- * Loads and checks the whole spec before Astro starts (every content error, positioned, at once),
- * renders Markdown through the spec plugin, then indexes the built site for search.
+ * The generator as one Astro integration: it loads and checks the whole spec before Astro starts
+ * (every content error, positioned, at once), sets the site's origin, base path and Markdown
+ * processor from `spec.config.json`, hands the model to the pages, and after the build checks
+ * every link and writes the search index.
  */
-export function modelSpec(options: ModelSpecOptions = {}) {
+export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const contentDir = path.resolve(options.contentDir ?? process.env.SPEC_CONTENT_DIR ?? 'content');
-  // Pages and the content collection read the same folder through this variable.
-  process.env.SPEC_CONTENT_DIR = contentDir;
-  let spec: LoadedSpec;
-  try {
-    spec = getSpec(contentDir);
-  } catch (error) {
-    if (error instanceof SpecError) {
-      const failure = new Error(`The spec in ${path.relative(process.cwd(), contentDir) || '.'} has errors; the site was not built.\n\n${error.message}`);
-      // The report says where the problem is; a stack trace into the generator would only distract.
-      failure.stack = failure.message;
-      throw failure;
-    }
-    throw error;
-  }
+  let site: SiteModel;
+  let cache: ChapterCache;
+  let storeDir = '';
+  const mdxFiles = () => site.editions.flatMap((edition) => edition.model.chapters.filter((chapter) => chapter.format === 'mdx').map((chapter) => chapter.path));
+  const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));
 
-  // Options that always read the current spec, so `astro dev` follows edits across files.
-  const live: RemarkSpecOptions = {
-    authorityLevels: spec.config.authorityLevels,
-    ruleSeverity: spec.config.rules,
-    resolveReference: (id) => spec.targets.get(id),
-    knownIds: () => spec.targets.keys(),
-    sectionLinks: (section, filePath) => spec.pluginOptions.sectionLinks?.(section, filePath) ?? [],
-    throwOnError: true,
+  const load = async (log: (text: string) => void) => {
+    site = await loadSite(contentDir, { cache, log });
+    writeStore(storeDir, site);
   };
 
-  const integration: AstroIntegration = {
+  return {
     name: 'model-spec-site',
     hooks: {
+      'astro:config:setup': async ({ config, updateConfig, logger }) => {
+        storeDir = path.join(fileURLToPath(config.cacheDir), 'model-spec');
+        cache = new ChapterCache(path.join(storeDir, 'chapters'));
+        try {
+          await load((text) => logger.warn(text));
+        } catch (error) {
+          throw friendly(error, contentDir);
+        }
+        updateConfig({
+          site: site.config.site,
+          base: site.config.base,
+          trailingSlash: 'always',
+          build: { format: 'directory' },
+          markdown: {
+            // Only `.mdx` chapters go through Astro's processor; `.md` chapters arrive rendered.
+            processor: unified({
+              remarkPlugins: [...syntaxRemarkPlugins, remarkSpecForFile] as never,
+              rehypePlugins: specRehypePlugins as never,
+              // SmartyPants would rewrite quotes and dashes in example messages.
+              smartypants: false,
+            }),
+            shikiConfig,
+          },
+          integrations: config.integrations.some((integration) => integration.name === '@astrojs/mdx') ? [] : [mdx()],
+          vite: { plugins: [module] },
+        });
+      },
       'astro:server:setup': ({ server, logger }) => {
-        server.watcher.on('all', (_event, file) => {
-          if (!file.startsWith(contentDir)) return;
-          const before = spec;
+        server.watcher.add(contentDir);
+        server.watcher.on('all', async (_event, file) => {
+          if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
           try {
-            spec = getSpec(contentDir, { revalidate: true });
+            await load((text) => logger.warn(text));
           } catch (error) {
-            logger.error(error instanceof Error ? error.message : String(error));
+            logger.error(friendly(error, contentDir).message);
             return;
           }
-          // Chapters that link to a section renamed or moved elsewhere render again with its new title.
-          for (const chapter of dependentChapters(before, spec, file)) server.watcher.emit('change', chapter);
+          module.invalidate();
+          server.environments.client.hot.send({ type: 'full-reload' });
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const links = await checkBuiltLinks(outDir, spec);
+        const root = site.editions[0]!.model;
+        const links = await checkBuiltLinks(outDir, root);
         if (links.problems.length > 0) {
           const shown = links.problems.slice(0, 30).map((problem) => '  ' + problem);
           if (links.problems.length > shown.length) shown.push(`  … and ${links.problems.length - shown.length} more`);
           throw new Error(`${links.problems.length} broken links in the built site:\n${shown.join('\n')}`);
         }
         logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages, all resolve`);
-        const search = await writeSearchIndex(outDir, spec);
+        const search = await writeSearchIndex(outDir, root);
         logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)`);
       },
     },
   };
 
-  return {
-    spec,
-    contentDir,
-    markdownProcessor: unified({
-      remarkPlugins: specRemarkPlugins(live) as never,
-      rehypePlugins: specRehypePlugins as never,
-      // SmartyPants would rewrite quotes and dashes in example messages.
-      smartypants: false,
-    }),
-    integration,
-  };
+  /** The spec plugin for an `.mdx` chapter, with the options of the edition the file belongs to. */
+  function remarkSpecForFile() {
+    return (tree: Root, file: VFile) => {
+      const filePath = path.resolve(file.path ?? '');
+      const edition = site.editions.find((candidate) => candidate.model.chapters.some((chapter) => chapter.path === filePath)) ?? site.editions[0]!;
+      const transform = remarkSpec.call(undefined, { ...pluginOptions(edition.model), throwOnError: true });
+      transform(tree, file);
+    };
+  }
 }
 
-/** Files (other than the one edited) whose cross-references point at an id whose title or place changed. */
-function dependentChapters(before: LoadedSpec, after: LoadedSpec, edited: string): string[] {
-  if (before === after) return [];
-  const changed = new Set<string>();
-  for (const [id, target] of after.targets) {
-    const old = before.targets.get(id);
-    if (!old || old.title !== target.title || old.href !== target.href) changed.add(id);
-  }
-  for (const id of before.targets.keys()) if (!after.targets.has(id)) changed.add(id);
-  return after.chapters
-    .filter((chapter) => path.resolve(chapter.path) !== path.resolve(edited))
-    .filter((chapter) => chapter.data.references.some((reference) => changed.has(reference.target)))
-    .map((chapter) => chapter.path);
+/** A content or config error as the author should see it: the report, without a stack trace into the generator. */
+function friendly(error: unknown, contentDir: string): Error {
+  if (!(error instanceof SpecError) && !(error instanceof SpecConfigError)) return error as Error;
+  const failure = new Error(`The spec in ${path.relative(process.cwd(), contentDir) || '.'} has errors; the site was not built.\n\n${error.message}`);
+  failure.stack = failure.message;
+  return failure;
 }

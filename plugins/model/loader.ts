@@ -1,49 +1,23 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
-import type { ReferenceTarget, SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
-import { loadSpecConfig, type SpecConfig } from './config.ts';
-import { blankFrontmatter, specParser } from './pipeline.ts';
-import { sectionLinks } from './links.ts';
-import { formatMessages } from './report.ts';
+import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
 import { anchorLockName, checkAnchorLock } from './anchor-lock.ts';
+import { ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
+import { loadSpecConfig, type SpecConfig } from './config.ts';
+import { sectionLinks } from './links.ts';
+import type { Chapter, SpecModel, Target } from './model.ts';
+import { blankFrontmatter, chapterRenderer, specParser } from './pipeline.ts';
+import { formatMessages } from './report.ts';
+import { relativeTargetHref, siteUrls } from './urls.ts';
 
-/** One source file: one page of the site. */
-export interface Chapter {
-  /** URL segment: the file name without extension and ordering prefix (`02-chain.md` → `chain`). */
-  slug: string;
-  /** Path relative to the content folder, with `/` separators. */
-  file: string;
-  /** Absolute path. */
-  path: string;
-  title: string;
-  /** Site-relative URL of the page, with the base path: `/chain/`. */
-  url: string;
-  data: SpecFileData;
-}
-
-export interface IndexedTarget extends ReferenceTarget {
-  id: string;
-  chapter: string;
-  /** For an old id: the id it stands for now. */
-  aliasOf?: string;
-}
-
-/** A whole spec, parsed and checked: the single source the pages, exports and search read. */
-export interface LoadedSpec {
-  contentDir: string;
-  config: SpecConfig;
-  chapters: Chapter[];
-  targets: Map<string, IndexedTarget>;
-  sections: Map<string, { section: SpecSection; chapter: Chapter }>;
-  examples: Map<string, { example: SpecExample; chapter: Chapter }>;
-  files: VFile[];
-  /** The plugin options the site's Markdown pipeline must use, so pages match the data. */
-  pluginOptions: RemarkSpecOptions;
-}
+export type { Chapter, LoadedSpec, SpecModel, Target } from './model.ts';
+/** @deprecated use `Target`. */
+export type IndexedTarget = Target;
+export { anchorLockName };
 
 export class SpecError extends Error {
   readonly files: VFile[];
@@ -54,17 +28,30 @@ export class SpecError extends Error {
   }
 }
 
+export interface LoadOptions {
+  /** Print warnings (errors are thrown as a SpecError carrying the full report). */
+  log?: (text: string) => void;
+  /** Skip the published-ids check (for rewriting the lock itself). */
+  ignoreAnchorLock?: boolean;
+  /** Where the edition sits under the base path: '' (default), `2025-09-12/`, `draft/`. */
+  prefix?: string;
+  /** Parsed and rendered chapters from earlier loads (frozen releases, warm builds, dev edits). */
+  cache?: ChapterCache;
+}
+
 export function listSourceFiles(contentDir: string): string[] {
   const found: string[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, top: boolean) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+      // Frozen releases are specs of their own, never chapters of the draft.
+      if (top && entry.name === 'releases' && entry.isDirectory()) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) walk(full, false);
       else if (/\.mdx?$/i.test(entry.name)) found.push(full);
     }
   };
-  walk(contentDir);
+  walk(contentDir, true);
   return found;
 }
 
@@ -76,96 +63,150 @@ export function chapterSlug(relativeFile: string): string {
     .join('/');
 }
 
-interface LoadOptions {
-  /** Print warnings (errors are thrown as a SpecError carrying the full report). */
-  log?: (text: string) => void;
-  /** Skip the published-ids check (for rewriting the lock itself). */
-  ignoreAnchorLock?: boolean;
+/** One chapter on its way through the loader. */
+interface Source {
+  file: string;
+  relative: string;
+  slug: string;
+  vfile: VFile;
+  key: string;
+  tree?: Root;
+  targets: DefinedTarget[];
+}
+
+/** Everything decided before any chapter is transformed: the config, every id, the plugin's options. */
+interface Indexed {
+  root: string;
+  config: SpecConfig;
+  sources: Source[];
+  targets: Map<string, Target>;
+  pluginOptions: RemarkSpecOptions;
+  /** Every id's title and place: what a chapter's rendered cross-references depend on. */
+  signature: string;
+  cache: ChapterCache | undefined;
 }
 
 /**
- * Parses every file once, indexes every id spec-wide, then runs the plugin on each tree with a
- * resolver over that index. Every problem in every file is collected before anything fails.
+ * Reads and indexes every chapter: each file is parsed once (or not at all when the cache has
+ * it), every id is indexed spec-wide with its place, and duplicates across files are reported.
  */
-export function loadSpec(contentDir: string, options: LoadOptions = {}): LoadedSpec {
+function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const root = path.resolve(contentDir);
   const config = loadSpecConfig(root);
-  const parser = specParser();
-  const sources = listSourceFiles(root).map((file) => {
+  const urls = siteUrls(config.site, config.base, options.prefix ?? '');
+  const cache = options.cache;
+  const configKey = JSON.stringify(config);
+  let parser: ReturnType<typeof specParser> | undefined;
+  const sources: Source[] = listSourceFiles(root).map((file) => {
     const relative = path.relative(root, file).split(path.sep).join('/');
     const value = blankFrontmatter(readFileSync(file, 'utf8'));
     const vfile = new VFile({ path: path.relative(process.cwd(), file) || file, value });
-    return { file, relative, vfile, tree: parser.parse(vfile) as Root };
+    const key = cache?.key([configKey, relative, value]) ?? '';
+    const cached = cache?.get(key);
+    if (cached) return { file, relative, slug: chapterSlug(relative), vfile, key, targets: cached.targets };
+    parser ??= specParser();
+    const tree = parser.parse(vfile) as Root;
+    return { file, relative, slug: chapterSlug(relative), vfile, key, tree, targets: collectTargets(tree) };
   });
 
-  const targets = new Map<string, IndexedTarget>();
-  const definedAt = new Map<string, { vfile: VFile; target: DefinedTarget }>();
+  const targets = new Map<string, Target>();
+  const definedIn = new Map<string, Source>();
   const slugs = new Map<string, string>();
-  const problems: VFile[] = [];
   for (const source of sources) {
-    const slug = chapterSlug(source.relative);
-    const clash = slugs.get(slug);
+    const clash = slugs.get(source.slug);
     if (clash) {
-      const message = source.vfile.message(`Unexpected page name \`${slug}\` also used by \`${clash}\`, expected unique file names once number prefixes are dropped`, { ruleId: 'duplicate-page', source: 'remark-spec' });
+      const message = source.vfile.message(`Unexpected page name \`${source.slug}\` also used by \`${clash}\`, expected unique file names once number prefixes are dropped`, { ruleId: 'duplicate-page', source: 'remark-spec' });
       message.fatal = true;
     }
-    slugs.set(slug, source.relative);
-    for (const target of collectTargets(source.tree)) {
-      const first = definedAt.get(target.id);
-      if (first && first.vfile !== source.vfile) {
+    slugs.set(source.slug, source.relative);
+    for (const target of source.targets) {
+      const first = definedIn.get(target.id);
+      if (first && first !== source) {
         const message = source.vfile.message(
           `Unexpected duplicate id \`${target.id}\`, expected ids unique across the spec (first used in ${first.vfile.path})`,
-          { ruleId: 'duplicate-id', source: 'remark-spec', place: findIdPlace(source.vfile, target.id) },
+          { ruleId: 'duplicate-id', source: 'remark-spec', place: target.place },
         );
         message.fatal = true;
         continue;
       }
-      definedAt.set(target.id, { vfile: source.vfile, target });
-      const url = `${config.base}${slug}/`;
+      definedIn.set(target.id, source);
       targets.set(target.id, {
         id: target.id,
         title: target.title,
         kind: target.kind,
-        href: `${url}#${target.aliasOf ?? target.id}`,
-        chapter: slug,
+        href: urls.target(source.slug, target.aliasOf ?? target.id),
+        chapter: source.slug,
         ...(target.aliasOf ? { aliasOf: target.aliasOf } : {}),
+        source: { file: source.relative, ...target.place },
       });
     }
   }
 
-  const pluginOptions: RemarkSpecOptions = {
+  const pluginOptions = pluginOptionsFor(config, root, targets);
+  const signature = [...targets.values()].map((target) => `${target.id}=${target.title}@${target.chapter}#${target.aliasOf ?? ''}`).join('\n');
+  return { root, config, sources, targets, pluginOptions, signature, cache };
+}
+
+/** The spec plugin's options for a whole spec: its levels and rules, and every id it defines. */
+function pluginOptionsFor(config: SpecConfig, root: string, targets: Map<string, Target>): RemarkSpecOptions {
+  return {
     authorityLevels: config.authorityLevels,
     ruleSeverity: config.rules,
-    resolveReference: (id) => targets.get(id),
+    // Chapter bodies link relatively, so the same rendering is valid in every edition.
+    resolveReference: (id) => {
+      const target = targets.get(id);
+      return target && { title: target.title, kind: target.kind, href: relativeTargetHref(target.chapter, target.aliasOf ?? target.id) };
+    },
     knownIds: () => targets.keys(),
     sectionLinks: (section, filePath) => sectionLinks(config, section, filePath, root),
   };
-  const transformer = unified().use(remarkSpec, pluginOptions);
-  const chapters: Chapter[] = [];
-  for (const source of sources) {
-    transformer.runSync(source.tree, source.vfile);
-    const data = source.vfile.data.spec!;
-    data.file = source.relative;
-    const slug = chapterSlug(source.relative);
-    chapters.push({
-      slug,
-      file: source.relative,
-      path: source.file,
-      title: data.sections[0]?.title ?? slug,
-      url: `${config.base}${slug}/`,
-      data,
-    });
-    if (source.vfile.messages.length > 0) problems.push(source.vfile);
-  }
+}
 
+/** The options a chapter of this spec is transformed with (for `.mdx` chapters, which Astro compiles). */
+export function pluginOptions(model: SpecModel): RemarkSpecOptions {
+  return pluginOptionsFor(model.config, model.contentDir, model.targets);
+}
+
+/** Runs the spec plugin on one chapter (from the cache when nothing it depends on changed). */
+function transformChapter(indexed: Indexed, source: Source, transformer: ReturnType<typeof unified>): { data: SpecFileData; html: string | null; tree?: Root } {
+  const cached = indexed.cache?.get(source.key)?.rendered;
+  if (cached && cached.signature === indexed.signature) {
+    replayMessages(source.vfile, cached.messages);
+    return { data: cached.data, html: cached.html };
+  }
+  const tree = source.tree ?? (specParser().parse(source.vfile) as Root);
+  transformer.runSync(tree, source.vfile);
+  source.tree = undefined;
+  const data = source.vfile.data.spec!;
+  data.file = source.relative;
+  return { data, html: null, tree };
+}
+
+/** Puts the chapters, indexes and checks of the whole spec together; throws with every problem at once. */
+function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): SpecModel {
+  const { root, config, targets, sources } = indexed;
   const sections = new Map<string, { section: SpecSection; chapter: Chapter }>();
   const examples = new Map<string, { example: SpecExample; chapter: Chapter }>();
-  for (const chapter of chapters) {
+  chapters.forEach((chapter, index) => {
+    const vfile = sources[index]!.vfile;
     for (const section of chapter.data.sections) sections.set(section.id, { section, chapter });
-    for (const example of chapter.data.examples) examples.set(example.id, { example, chapter });
-  }
+    for (const example of chapter.data.examples) {
+      const first = examples.get(example.id);
+      if (first && first.chapter !== chapter) {
+        // Ids written as `#id` were checked while indexing; this catches ids generated from titles.
+        const message = vfile.message(
+          `Unexpected duplicate example id \`${example.id}\`, expected ids unique across the spec (also used in ${first.chapter.file}); give the example its own \`{#id}\``,
+          { ruleId: 'duplicate-id', source: 'remark-spec', place: example.position.start },
+        );
+        message.fatal = true;
+        continue;
+      }
+      examples.set(example.id, { example, chapter });
+    }
+  });
 
   const files = sources.map((source) => source.vfile);
+  const problems = files.filter((file) => file.messages.length > 0);
   const lock = options.ignoreAnchorLock ? undefined : checkAnchorLock(root, targets);
   if (lock) problems.push(lock);
   if (problems.length > 0) {
@@ -173,53 +214,61 @@ export function loadSpec(contentDir: string, options: LoadOptions = {}): LoadedS
     if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, lock ? [...files, lock] : files);
     (options.log ?? console.warn)(report);
   }
-  return { contentDir: root, config, chapters, targets, sections, examples, files, pluginOptions };
+  return { contentDir: root, config, chapters, targets, sections, examples, files };
 }
 
-/** The place of `#id` in a file's source, so cross-file duplicates point at the right line. */
-function findIdPlace(file: VFile, id: string) {
-  const source = String(file.value);
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`#${escaped}(?![\\w-])`).exec(source) ?? new RegExp(`oldids=["']?[^"'}]*\\b${escaped}\\b`).exec(source);
-  if (!match) return undefined;
-  const before = source.slice(0, match.index);
-  const line = before.split('\n').length;
-  return { line, column: match.index - before.lastIndexOf('\n') };
+function chapterOf(indexed: Indexed, source: Source, data: SpecFileData, html: string | null, prefix: string): Chapter {
+  const first = data.sections[0];
+  return {
+    slug: source.slug,
+    file: source.relative,
+    path: source.file,
+    format: /\.mdx$/i.test(source.relative) ? 'mdx' : 'md',
+    title: first?.title ?? source.slug,
+    id: first?.id ?? null,
+    url: siteUrls(indexed.config.site, indexed.config.base, prefix).chapter(source.slug),
+    data,
+    html,
+  };
 }
-
-const cacheKey = Symbol.for('model-spec-site.loaded-spec');
-type Cache = Map<string, { signature: string; checkedAt: number; spec: LoadedSpec }>;
-
-/** How long a loaded spec is trusted without looking at the files again. */
-const recheckAfterMs = 1000;
 
 /**
- * The loaded spec, shared by every module instance in the process (Astro loads the config and
- * the pages through different module graphs). Every page and badge asks for it, so the files are
- * looked at again at most once a second, or at once with `revalidate` (the dev server's watcher).
+ * The spec's data without page bodies (exports, the importer's check, diffs): every file parsed
+ * and transformed once, every problem in every file collected before anything fails.
  */
-export function getSpec(contentDir: string, options: LoadOptions & { revalidate?: boolean } = {}): LoadedSpec {
-  const root = path.resolve(contentDir);
-  const store = ((globalThis as Record<symbol, unknown>)[cacheKey] ??= new Map()) as Cache;
-  const cached = store.get(root);
-  const now = Date.now();
-  if (cached && !options.revalidate && now - cached.checkedAt < recheckAfterMs) return cached.spec;
-  const files = [...listSourceFiles(root), path.join(root, 'spec.config.json'), path.join(root, anchorLockName)];
-  const signature = files
-    .map((file) => {
-      try {
-        const stat = statSync(file);
-        return `${file}:${stat.size}:${stat.mtimeMs}`;
-      } catch {
-        return `${file}:missing`;
-      }
-    })
-    .join('|');
-  if (cached?.signature === signature) {
-    cached.checkedAt = now;
-    return cached.spec;
+export function loadSpec(contentDir: string, options: LoadOptions = {}): SpecModel {
+  const indexed = indexSpec(contentDir, options);
+  const transformer = unified().use(remarkSpec, indexed.pluginOptions);
+  const chapters = indexed.sources.map((source) => {
+    const { data } = transformChapter(indexed, source, transformer);
+    return chapterOf(indexed, source, data, null, options.prefix ?? '');
+  });
+  return assemble(indexed, chapters, options);
+}
+
+/**
+ * The spec with every `.md` chapter's page body rendered from the same parse as its data: what
+ * the site is built from. Chapters whose source, config and referenced titles are unchanged come
+ * from the cache without being parsed.
+ */
+export async function loadSpecWithPages(contentDir: string, options: LoadOptions = {}): Promise<SpecModel> {
+  const indexed = indexSpec(contentDir, options);
+  const transformer = unified().use(remarkSpec, indexed.pluginOptions);
+  const render = chapterRenderer();
+  const chapters: Chapter[] = [];
+  for (const source of indexed.sources) {
+    const result = transformChapter(indexed, source, transformer);
+    let html = result.html;
+    const format = /\.mdx$/i.test(source.relative) ? 'mdx' : 'md';
+    const fatal = source.vfile.messages.some((message) => message.fatal);
+    if (result.tree && format === 'md' && !fatal) html = await render(result.tree, source.vfile);
+    if (result.tree && !fatal && indexed.cache) {
+      indexed.cache.set(source.key, {
+        targets: source.targets,
+        rendered: { signature: indexed.signature, data: result.data, html, messages: storeMessages(source.vfile) },
+      });
+    }
+    chapters.push(chapterOf(indexed, source, result.data, html, options.prefix ?? ''));
   }
-  const spec = loadSpec(root, options);
-  store.set(root, { signature, checkedAt: Date.now(), spec });
-  return spec;
+  return assemble(indexed, chapters, options);
 }

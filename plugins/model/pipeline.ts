@@ -1,22 +1,39 @@
+import { rehypeHeadingIds, rehypeShiki } from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import remarkSpec, { type RemarkSpecOptions } from '../remark-spec/index.ts';
+import type { VFile } from 'vfile';
 import { guardParser } from '../remark-spec/limits.ts';
+
+/**
+ * The one Markdown pipeline of the site: the loader parses each chapter with `specParser`, runs
+ * the spec plugin on the tree, and renders it with `renderChapter`. The Astro integration gives
+ * the same plugins to Astro's processor, which only `.mdx` chapters go through.
+ */
 
 /** Math is `$$…$$` only: a single `$` is a dollar sign, and specs talk about prices. */
 export const remarkMathOptions = { singleDollarTextMath: false } as const;
 
-/** The remark plugins after parsing (Astro adds GFM itself); the site and the loader share them. */
-export function specRemarkPlugins(options: RemarkSpecOptions) {
-  return [[remarkMath, remarkMathOptions], remarkDirective, [remarkSpec, options]] as const;
-}
+/** Code highlighting at build time, light and dark, no client JavaScript. */
+export const shikiConfig = { themes: { light: 'github-light', dark: 'github-dark' } } as const;
 
-/** Build-time math: KaTeX HTML, no CDN, and bad TeX shown as the author's text in red. */
-export const specRehypePlugins = [[rehypeKatex, { throwOnError: false, strict: false }]] as const;
+/**
+ * Build-time math: KaTeX HTML, no CDN, bad TeX shown as the author's text in red. Sizes and macro
+ * expansion are bounded, so `\rule{200em}{200em}` or a self-expanding macro cannot cover the page
+ * or hang the build.
+ */
+export const katexOptions = { throwOnError: false, strict: false, maxSize: 20, maxExpand: 200, trust: false } as const;
+
+/** The syntax extensions after parsing (Astro adds GFM itself), for Astro's processor (`.mdx`). */
+export const syntaxRemarkPlugins = [[remarkMath, remarkMathOptions], remarkDirective] as const;
+
+export const specRehypePlugins = [[rehypeKatex, katexOptions]] as const;
 
 /** A parser for spec sources with the same syntax extensions as the site. */
 export function specParser() {
@@ -29,6 +46,23 @@ export function specParser() {
       // The same depth limit as the plugin applies: report pathological nesting instead of parsing it.
       guardParser(this);
     });
+}
+
+/**
+ * mdast (already transformed by the spec plugin) → the page body's HTML, with the steps and order
+ * of Astro's own Markdown renderer, so a chapter renders as it would through Astro, once.
+ */
+export function chapterRenderer() {
+  const processor = unified()
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
+    .use(rehypeShiki, shikiConfig)
+    .use(rehypeKatex, katexOptions)
+    .use(rehypeHeadingIds)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+  return async (tree: Root, file: VFile): Promise<string> => {
+    const hast = await processor.run(tree, file);
+    return processor.stringify(hast as never, file);
+  };
 }
 
 /**

@@ -10,6 +10,8 @@ export interface DefinedTarget {
   kind: 'section' | 'example';
   /** For an old id of a section: its current id. */
   aliasOf?: string;
+  /** Where the id is written (the `::section` line or the example's opening fence). */
+  place: { line: number; column: number };
 }
 
 /**
@@ -24,18 +26,23 @@ export function collectTargets(tree: Root): DefinedTarget[] {
     if (next?.type !== 'leafDirective' || next.name !== 'section' || !next.attributes?.id) return;
     const id = next.attributes.id;
     const title = headingTitle(node);
-    targets.push({ id, title, kind: 'section' });
+    const place = placeOf(next);
+    targets.push({ id, title, kind: 'section', place });
     for (const oldId of (next.attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean)) {
-      targets.push({ id: oldId, title, kind: 'section', aliasOf: id });
+      targets.push({ id: oldId, title, kind: 'section', aliasOf: id, place });
     }
   });
   visit(tree, 'containerDirective', (node: ContainerDirective) => {
     if ((node.name !== 'example' && node.name !== 'prompt') || !node.attributes?.id) return;
     const label = node.children[0] as Paragraph | undefined;
     const title = label?.type === 'paragraph' && label.data?.directiveLabel ? plainText(label.children) : (node.attributes.title ?? node.attributes.id);
-    targets.push({ id: node.attributes.id, title: title.replace(/\s+/g, ' ').trim(), kind: 'example' });
+    targets.push({ id: node.attributes.id, title: title.replace(/\s+/g, ' ').trim(), kind: 'example', place: placeOf(node) });
   });
   return targets;
+}
+
+function placeOf(node: { position?: { start: { line: number; column: number } } }) {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
 function headingTitle(heading: Heading): string {

@@ -1,4 +1,5 @@
-import type { Chapter, LoadedSpec } from '../../plugins/model/loader.ts';
+import type { Chapter } from '../../plugins/model/model.ts';
+import type { SiteUrls } from '../../plugins/model/urls.ts';
 
 export interface TocItem {
   id: string;
@@ -12,26 +13,28 @@ export interface TocItem {
   children: TocItem[];
 }
 
-const built = new WeakMap<Chapter, TocItem>();
+const built = new WeakMap<Chapter, Map<string, TocItem>>();
 
-/** The table of contents of one chapter: its sections as a tree (built once; every page's sidebar shows it). */
-export function chapterToc(chapter: Chapter): TocItem {
-  let toc = built.get(chapter);
+/** The table of contents of one chapter in one edition: its sections as a tree (built once; every page's sidebar shows it). */
+export function chapterToc(chapter: Chapter, urls: SiteUrls): TocItem {
+  let byEdition = built.get(chapter);
+  if (!byEdition) built.set(chapter, (byEdition = new Map()));
+  let toc = byEdition.get(urls.prefix);
   if (!toc) {
-    toc = buildToc(chapter);
-    built.set(chapter, toc);
+    toc = buildToc(chapter, urls);
+    byEdition.set(urls.prefix, toc);
   }
   return toc;
 }
 
-function buildToc(chapter: Chapter): TocItem {
+function buildToc(chapter: Chapter, urls: SiteUrls): TocItem {
   const items = new Map<string, TocItem>();
   let root: TocItem | undefined;
   for (const section of chapter.data.sections) {
     const item: TocItem = {
       id: section.id,
       title: section.title,
-      href: `${chapter.url}#${section.id}`,
+      href: urls.target(chapter.slug, section.id),
       depth: section.depth,
       authority: section.authority,
       inner: section.authorities.filter((level) => level !== section.authority),
@@ -43,9 +46,5 @@ function buildToc(chapter: Chapter): TocItem {
     else if (!root) root = item;
     else root.children.push(item);
   }
-  return root ?? { id: chapter.slug, title: chapter.title, href: chapter.url, depth: 1, authority: null, inner: [], children: [] };
-}
-
-export function specToc(spec: LoadedSpec): Array<{ chapter: Chapter; toc: TocItem }> {
-  return spec.chapters.map((chapter) => ({ chapter, toc: chapterToc(chapter) }));
+  return root ?? { id: chapter.slug, title: chapter.title, href: urls.chapter(chapter.slug), depth: 1, authority: null, inner: [], children: [] };
 }

@@ -1,6 +1,6 @@
 import { examplesJsonl } from '../../plugins/model/export.ts';
-import { spec } from '../lib/spec';
+import { site } from '../lib/site';
 
 export function GET() {
-  return new Response(examplesJsonl(spec()), { headers: { 'Content-Type': 'application/jsonl' } });
+  return new Response(examplesJsonl(site().editions[0]!.model), { headers: { 'Content-Type': 'application/jsonl' } });
 }

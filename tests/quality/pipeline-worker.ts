@@ -8,7 +8,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { specRehypePlugins, specRemarkPlugins } from '../../plugins/model/pipeline.ts';
+import remarkSpec from '../../plugins/remark-spec/index.ts';
+import { specRehypePlugins, syntaxRemarkPlugins } from '../../plugins/model/pipeline.ts';
 
 export interface PipelineRequest {
   id: number;
@@ -36,7 +37,8 @@ function processor() {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(specRemarkPlugins({}) as unknown as PluggableList)
+    .use(syntaxRemarkPlugins as unknown as PluggableList)
+    .use(remarkSpec)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(specRehypePlugins as unknown as PluggableList)
     .use(rehypeStringify, { allowDangerousHtml: true });

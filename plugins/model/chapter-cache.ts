@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { SpecFileData } from '../remark-spec/types.ts';
+import type { DefinedTarget } from '../remark-spec/targets.ts';
+
+/** A message as stored with a cached chapter, replayed on the file when the cache is used. */
+export interface StoredMessage {
+  reason: string;
+  line?: number;
+  column?: number;
+  ruleId?: string;
+  source?: string;
+}
+
+/** What one chapter's source yields; keyed by the source text, the config and the generator. */
+export interface CachedChapter {
+  /** The ids the chapter defines, with their places (stage one: indexing). */
+  targets: DefinedTarget[];
+  /** Its data and page body (stage two), valid while the spec's ids and titles are unchanged. */
+  rendered?: { signature: string; data: SpecFileData; html: string | null; messages: StoredMessage[] };
+}
+
+/**
+ * Parsed and rendered chapters by the hash of everything they depend on. Frozen releases never
+ * change, and a warm rebuild or a dev edit re-parses only what changed. In memory always; on disk
+ * (Astro's cache folder) when given one, so a second `astro build` starts warm.
+ */
+export class ChapterCache {
+  private readonly memory = new Map<string, CachedChapter>();
+  private readonly dir: string | undefined;
+
+  constructor(dir?: string) {
+    this.dir = dir;
+    if (dir) mkdirSync(dir, { recursive: true });
+  }
+
+  key(parts: readonly string[]): string {
+    const hash = createHash('sha256');
+    hash.update(generatorVersion());
+    for (const part of parts) hash.update('\u0000').update(part);
+    return hash.digest('hex');
+  }
+
+  get(key: string): CachedChapter | undefined {
+    const hit = this.memory.get(key);
+    if (hit || !this.dir) return hit;
+    try {
+      const stored = JSON.parse(readFileSync(path.join(this.dir, key + '.json'), 'utf8')) as CachedChapter;
+      this.memory.set(key, stored);
+      return stored;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, entry: CachedChapter): void {
+    this.memory.set(key, entry);
+    if (!this.dir) return;
+    // Written aside and renamed: a build stopped halfway never leaves a torn entry.
+    const file = path.join(this.dir, key + '.json');
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(entry));
+    renameSync(temporary, file);
+  }
+}
+
+export function storeMessages(file: VFile): StoredMessage[] {
+  return file.messages.map((message) => ({
+    reason: message.reason,
+    ...(message.line ? { line: message.line, column: message.column ?? 1 } : {}),
+    ...(message.ruleId ? { ruleId: message.ruleId } : {}),
+    ...(message.source ? { source: message.source } : {}),
+  }));
+}
+
+export function replayMessages(file: VFile, messages: readonly StoredMessage[]): void {
+  for (const stored of messages) {
+    file.message(stored.reason, {
+      ...(stored.line ? { place: { line: stored.line, column: stored.column ?? 1 } } : {}),
+      ...(stored.ruleId ? { ruleId: stored.ruleId } : {}),
+      ...(stored.source ? { source: stored.source } : {}),
+    });
+  }
+}
+
+let version: string | undefined;
+
+/** The generator's own code and locked dependencies: a new version of either invalidates the cache. */
+function generatorVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const root = path.resolve(import.meta.dirname, '../..');
+  for (const dir of ['plugins/remark-spec', 'plugins/model']) {
+    for (const name of readdirSync(path.join(root, dir)).sort()) {
+      if (name.endsWith('.ts')) hash.update(name).update(readFileSync(path.join(root, dir, name)));
+    }
+  }
+  try {
+    hash.update(readFileSync(path.join(root, 'package-lock.json')));
+  } catch {
+    // A checkout without a lockfile still caches by its own code.
+  }
+  version = hash.digest('hex');
+  return version;
+}
