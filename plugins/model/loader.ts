@@ -124,7 +124,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
       if (first && first !== source) {
         const message = source.vfile.message(
           `Unexpected duplicate id \`${target.id}\`, expected ids unique across the spec (first used in ${first.vfile.path})`,
-          { ruleId: 'duplicate-id', source: 'remark-spec', place: target.place },
+          { ruleId: 'duplicate-id', source: 'remark-spec', place: idPlace(source.vfile, target) },
         );
         message.fatal = true;
         continue;
@@ -145,6 +145,13 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const pluginOptions = pluginOptionsFor(config, root, targets);
   const signature = [...targets.values()].map((target) => `${target.id}=${target.title}@${target.chapter}#${target.aliasOf ?? ''}`).join('\n');
   return { root, config, sources, targets, pluginOptions, signature, cache };
+}
+
+/** The column of the id itself on the line that defines it, so an error points at the id. */
+function idPlace(file: VFile, target: DefinedTarget): { line: number; column: number } {
+  const line = String(file.value).split('\n', target.place.line)[target.place.line - 1] ?? '';
+  const at = line.indexOf(target.aliasOf ? target.id : `#${target.id}`, target.place.column - 1);
+  return at < 0 ? target.place : { line: target.place.line, column: at + 1 };
 }
 
 /** The spec plugin's options for a whole spec: its levels and rules, and every id it defines. */
