@@ -36,8 +36,10 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));
 
   const load = async (log: (text: string) => void) => {
+    const started = performance.now();
     site = await loadSite(contentDir, { cache, log });
     writeStore(storeDir, site);
+    return Math.round(performance.now() - started);
   };
 
   return {
@@ -47,7 +49,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         storeDir = path.join(fileURLToPath(config.cacheDir), 'model-spec');
         cache = new ChapterCache(path.join(storeDir, 'chapters'));
         try {
-          await load((text) => logger.warn(text));
+          const ms = await load((text) => logger.warn(text));
+          const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
+          logger.info(`spec: ${site.editions.length} edition${site.editions.length === 1 ? '' : 's'}, ${chapters} chapters loaded and rendered in ${ms} ms`);
         } catch (error) {
           throw friendly(error, contentDir);
         }
