@@ -131,31 +131,26 @@ export function checkContinuity(input: ContinuityInput): VFile[] {
 }
 
 /**
- * Where a published id lands in the latest release (or, given the draft's targets and its ids
+ * A resolver for published ids in the latest release (or, given the draft's targets and its ids
  * appended to `releases` as `draft`, in the draft), for the notice "removed in 2025-09-12; see …".
  * `removedIn` is the first release after its first publication that no longer has it as its own id.
  */
-export function resolvePublishedId(
-  id: string,
-  context: { releases: readonly PublishedRelease[]; targets: IdTargets; removals: Removals },
-): { kind: Resolution['kind']; target?: string; removedIn?: string; reason?: string } | undefined {
-  const resolution = resolveIn(id, context.targets, context.removals);
-  if (!resolution) return undefined;
-  if (resolution.kind === 'self') return { kind: 'self' };
-  let seen = false;
-  let removedIn: string | undefined;
-  for (const release of context.releases) {
-    const own = release.ids.some((published) => published.id === id && published.kind !== 'oldid');
-    if (own) seen = true;
-    else if (seen) {
-      removedIn = release.version;
-      break;
-    }
-  }
-  return {
-    kind: resolution.kind,
-    ...(resolution.target ? { target: resolution.target } : {}),
-    ...(removedIn ? { removedIn } : {}),
-    ...(resolution.kind === 'removed' ? { reason: resolution.reason } : {}),
+export function publishedIdResolver(context: { releases: readonly PublishedRelease[]; targets: IdTargets; removals: Removals }) {
+  const own = context.releases.map((release) => ({
+    version: release.version,
+    ids: new Set(release.ids.filter((published) => published.kind !== 'oldid').map((published) => published.id)),
+  }));
+  return (id: string): { kind: Resolution['kind']; target?: string; removedIn?: string; reason?: string } | undefined => {
+    const resolution = resolveIn(id, context.targets, context.removals);
+    if (!resolution) return undefined;
+    if (resolution.kind === 'self') return { kind: 'self', target: id };
+    const first = own.findIndex((release) => release.ids.has(id));
+    const removedIn = first < 0 ? undefined : own.slice(first + 1).find((release) => !release.ids.has(id))?.version;
+    return {
+      kind: resolution.kind,
+      ...(resolution.target ? { target: resolution.target } : {}),
+      ...(removedIn ? { removedIn } : {}),
+      ...(resolution.kind === 'removed' ? { reason: resolution.reason } : {}),
+    };
   };
 }

@@ -44,8 +44,8 @@ export function checkRemovals(contentDir: string): { removals: Removals; problem
   }
   if (!validateRemovals(raw)) {
     for (const error of validateRemovals.errors ?? []) {
-      // One message per mistake: Ajv also reports the branches of `anyOf` and a `propertyNames` summary.
-      if (error.keyword === 'propertyNames' || (error.instancePath.endsWith('/see') && error.keyword !== 'anyOf')) continue;
+      // One message per mistake: Ajv also reports the branches of `anyOf` and the pattern inside `propertyNames`.
+      if ((error.keyword === 'pattern' && error.instancePath === '') || (error.instancePath.endsWith('/see') && error.keyword !== 'anyOf')) continue;
       const propertyName = (error.params as { propertyName?: string }).propertyName;
       fail(file, shapeReason(error), 'removals', jsonPlace(source, error.instancePath || (propertyName ? `/${propertyName}` : '')));
     }
@@ -67,8 +67,8 @@ export function readRemovals(contentDir: string): Removals {
 function shapeReason(error: ErrorObject): string {
   const where = error.instancePath ? `\`${error.instancePath.slice(1).replace(/\//g, '.')}\`` : 'removals.json';
   switch (error.keyword) {
-    case 'pattern':
-      return `Unexpected id at ${where === 'removals.json' ? `\`${(error.params as { propertyName?: string }).propertyName}\`` : where}, expected letters, digits, \`_\` and \`-\`, starting with a letter or digit`;
+    case 'propertyNames':
+      return `Unexpected id \`${(error.params as { propertyName?: string }).propertyName}\`, expected letters, digits, \`_\` and \`-\`, starting with a letter or digit`;
     case 'required':
       return `Unexpected ${where} without \`${(error.params as { missingProperty: string }).missingProperty}\`, expected ${expectedShape}`;
     case 'additionalProperties':
