@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
@@ -41,11 +41,14 @@ export interface LoadOptions {
 
 export function listSourceFiles(contentDir: string): string[] {
   const found: string[] = [];
+  // A release snapshot (a folder with release.json) keeps its release notes beside the chapters.
+  const isSnapshot = existsSync(path.join(contentDir, 'release.json'));
   const walk = (dir: string, top: boolean) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
       // Frozen releases are specs of their own, never chapters of the draft.
       if (top && entry.name === 'releases' && entry.isDirectory()) continue;
+      if (top && isSnapshot && entry.name === 'notes.md') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full, false);
       else if (/\.mdx?$/i.test(entry.name)) found.push(full);

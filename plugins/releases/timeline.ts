@@ -1,0 +1,70 @@
+import type { VFile } from 'vfile';
+import { SpecError } from '../model/loader.ts';
+import { formatMessages } from '../model/report.ts';
+import { checkContinuity, idTargets, publishedIds, publishedIdResolver, type PublishedRelease } from './continuity.ts';
+import { diffReleases } from './diff.ts';
+import type { ReleaseDiff } from './diff-types.ts';
+import { buildHistory, type ItemHistory } from './history.ts';
+import { loadVersion, type VersionedSpec } from './load.ts';
+import { checkReleases } from './read.ts';
+import { checkRemovals } from './removals.ts';
+import type { Release, Removals } from './types.ts';
+
+/** Everything the site needs about releases, computed once per build. */
+export interface ReleaseTimeline {
+  /** Verified releases, oldest first; the last is the latest. */
+  releases: Release[];
+  /** Each release's data, in the same order. */
+  versions: VersionedSpec[];
+  /** The draft's data (version `draft`), when asked for. */
+  draft?: VersionedSpec;
+  removals: Removals;
+  /** Consecutive comparisons: release 1 → 2, …, and latest → draft when the draft is loaded. */
+  diffs: ReleaseDiff[];
+  history: Map<string, ItemHistory>;
+  /** Every release's published ids with their places. */
+  published: PublishedRelease[];
+  /** Where an id lands in the latest release (self, alias or removed, and when it went). */
+  resolveInLatest: ReturnType<typeof publishedIdResolver>;
+  /** Warnings (fatal problems throw). */
+  warnings: VFile[];
+}
+
+/**
+ * Reads and verifies every release, loads each and the draft through the adapter, diffs them in
+ * order, and checks that every published id still resolves. Every problem of every file is
+ * collected first; any error throws one SpecError listing them all.
+ */
+export function loadTimeline(contentDir: string, options: { draft?: boolean; log?: (text: string) => void } = {}): ReleaseTimeline {
+  const { releases, problems } = checkReleases(contentDir);
+  const { removals, problem } = checkRemovals(contentDir);
+  if (problem) problems.push(problem);
+  fatalCheck(problems);
+
+  const versions = releases.map((release) => loadVersion(release.dir, release.version, options.log));
+  const draft = options.draft ? loadVersion(contentDir, 'draft', options.log) : undefined;
+  const sequence = draft ? [...versions, draft] : versions;
+  const diffs = sequence.slice(1).map((version, index) => diffReleases(sequence[index]!, version));
+  const published = releases.map((release, index) => publishedIds(release.version, versions[index]!.spec, release.displayDir));
+  const latest = versions.at(-1);
+  const warnings = latest
+    ? checkContinuity({ releases: published, latest: { version: latest.version, targets: idTargets(latest.spec) }, ...(draft ? { draft: idTargets(draft.spec) } : {}), removals })
+    : [];
+  fatalCheck(warnings);
+  if (warnings.length > 0) (options.log ?? console.warn)(formatMessages(warnings));
+  return {
+    releases,
+    versions,
+    ...(draft ? { draft } : {}),
+    removals,
+    diffs,
+    history: buildHistory(diffs),
+    published,
+    resolveInLatest: publishedIdResolver({ releases: published, targets: latest ? idTargets(latest.spec) : { ids: new Set(), aliases: new Map() }, removals }),
+    warnings,
+  };
+}
+
+function fatalCheck(files: VFile[]): void {
+  if (files.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(formatMessages(files), files);
+}
