@@ -18,8 +18,10 @@ export interface StoredMessage {
 export interface CachedChapter {
   /** The ids the chapter defines, with their places (stage one: indexing). */
   targets: DefinedTarget[];
-  /** Its data and page body (stage two), valid while the spec's ids and titles are unchanged. */
-  rendered?: { signature: string; data: SpecFileData; html: string | null; messages: StoredMessage[] };
+  /** Its data (stage two), valid while the spec's ids and titles are unchanged. */
+  transformed?: { signature: string; data: SpecFileData; messages: StoredMessage[] };
+  /** Its page body (stage three), valid while those and the marks added to it are unchanged. */
+  rendered?: { signature: string; html: string };
 }
 
 /**

@@ -177,19 +177,24 @@ export function pluginOptions(model: SpecModel): RemarkSpecOptions {
   return pluginOptionsFor(model.config, model.contentDir, model.targets);
 }
 
-/** Runs the spec plugin on one chapter (from the cache when nothing it depends on changed). */
-function transformChapter(indexed: Indexed, source: Source, transformer: ReturnType<typeof unified>): { data: SpecFileData; html: string | null; tree?: Root } {
-  const cached = indexed.cache?.get(source.key)?.rendered;
+/** Runs the spec plugin on one chapter (its data from the cache when nothing it depends on changed). */
+function transformChapter(indexed: Indexed, source: Source, transformer: ReturnType<typeof unified>): SpecFileData {
+  const cached = indexed.cache?.get(source.key)?.transformed;
   if (cached && cached.signature === indexed.signature) {
     replayMessages(source.vfile, cached.messages);
-    return { data: cached.data, html: cached.html };
+    return cached.data;
   }
   const tree = source.tree ?? (specParser().parse(source.vfile) as Root);
   transformer.runSync(tree, source.vfile);
-  source.tree = undefined;
+  // Kept until the page body is rendered from it: one parse serves data and HTML.
+  source.tree = tree;
   const data = source.vfile.data.spec!;
   data.file = source.relative;
-  return { data, html: null, tree };
+  if (indexed.cache && !source.vfile.messages.some((message) => message.fatal)) {
+    const entry = indexed.cache.get(source.key);
+    indexed.cache.set(source.key, { ...entry, targets: source.targets, transformed: { signature: indexed.signature, data, messages: storeMessages(source.vfile) } });
+  }
+  return data;
 }
 
 /** Puts the chapters, indexes and checks of the whole spec together; throws with every problem at once. */
@@ -247,38 +252,67 @@ function chapterOf(indexed: Indexed, source: Source, data: SpecFileData, html: s
  * and transformed once, every problem in every file collected before anything fails.
  */
 export function loadSpec(contentDir: string, options: LoadOptions = {}): SpecModel {
-  const indexed = indexSpec(contentDir, options);
-  const transformer = unified().use(remarkSpec, indexed.pluginOptions);
-  const chapters = indexed.sources.map((source) => {
-    const { data } = transformChapter(indexed, source, transformer);
-    return chapterOf(indexed, source, data, null, options.prefix ?? '');
-  });
-  return assemble(indexed, chapters, options);
+  return prepareSpec(contentDir, options).model;
 }
 
 /**
- * The spec with every `.md` chapter's page body rendered from the same parse as its data: what
- * the site is built from. Chapters whose source, config and referenced titles are unchanged come
- * from the cache without being parsed.
+ * Marks added to a page body after the spec plugin ran, such as "New in 2025-09-12" on the
+ * sections and examples a release changed. `key` names everything they depend on for a chapter
+ * (its part of the cache key).
  */
-export async function loadSpecWithPages(contentDir: string, options: LoadOptions = {}): Promise<SpecModel> {
+export interface Annotations {
+  key(ids: readonly string[]): string;
+  rehype: () => (tree: import('hast').Root) => void;
+}
+
+/** A spec whose data is loaded and whose page bodies are rendered on request. */
+export interface PreparedSpec {
+  model: SpecModel;
+  /** Renders every `.md` chapter's body from the tree its data came from (or takes it from the cache). */
+  render(annotations?: Annotations): Promise<void>;
+}
+
+/**
+ * Loads the spec's data (every chapter parsed and transformed once, or taken from the cache) and
+ * keeps the trees, so that the page bodies can be rendered from the same parse once everything
+ * they depend on (other releases, for history marks) is known.
+ */
+export function prepareSpec(contentDir: string, options: LoadOptions = {}): PreparedSpec {
   const indexed = indexSpec(contentDir, options);
   const transformer = unified().use(remarkSpec, indexed.pluginOptions);
-  const render = chapterRenderer();
-  const chapters: Chapter[] = [];
-  for (const source of indexed.sources) {
-    const result = transformChapter(indexed, source, transformer);
-    let html = result.html;
-    const format = /\.mdx$/i.test(source.relative) ? 'mdx' : 'md';
-    const fatal = source.vfile.messages.some((message) => message.fatal);
-    if (result.tree && format === 'md' && !fatal) html = await render(result.tree, source.vfile);
-    if (result.tree && !fatal && indexed.cache) {
-      indexed.cache.set(source.key, {
-        targets: source.targets,
-        rendered: { signature: indexed.signature, data: result.data, html, messages: storeMessages(source.vfile) },
-      });
-    }
-    chapters.push(chapterOf(indexed, source, result.data, html, options.prefix ?? ''));
-  }
-  return assemble(indexed, chapters, options);
+  const chapters = indexed.sources.map((source) => chapterOf(indexed, source, transformChapter(indexed, source, transformer), null, options.prefix ?? ''));
+  const model = assemble(indexed, chapters, options);
+  return {
+    model,
+    async render(annotations) {
+      const render = chapterRenderer(annotations?.rehype);
+      for (const [index, source] of indexed.sources.entries()) {
+        const chapter = chapters[index]!;
+        if (chapter.format === 'mdx') continue;
+        const ids = [...chapter.data.sections.map((section) => section.id), ...chapter.data.examples.map((example) => example.id)];
+        const signature = `${indexed.signature}\u0000${annotations?.key(ids) ?? ''}`;
+        const entry = indexed.cache?.get(source.key);
+        if (entry?.rendered?.signature === signature) {
+          chapter.html = entry.rendered.html;
+          continue;
+        }
+        // Marks changed on a chapter whose data came from the cache: parse it again, the rare case.
+        if (!source.tree) {
+          // A scratch file: the messages of this second run were already reported by the first.
+          const scratch = new VFile({ path: source.vfile.path, value: source.vfile.value });
+          source.tree = transformer.runSync(specParser().parse(scratch) as Root, scratch) as Root;
+        }
+        chapter.html = await render(source.tree, source.vfile);
+        source.tree = undefined;
+        if (indexed.cache && entry) indexed.cache.set(source.key, { ...entry, rendered: { signature, html: chapter.html } });
+      }
+    },
+  };
+}
+
+/** The spec with every `.md` chapter's page body rendered from the same parse as its data. */
+export async function loadSpecWithPages(contentDir: string, options: LoadOptions = {}): Promise<SpecModel> {
+  const prepared = prepareSpec(contentDir, options);
+  await prepared.render();
+  return prepared.model;
 }

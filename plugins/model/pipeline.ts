@@ -1,4 +1,5 @@
 import { rehypeHeadingIds, rehypeShiki } from '@astrojs/markdown-remark';
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
@@ -52,12 +53,13 @@ export function specParser() {
  * mdast (already transformed by the spec plugin) → the page body's HTML, with the steps and order
  * of Astro's own Markdown renderer, so a chapter renders as it would through Astro, once.
  */
-export function chapterRenderer() {
+export function chapterRenderer(annotate?: () => (tree: HastRoot) => void) {
   const processor = unified()
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
     .use(rehypeShiki, shikiConfig)
     .use(rehypeKatex, katexOptions)
     .use(rehypeHeadingIds)
+    .use(annotate ? [annotate] : [])
     .use(rehypeStringify, { allowDangerousHtml: true });
   return async (tree: Root, file: VFile): Promise<string> => {
     const hast = await processor.run(tree, file);
