@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { fail, warn } from './json-place.ts';
+import { fail, warn } from './messages.ts';
 import type { SpecData } from './load.ts';
 import { removalsName } from './removals.ts';
 import type { Removals } from './types.ts';

@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSpec } from '../model/loader.ts';
 import { checksum, manifestName, notesName } from './manifest.ts';
-import { readReleases, releasesFolder } from './read.ts';
+import { releasesFolder } from './read.ts';
+import { loadTimeline } from './timeline.ts';
 import type { ReleaseManifest } from './types.ts';
 import { compareReleases, isReleaseDate, isReleaseVersion, today, versionExpectation } from './version.ts';
 
@@ -16,6 +16,8 @@ export interface FreezeOptions {
   date?: string;
   /** A Markdown file with the release notes, copied into the snapshot as notes.md. */
   notesFile?: string;
+  /** Where the draft's warnings go (default: console.warn). */
+  log?: (text: string) => void;
 }
 
 export interface FrozenRelease extends ReleaseManifest {
@@ -26,8 +28,8 @@ export interface FrozenRelease extends ReleaseManifest {
 /**
  * Copies the draft (its chapter files and spec.config.json; never releases/ or removals.json)
  * into `releases/<version>/` with a release.json of sha256 checksums. Refuses an invalid or
- * existing version, a date before the latest release, and a draft that does not load (the
- * loader's SpecError, with every message, is thrown as is). The snapshot appears whole or not at all.
+ * existing version, a date before the latest release, and a draft that does not load or loses a
+ * published id (the SpecError, with every message, is thrown as is). The snapshot appears whole or not at all.
  */
 export function freezeRelease(contentDir: string, version: string, options: FreezeOptions = {}): FrozenRelease {
   const root = path.resolve(contentDir);
@@ -36,7 +38,13 @@ export function freezeRelease(contentDir: string, version: string, options: Free
   if (!isReleaseDate(date)) throw new FreezeError(`Unexpected date \`${date}\`, expected a calendar date written YYYY-MM-DD`);
   const target = path.join(root, releasesFolder, version);
   if (existsSync(target)) throw new FreezeError(`Unexpected version \`${version}\`: ${path.relative(process.cwd(), target) || target} already exists, expected a new version (published releases never change)`);
-  const releases = readReleases(root);
+  let notes: string | undefined;
+  if (options.notesFile !== undefined) {
+    if (!existsSync(options.notesFile)) throw new FreezeError(`Unexpected notes file ${options.notesFile}: not found, expected a Markdown file with the release notes`);
+    notes = readFileSync(options.notesFile, 'utf8');
+  }
+  // The draft must build and keep every published id resolvable: it becomes the latest release.
+  const { releases, draft } = loadTimeline(root, { draft: true, log: options.log ?? ((text) => console.warn(text)) });
   const latest = releases.at(-1);
   if (latest && date < latest.date) {
     throw new FreezeError(`Unexpected date ${date} before the latest release ${latest.version} (${latest.date}), expected ${latest.date} or later`);
@@ -44,14 +52,8 @@ export function freezeRelease(contentDir: string, version: string, options: Free
   if (latest && compareReleases({ date, version }, latest) < 0) {
     throw new FreezeError(`Unexpected version \`${version}\` ordered before the latest release ${latest.version} of the same day, expected a later version`);
   }
-  let notes: string | undefined;
-  if (options.notesFile !== undefined) {
-    if (!existsSync(options.notesFile)) throw new FreezeError(`Unexpected notes file ${options.notesFile}: not found, expected a Markdown file with the release notes`);
-    notes = readFileSync(options.notesFile, 'utf8');
-  }
 
-  const spec = loadSpec(root, { ignoreAnchorLock: true, log: () => {} });
-  const names = spec.chapters.map((chapter) => chapter.file);
+  const names = draft!.spec.chapters.map((chapter) => chapter.file);
   if (names.length === 0) throw new FreezeError(`Unexpected draft without chapters in ${contentDir}, expected Markdown chapter files to freeze`);
   if (existsSync(path.join(root, 'spec.config.json'))) names.push('spec.config.json');
 

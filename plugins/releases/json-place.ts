@@ -1,5 +1,3 @@
-import type { VFile } from 'vfile';
-
 /**
  * The line and column of a JSON pointer's last key (or value) in the file's source, so a message
  * about `files.02-x.md` points at that line. A heuristic over the text (JSON.parse keeps no
@@ -14,16 +12,4 @@ export function jsonPlace(source: string, pointer: string): { line: number; colu
   }
   const before = source.slice(0, from);
   return { line: before.split('\n').length, column: from - before.lastIndexOf('\n') };
-}
-
-/** A fatal message with the project's rule source. */
-export function fail(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }) {
-  const message = file.message(reason, { ruleId, source: 'model-spec-site', place });
-  message.fatal = true;
-  return message;
-}
-
-/** A warning with the project's rule source. */
-export function warn(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }) {
-  return file.message(reason, { ruleId, source: 'model-spec-site', place });
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import type { VFile } from 'vfile';
-import { fail, jsonPlace } from './json-place.ts';
+import { jsonPlace } from './json-place.ts';
+import { fail } from './messages.ts';
 import type { ReleaseManifest } from './types.ts';
 import { isReleaseDate, isReleaseVersion, versionExpectation } from './version.ts';
 

@@ -5,7 +5,8 @@ import { VFile } from 'vfile';
 import { SpecError } from '../model/loader.ts';
 import { formatMessages } from '../model/report.ts';
 import { idPattern } from '../remark-spec/text.ts';
-import { fail, jsonPlace } from './json-place.ts';
+import { jsonPlace } from './json-place.ts';
+import { fail } from './messages.ts';
 import type { Removals } from './types.ts';
 
 export const removalsName = 'removals.json';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../model/loader.ts';
 import { formatMessages } from '../../model/report.ts';
 import { loadTimeline } from '../timeline.ts';
-import { threeVersions } from './support.ts';
+import { threeVersions, v2Removals } from './support.ts';
 
 /** The report of a timeline that fails, one message per line without the counts line. */
 function failure(content: string): string[] {
@@ -54,7 +54,7 @@ describe('anchor continuity', () => {
 
   it('with valid removals the timeline loads and resolves ids in the latest release', () => {
     const content = threeVersions('resolve');
-    writeFileSync(path.join(content, 'removals.json'), JSON.stringify({ going_away: { see: 'parent_b', reason: 'Folded into Parent B.' }, ex_doomed: { see: null, reason: 'No longer relevant.' } }, null, 2));
+    writeFileSync(path.join(content, 'removals.json'), JSON.stringify(v2Removals, null, 2));
     const warnings: string[] = [];
     const timeline = loadTimeline(content, { draft: true, log: (text) => warnings.push(text) });
     expect(warnings).toEqual([]);

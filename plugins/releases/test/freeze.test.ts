@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../model/loader.ts';
 import { FreezeError, freezeRelease } from '../freeze.ts';
 import { checkReleases, readReleases } from '../read.ts';
-import { draftFrom, fixtures, tempDir } from './support.ts';
+import { draftFrom, fixtures, replaceDraft, tempDir, v2Removals } from './support.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -69,6 +69,16 @@ describe('freezeRelease', () => {
     expect(() => freezeRelease(broken, '1.0.0')).toThrow(SpecError);
     expect(() => freezeRelease(broken, '1.0.0')).toThrow(/02-more\.md:\d+:1: error: Unexpected authority `plaform`/);
     expect(existsSync(path.join(broken, 'releases'))).toBe(false);
+  });
+
+  it('refuses a draft that loses an id a release published, until the removal is declared', () => {
+    const content = draftFrom('v1', 'losing');
+    freezeRelease(content, '2025-01-01');
+    replaceDraft(content, 'v2');
+    expect(() => freezeRelease(content, '2025-02-01')).toThrow(/01-rules\.md:50:1: error: Unexpected loss of the id `going_away` published in release 2025-01-01: it does not resolve in the draft/);
+    expect(existsSync(path.join(content, 'releases', '2025-02-01'))).toBe(false);
+    writeFileSync(path.join(content, 'removals.json'), JSON.stringify(v2Removals));
+    expect(freezeRelease(content, '2025-02-01').version).toBe('2025-02-01');
   });
 });
 
