@@ -37,6 +37,11 @@ export interface LoadOptions {
   prefix?: string;
   /** Parsed and rendered chapters from earlier loads (frozen releases, warm builds, dev edits). */
   cache?: ChapterCache;
+  /**
+   * Site-wide settings that win over the folder's own config: a frozen release is published
+   * where the site is now (origin, base path, repository), not where it was.
+   */
+  siteConfig?: Partial<Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo'>>;
 }
 
 export function listSourceFiles(contentDir: string): string[] {
@@ -95,7 +100,7 @@ interface Indexed {
  */
 function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const root = path.resolve(contentDir);
-  const config = loadSpecConfig(root);
+  const config = { ...loadSpecConfig(root), ...options.siteConfig };
   const urls = siteUrls(config.site, config.base, options.prefix ?? '');
   const cache = options.cache;
   const configKey = JSON.stringify(config);

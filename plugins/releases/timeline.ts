@@ -30,19 +30,21 @@ export interface ReleaseTimeline {
   warnings: VFile[];
 }
 
-/**
- * Reads and verifies every release, loads each and the draft through the adapter, diffs them in
- * order, and checks that every published id still resolves. Every problem of every file is
- * collected first; any error throws one SpecError listing them all.
- */
-export function loadTimeline(contentDir: string, options: { draft?: boolean; log?: (text: string) => void } = {}): ReleaseTimeline {
+/** The verified releases and declared removals of a content folder; any error throws one SpecError listing all. */
+export function readTimelineInputs(contentDir: string): { releases: Release[]; removals: Removals } {
   const { releases, problems } = checkReleases(contentDir);
   const { removals, problem } = checkRemovals(contentDir);
   if (problem) problems.push(problem);
   fatalCheck(problems);
+  return { releases, removals };
+}
 
-  const versions = releases.map((release) => loadVersion(release.dir, release.version, options.log));
-  const draft = options.draft ? loadVersion(contentDir, 'draft', options.log) : undefined;
+/**
+ * Diffs the releases in order (and the latest against the draft, when given), and checks that
+ * every published id still resolves, from data already loaded.
+ */
+export function buildTimeline(input: { releases: Release[]; versions: VersionedSpec[]; draft?: VersionedSpec; removals: Removals; log?: (text: string) => void }): ReleaseTimeline {
+  const { releases, versions, draft, removals } = input;
   const sequence = draft ? [...versions, draft] : versions;
   const diffs = sequence.slice(1).map((version, index) => diffReleases(sequence[index]!, version));
   const published = releases.map((release, index) => publishedIds(release.version, versions[index]!.spec, release.displayDir));
@@ -51,7 +53,7 @@ export function loadTimeline(contentDir: string, options: { draft?: boolean; log
     ? checkContinuity({ releases: published, latest: { version: latest.version, targets: idTargets(latest.spec) }, ...(draft ? { draft: idTargets(draft.spec) } : {}), removals })
     : [];
   fatalCheck(warnings);
-  if (warnings.length > 0) (options.log ?? console.warn)(formatMessages(warnings));
+  if (warnings.length > 0) (input.log ?? console.warn)(formatMessages(warnings));
   return {
     releases,
     versions,
@@ -63,6 +65,18 @@ export function loadTimeline(contentDir: string, options: { draft?: boolean; log
     resolveInLatest: publishedIdResolver({ releases: published, targets: latest ? idTargets(latest.spec) : { ids: new Set(), aliases: new Map() }, removals }),
     warnings,
   };
+}
+
+/**
+ * Reads and verifies every release, loads each and the draft through the adapter, diffs them in
+ * order, and checks that every published id still resolves (for scripts; the site loads each
+ * release once and calls `buildTimeline`).
+ */
+export function loadTimeline(contentDir: string, options: { draft?: boolean; log?: (text: string) => void } = {}): ReleaseTimeline {
+  const { releases, removals } = readTimelineInputs(contentDir);
+  const versions = releases.map((release) => loadVersion(release.dir, release.version, options.log));
+  const draft = options.draft ? loadVersion(contentDir, 'draft', options.log) : undefined;
+  return buildTimeline({ releases, versions, ...(draft ? { draft } : {}), removals, ...(options.log ? { log: options.log } : {}) });
 }
 
 function fatalCheck(files: VFile[]): void {
