@@ -2,6 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { resolveContained } from './contained-path.ts';
+import { assetsFolder } from './content-assets.ts';
 
 /** A chapter source found in the content folder: one page of the site. */
 export interface ChapterFile {
@@ -30,7 +31,7 @@ export const releasesFolder = 'releases';
 
 /** Top-level URLs the site itself uses: a chapter page there would clash with them. */
 export const reservedPageNames: ReadonlySet<string> = new Set([
-  'search', 'all', 'levels', 's', '404', 'pagefind', 'schemas', '_astro', 'draft', 'changes', 'releases', 'assets',
+  'search', 'all', 'levels', 's', '404', 'pagefind', 'schemas', '_astro', 'draft', 'changes', releasesFolder, assetsFolder,
   'spec.json', 'examples.jsonl', 'anchors.json', 'index',
 ]);
 
