@@ -1,8 +1,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { closest, distance } from 'fastest-levenshtein';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { VFile } from 'vfile';
+import schema from '../../public/schemas/spec-config.schema.json' with { type: 'json' };
 import { defaultAuthorityLevels } from '../remark-spec/authority.ts';
-import { rules, type RuleId } from '../remark-spec/rules.ts';
+import { quoteList, type RuleId } from '../remark-spec/rules.ts';
 import type { AuthorityLevel } from '../remark-spec/types.ts';
+import { formatMessages } from './report.ts';
+
+/** How `.mdx` chapters are trusted: see "Security model" in README.md. */
+export type MdxPolicy = 'allow' | 'no-esm' | 'refuse';
+
+/** A message attribute the site shows as a badge (`under_18` → "U18"). */
+export interface SpecTag {
+  name: string;
+  label: string;
+  description: string;
+}
+
+export const defaultTags: readonly SpecTag[] = [{ name: 'under_18', label: 'U18', description: 'Content policy for users under 18' }];
 
 /** A spec's site configuration: everything a fork changes lives in `content/spec.config.json`. */
 export interface SpecConfig {
@@ -19,99 +37,282 @@ export interface SpecConfig {
   authorityLevels: AuthorityLevel[];
   /** Severity of the warning rules: `{ "missing-rationale": "off" }`. */
   rules: Partial<Record<RuleId, 'off' | 'warning' | 'error'>>;
+  /** `smart` quotes and dashes in prose, or `none` (the text as written). */
+  typography: 'smart' | 'none';
+  /** Publish the working draft at `/draft/` next to the releases. */
+  publishDraft: boolean;
+  mdx: MdxPolicy;
+  tags: SpecTag[];
 }
 
-export class SpecConfigError extends Error {}
+export const configFileName = 'spec.config.json';
+/** The `source` of every configuration message (`[spec-config:invalid-config]`). */
+export const configSource = 'spec-config';
 
-/** Reads and checks `spec.config.json`; every problem names the file and the field. */
+/** The configuration is invalid: `message` is the positioned report, `files` the vfile behind it. */
+export class ConfigError extends Error {
+  readonly files: VFile[];
+  constructor(report: string, files: VFile[]) {
+    super(report);
+    this.name = 'ConfigError';
+    this.files = files;
+    // The report says where the problem is; a stack trace into the generator would only distract.
+    this.stack = report;
+  }
+}
+
+/** Reads and checks `spec.config.json`; throws a ConfigError naming every bad field. */
 export function loadSpecConfig(contentDir: string): SpecConfig {
-  const file = path.join(contentDir, 'spec.config.json');
-  let raw: unknown = {};
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new SpecConfigError(`${file}: ${(error as Error).message}`);
-  }
-  return parseSpecConfig(raw, file);
-}
-
-export function parseSpecConfig(raw: unknown, file = 'spec.config.json'): SpecConfig {
-  const problems: string[] = [];
-  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const string = (key: string, fallback: string): string => {
-    const value = input[key];
-    if (value === undefined) return fallback;
-    if (typeof value !== 'string') problems.push(`\`${key}\` must be a string, got ${JSON.stringify(value)}`);
-    return typeof value === 'string' ? value : fallback;
-  };
-
-  const levels = input.authorityLevels === undefined ? [...defaultAuthorityLevels] : readLevels(input.authorityLevels, problems);
-  let repository: SpecConfig['repository'] = null;
-  if (input.repository !== undefined && input.repository !== null) {
-    const repo = input.repository as Record<string, unknown>;
-    if (typeof repo.url !== 'string' || !/^https?:\/\//.test(repo.url)) problems.push('`repository.url` must be an http(s) URL');
-    else repository = { url: repo.url.replace(/\/+$/, ''), branch: String(repo.branch ?? 'main'), contentDir: String(repo.contentDir ?? 'content') };
-  }
-  let base = string('base', '/');
-  if (!base.startsWith('/')) base = '/' + base;
-  if (!base.endsWith('/')) base += '/';
-
-  const title = string('title', 'Model Spec');
-  const config: SpecConfig = {
-    title,
-    shortTitle: string('shortTitle', title),
-    description: string('description', ''),
-    version: string('version', ''),
-    site: string('site', 'https://example.com').replace(/\/+$/, ''),
-    base,
-    repository,
-    logo: input.logo === null ? null : string('logo', '') || null,
-    authorityLevels: levels,
-    rules: readRules(input.rules, problems),
-  };
-  if (problems.length > 0) {
-    throw new SpecConfigError(`${file}: invalid configuration:\n${problems.map((problem) => '  - ' + problem).join('\n')}`);
-  }
+  const { config, file } = readSpecConfig(contentDir);
+  if (!config) throw new ConfigError(formatMessages([file]), [file]);
   return config;
 }
 
-function readLevels(value: unknown, problems: string[]): AuthorityLevel[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.push('`authorityLevels` must be a non-empty list of { name, label, description }, highest rank first');
-    return [...defaultAuthorityLevels];
+/**
+ * Reads and checks `spec.config.json` without throwing, so a caller can report its problems with
+ * the other files'. `config` is null when `file` holds an error. A missing file means defaults.
+ */
+export function readSpecConfig(contentDir: string): { config: SpecConfig | null; file: VFile } {
+  const filePath = path.join(contentDir, configFileName);
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const file = new VFile({ path: displayPath(filePath), value: '' });
+    if (code === 'ENOENT') return { config: parseSpecConfig('{}', file), file };
+    fail(file, `Unexpected unreadable file (${code ?? (error as Error).message}), expected a readable JSON file`, undefined);
+    return { config: null, file };
   }
-  const seen = new Set<string>();
-  return value.map((entry, index) => {
-    const level = (entry ?? {}) as Record<string, unknown>;
-    const name = typeof level.name === 'string' ? level.name : '';
-    if (!/^[a-z][a-z0-9_-]*$/.test(name)) problems.push(`\`authorityLevels[${index}].name\` must be a lower-case word, got ${JSON.stringify(level.name)}`);
-    if (seen.has(name)) problems.push(`\`authorityLevels[${index}].name\` \`${name}\` is declared twice`);
-    seen.add(name);
-    return {
-      name,
-      label: typeof level.label === 'string' ? level.label : name.charAt(0).toUpperCase() + name.slice(1),
-      description: typeof level.description === 'string' ? level.description : '',
-    };
-  });
+  const file = new VFile({ path: displayPath(filePath), value: text });
+  return { config: parseSpecConfig(text, file), file };
 }
 
-function readRules(value: unknown, problems: string[]): SpecConfig['rules'] {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push('`rules` must be an object such as { "missing-rationale": "off" }');
-    return {};
+const ajv = new Ajv2020({ allErrors: true, verbose: true });
+// VS Code shows this annotation for pattern mismatches too; here it is the "expected" part.
+ajv.addKeyword('patternErrorMessage');
+const validate = ajv.compile(schema);
+
+/** Checks the text of a configuration; problems go to `file` (fatal, positioned). Null if any. */
+export function parseSpecConfig(text: string, file: VFile): SpecConfig | null {
+  // Editors on Windows save a byte-order mark that JSON.parse rejects; it carries no meaning.
+  const source = text.replace(/^\uFEFF/, '');
+  const locate = locator(source, text.length - source.length);
+  const syntaxErrors: ParseError[] = [];
+  const tree = parseTree(source, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = syntaxErrors[0];
+  if (first) {
+    fail(file, syntaxReason(source, first), locate(first.offset, first.length), 'invalid-json');
+    return null;
   }
-  const result: SpecConfig['rules'] = {};
-  const adjustable = Object.keys(rules).filter((rule) => rules[rule as RuleId] === 'warning');
-  for (const [rule, severity] of Object.entries(value)) {
-    if (!adjustable.includes(rule)) {
-      problems.push(`\`rules.${rule}\`: only the warning rules can be configured (${adjustable.join(', ')}); errors always stop the build`);
-    } else if (severity !== 'off' && severity !== 'warning' && severity !== 'error') {
-      problems.push(`\`rules.${rule}\` must be "off", "warning" or "error", got ${JSON.stringify(severity)}`);
-    } else {
-      result[rule as RuleId] = severity;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (error) {
+    // The tolerant tokenizer and JSON.parse disagree only on exotic input; JSON.parse decides.
+    fail(file, `Unexpected JSON: ${(error as Error).message}, expected valid JSON`, undefined, 'invalid-json');
+    return null;
+  }
+  if (!validate(raw)) {
+    for (const error of validate.errors ?? []) {
+      const { reason, node, ruleId } = describe(error, tree);
+      fail(file, reason, node ? locate(node.offset, node.length) : undefined, ruleId);
     }
+    return null;
   }
-  return result;
+  const input = raw as RawConfig;
+  for (const list of ['authorityLevels', 'tags'] as const) {
+    const seen = new Map<string, number>();
+    input[list]?.forEach((entry, index) => {
+      const before = seen.get(entry.name);
+      if (before === undefined) return void seen.set(entry.name, index);
+      const node = tree && findNodeAtLocation(tree, [list, index, 'name']);
+      fail(file, `Unexpected second \`${entry.name}\` in \`${list}[${index}].name\`, expected each name once (first in \`${list}[${before}]\`)`, node ? locate(node.offset, node.length) : undefined);
+    });
+  }
+  if (file.messages.some((message) => message.fatal)) return null;
+  return build(input);
+}
+
+interface RawConfig {
+  title?: string;
+  shortTitle?: string;
+  description?: string;
+  version?: string;
+  site?: string;
+  base?: string;
+  repository?: { url: string; branch?: string; contentDir?: string } | null;
+  logo?: string | null;
+  authorityLevels?: Array<{ name: string; label?: string; description?: string }>;
+  rules?: SpecConfig['rules'];
+  typography?: SpecConfig['typography'];
+  publishDraft?: boolean;
+  mdx?: MdxPolicy;
+  tags?: Array<{ name: string; label: string; description?: string }>;
+}
+
+/** The configuration with every default filled in; `input` has passed the schema. */
+function build(input: RawConfig): SpecConfig {
+  const title = input.title ?? 'Model Spec';
+  let base = input.base ?? '/';
+  if (!base.startsWith('/')) base = '/' + base;
+  if (!base.endsWith('/')) base += '/';
+  const repository = input.repository
+    ? { url: input.repository.url.replace(/\/+$/, ''), branch: input.repository.branch ?? 'main', contentDir: input.repository.contentDir ?? 'content' }
+    : null;
+  return {
+    title,
+    shortTitle: input.shortTitle ?? title,
+    description: input.description ?? '',
+    version: input.version ?? '',
+    site: (input.site ?? 'https://example.com').replace(/\/+$/, ''),
+    base,
+    repository,
+    logo: input.logo || null,
+    authorityLevels: input.authorityLevels
+      ? input.authorityLevels.map((level) => ({
+          name: level.name,
+          label: level.label ?? level.name.charAt(0).toUpperCase() + level.name.slice(1),
+          description: level.description ?? '',
+        }))
+      : [...defaultAuthorityLevels],
+    rules: { ...input.rules },
+    typography: input.typography ?? 'none',
+    publishDraft: input.publishDraft ?? false,
+    mdx: input.mdx ?? 'allow',
+    tags: (input.tags ?? defaultTags).map((tag) => ({ name: tag.name, label: tag.label, description: tag.description ?? '' })),
+  };
+}
+
+/** One schema error as "Unexpected X, expected Y", with the JSON node it is about. */
+function describe(error: ErrorObject, tree: JsonNode | undefined): { reason: string; node: JsonNode | undefined; ruleId: string } {
+  const segments = pointerSegments(error.instancePath);
+  const field = fieldName(segments);
+  const valueNode = tree && (segments.length ? findNodeAtLocation(tree, segments) : tree);
+  const parentSchema = error.parentSchema as { properties?: Record<string, unknown>; required?: string[]; description?: string; patternErrorMessage?: string } | undefined;
+  const at = field ? `\`${field}\`` : 'the configuration';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(parentSchema?.properties ?? {}).filter((name) => name !== '$schema');
+      const hint = suggest(key, known);
+      const keyNode = valueNode?.children?.find((property) => property.children?.[0]?.value === key)?.children?.[0];
+      return {
+        reason: `Unexpected key \`${fieldName([...segments, key])}\`, expected ${known.length ? 'one of ' + quoteList(known) : 'no keys'}${hint ? `; did you mean \`${hint}\`?` : segments.length && parentSchema?.description ? ` (${parentSchema.description})` : ''}`,
+        node: keyNode ?? valueNode,
+        ruleId: 'unknown-config-key',
+      };
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
+      const what = segments.length === 0 ? 'an object of settings such as { "title": "My Spec" }' : expected.map(typeWord).join(' or ');
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${what}`, node: valueNode, ruleId: 'invalid-config' };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const hint = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
+      return {
+        reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected one of ${quoteList(allowed.map((value) => JSON.stringify(value)))}${hint ? `; did you mean "${hint}"?` : ''}`,
+        node: valueNode,
+        ruleId: 'invalid-config',
+      };
+    }
+    case 'pattern':
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${parentSchema?.patternErrorMessage ?? `text matching ${error.schema}`}`, node: valueNode, ruleId: 'invalid-config' };
+    case 'minItems':
+      return { reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`, node: valueNode, ruleId: 'invalid-config' };
+    case 'minLength':
+      return { reason: `Unexpected empty string for ${at}, expected some text`, node: valueNode, ruleId: 'invalid-config' };
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      const required = parentSchema?.required ?? [missing];
+      const optional = Object.keys(parentSchema?.properties ?? {}).filter((name) => !required.includes(name));
+      return {
+        reason: `Unexpected ${at} without \`${missing}\`, expected an object with ${quoteList(required)}${optional.length ? ` (optional: ${quoteList(optional)})` : ''}`,
+        node: valueNode,
+        ruleId: 'invalid-config',
+      };
+    }
+    default:
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected a value that ${error.message ?? 'fits the schema'}`, node: valueNode, ruleId: 'invalid-config' };
+  }
+}
+
+const syntaxExpected: Record<string, string> = {
+  PropertyNameExpected: 'a key in double quotes (JSON has no trailing commas)',
+  ValueExpected: 'a value (a string in double quotes, number, true, false, null, list or object)',
+  ColonExpected: '`:` after the key',
+  CommaExpected: '`,` between entries',
+  CloseBraceExpected: '`}` closing the object',
+  CloseBracketExpected: '`]` closing the list',
+  EndOfFileExpected: 'the end of the file after the closing `}`',
+  InvalidCommentToken: 'no comments (JSON has none)',
+  InvalidSymbol: 'a value or a key in double quotes',
+  InvalidCharacter: 'no control characters in strings (write `\\n` or `\\t`)',
+};
+
+function syntaxReason(source: string, error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  const found = source.slice(error.offset, error.offset + Math.max(error.length, 1)).split('\n')[0];
+  const what = error.offset >= source.length ? 'end of file' : `\`${found!.length > 20 ? found!.slice(0, 20) + '…' : found}\``;
+  return `Unexpected ${what} in JSON, expected ${syntaxExpected[code] ?? code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+}
+
+/** Offsets in the BOM-less text → line and column in the file as the author sees it. */
+function locator(source: string, shift: number) {
+  const starts = [0];
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
+  const point = (offset: number) => {
+    let line = starts.length - 1;
+    while (starts[line]! > offset) line--;
+    return { line: line + 1, column: offset - starts[line]! + 1, offset: offset + shift };
+  };
+  return (offset: number, length: number) => ({ start: point(offset), end: point(offset + length) });
+}
+
+function fail(file: VFile, reason: string, place: ReturnType<ReturnType<typeof locator>> | undefined, ruleId = 'invalid-config'): void {
+  const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: configSource });
+  message.fatal = true;
+}
+
+function pointerSegments(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** `authorityLevels[0].label`, the way an author would name the field. */
+function fieldName(segments: ReadonlyArray<string | number>): string {
+  return segments.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}
+
+function suggest(value: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const best = closest(value.toLowerCase(), candidates.map((candidate) => candidate.toLowerCase()));
+  const match = candidates.find((candidate) => candidate.toLowerCase() === best)!;
+  return distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(value.length / 3)) ? match : undefined;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'object';
+  return typeof value;
+}
+
+function preview(value: unknown): string {
+  if (value === null || typeof value === 'object') return '';
+  const text = JSON.stringify(value);
+  return ` \`${text.length > 40 ? text.slice(0, 40) + '…' : text}\``;
+}
+
+function typeWord(type: string): string {
+  return { object: 'an object', array: 'a list', string: 'a string', boolean: 'true or false', null: 'null', number: 'a number', integer: 'a whole number' }[type] ?? type;
+}
+
+function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }

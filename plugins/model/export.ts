@@ -139,6 +139,9 @@ function recordsOf(example: SpecExample, chapter: string, pageUrl: string) {
   return records;
 }
 
-export function examplesJsonl(spec: LoadedSpec): string {
-  return exampleRecords(spec).map((record) => JSON.stringify(record)).join('\n') + '\n';
+/** One JSON line per record; a spec without examples gives an empty file, not a blank line. */
+export function examplesJsonl(spec: LoadedSpec, records = exampleRecords(spec)): string {
+  return records
+    .map((record) => JSON.stringify(record) + '\n')
+    .join('');
 }
