@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SpecError } from '../plugins/model/loader.ts';
-import { SpecConfigError } from '../plugins/model/config.ts';
+import { ConfigError } from '../plugins/model/config.ts';
 import { FreezeError, freezeRelease } from '../plugins/releases/freeze.ts';
 
 const usage = 'Usage: npm run release -- <version> [--date YYYY-MM-DD] [--notes FILE] [--content DIR]';
@@ -35,6 +35,6 @@ try {
 } catch (error) {
   // The draft's own problems are already one line each, positioned; the rest is one line.
   if (error instanceof SpecError) fail(`the draft does not build, fix it first:\n${error.message}`);
-  if (error instanceof FreezeError || error instanceof SpecConfigError) fail(error.message);
+  if (error instanceof FreezeError || error instanceof ConfigError) fail(error.message);
   fail((error as Error).message);
 }

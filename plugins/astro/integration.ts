@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
@@ -7,7 +8,8 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import remarkSpec from '../remark-spec/index.ts';
 import { ChapterCache } from '../model/chapter-cache.ts';
-import { SpecConfigError } from '../model/config.ts';
+import { ConfigError } from '../model/config.ts';
+import { checkContentAssets } from '../model/content-assets.ts';
 import { pluginOptions, SpecError } from '../model/loader.ts';
 import { shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/pipeline.ts';
 import { loadSite, type SiteModel } from '../model/site.ts';
@@ -90,6 +92,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Images the chapters use: only files inside the content folder, checked when loading.
+        for (const asset of new Map(site.editions.flatMap((edition) => edition.model.assets).map((asset) => [asset.output, asset])).values()) {
+          mkdirSync(path.dirname(path.join(outDir, asset.output)), { recursive: true });
+          copyFileSync(asset.source, path.join(outDir, asset.output));
+        }
         const root = site.editions[0]!.model;
         const links = await checkBuiltLinks(outDir, root);
         if (links.problems.length > 0) {
@@ -109,6 +116,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
     return (tree: Root, file: VFile) => {
       const filePath = path.resolve(file.path ?? '');
       const edition = site.editions.find((candidate) => candidate.model.chapters.some((chapter) => chapter.path === filePath)) ?? site.editions[0]!;
+      checkContentAssets(tree, file, { contentDir: edition.model.contentDir, base: edition.model.config.base });
       const transform = remarkSpec.call(undefined, { ...pluginOptions(edition.model), throwOnError: true });
       transform(tree, file);
     };
@@ -117,7 +125,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
 
 /** A content or config error as the author should see it: the report, without a stack trace into the generator. */
 function friendly(error: unknown, contentDir: string): Error {
-  if (!(error instanceof SpecError) && !(error instanceof SpecConfigError)) return error as Error;
+  if (!(error instanceof SpecError) && !(error instanceof ConfigError)) return error as Error;
   const failure = new Error(`The spec in ${path.relative(process.cwd(), contentDir) || '.'} has errors; the site was not built.\n\n${error.message}`);
   failure.stack = failure.message;
   return failure;

@@ -67,7 +67,7 @@ export function readStore(dir: string): SiteModel {
 }
 
 function hydrate(contentDir: string, config: SpecConfig, chapters: Chapter[], targets: Target[]): SpecModel {
-  const model: SpecModel = { contentDir, config, chapters, targets: new Map(targets.map((target) => [target.id, target])), sections: new Map(), examples: new Map(), files: [] };
+  const model: SpecModel = { contentDir, config, chapters, targets: new Map(targets.map((target) => [target.id, target])), sections: new Map(), examples: new Map(), files: [], assets: [] };
   for (const chapter of chapters) {
     for (const section of chapter.data.sections) model.sections.set(section.id, { section, chapter });
     for (const example of chapter.data.examples) model.examples.set(example.id, { example, chapter });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { SpecFileData } from '../remark-spec/types.ts';
 import type { DefinedTarget } from '../remark-spec/targets.ts';
+import type { ContentAsset } from './content-assets.ts';
 
 /** A message as stored with a cached chapter, replayed on the file when the cache is used. */
 export interface StoredMessage {
@@ -18,6 +19,8 @@ export interface StoredMessage {
 export interface CachedChapter {
   /** The ids the chapter defines, with their places (stage one: indexing). */
   targets: DefinedTarget[];
+  /** The images and files it uses (stage one too: a cached chapter is not parsed again). */
+  assets: ContentAsset[];
   /** Its data (stage two), valid while the spec's ids and titles are unchanged. */
   transformed?: { signature: string; data: SpecFileData; messages: StoredMessage[] };
   /** Its page body (stage three), valid while those and the marks added to it are unchanged. */

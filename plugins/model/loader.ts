@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
@@ -7,7 +7,12 @@ import remarkSpec, { collectTargets, type DefinedTarget, type RemarkSpecOptions 
 import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
 import { anchorLockName, checkAnchorLock } from './anchor-lock.ts';
 import { ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
-import { loadSpecConfig, type SpecConfig } from './config.ts';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { ConfigError, loadSpecConfig, type SpecConfig } from './config.ts';
+import { listChapterFiles } from './chapter-files.ts';
+import { checkContentAssets, type ContentAsset } from './content-assets.ts';
+import { checkMdxTrust } from './mdx-trust.ts';
 import { sectionLinks } from './links.ts';
 import type { Chapter, SpecModel, Target } from './model.ts';
 import { blankFrontmatter, chapterRenderer, specParser } from './pipeline.ts';
@@ -44,42 +49,20 @@ export interface LoadOptions {
   siteConfig?: Partial<Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo'>>;
 }
 
-export function listSourceFiles(contentDir: string): string[] {
-  const found: string[] = [];
-  // A release snapshot (a folder with release.json) keeps its release notes beside the chapters.
-  const isSnapshot = existsSync(path.join(contentDir, 'release.json'));
-  const walk = (dir: string, top: boolean) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
-      // Frozen releases are specs of their own, never chapters of the draft.
-      if (top && entry.name === 'releases' && entry.isDirectory()) continue;
-      if (top && isSnapshot && entry.name === 'notes.md') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full, false);
-      else if (/\.mdx?$/i.test(entry.name)) found.push(full);
-    }
-  };
-  walk(contentDir, true);
-  return found;
-}
-
-export function chapterSlug(relativeFile: string): string {
-  const withoutExtension = relativeFile.replace(/\.mdx?$/i, '');
-  return withoutExtension
-    .split('/')
-    .map((part) => part.replace(/^\d+[-_.]+/, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-'))
-    .join('/');
-}
+export { chapterSlug } from './chapter-files.ts';
 
 /** One chapter on its way through the loader. */
 interface Source {
   file: string;
   relative: string;
   slug: string;
+  format: 'md' | 'mdx';
   vfile: VFile;
   key: string;
   tree?: Root;
   targets: DefinedTarget[];
+  /** Images and files the chapter uses, copied into the site beside it. */
+  assets: ContentAsset[];
 }
 
 /** Everything decided before any chapter is transformed: the config, every id, the plugin's options. */
@@ -92,6 +75,8 @@ interface Indexed {
   /** Every id's title and place: what a chapter's rendered cross-references depend on. */
   signature: string;
   cache: ChapterCache | undefined;
+  /** Problems that belong to no chapter's text (file names, links out of the folder). */
+  listing: VFile[];
 }
 
 /**
@@ -100,33 +85,39 @@ interface Indexed {
  */
 function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const root = path.resolve(contentDir);
-  const config = { ...loadSpecConfig(root), ...options.siteConfig };
+  let config: SpecConfig;
+  try {
+    config = { ...loadSpecConfig(root), ...options.siteConfig };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new SpecError(error.message, error.files);
+    throw error;
+  }
   const urls = siteUrls(config.site, config.base, options.prefix ?? '');
   const cache = options.cache;
   const configKey = JSON.stringify(config);
+  const listing = listChapterFiles(root);
+  // A frozen release keeps its notes beside its chapters; they are not a chapter.
+  const isSnapshot = existsSync(path.join(root, 'release.json'));
+  const files = listing.chapters.filter((chapter) => !(isSnapshot && chapter.file === 'notes.md'));
+  const publicDir = path.resolve(root, '..', 'public');
   let parser: ReturnType<typeof specParser> | undefined;
-  const sources: Source[] = listSourceFiles(root).map((file) => {
-    const relative = path.relative(root, file).split(path.sep).join('/');
+  const sources: Source[] = files.map(({ file: relative, path: file, slug, format }) => {
     const value = blankFrontmatter(readFileSync(file, 'utf8'));
     const vfile = new VFile({ path: path.relative(process.cwd(), file) || file, value });
     const key = cache?.key([configKey, relative, value]) ?? '';
     const cached = cache?.get(key);
-    if (cached) return { file, relative, slug: chapterSlug(relative), vfile, key, targets: cached.targets };
+    // An image the cached chapter uses may have been deleted since: then the chapter is read again.
+    if (cached && cached.assets.every((asset) => existsSync(asset.source))) return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };
     parser ??= specParser();
     const tree = parser.parse(vfile) as Root;
-    return { file, relative, slug: chapterSlug(relative), vfile, key, tree, targets: collectTargets(tree) };
+    if (format === 'mdx') checkMdx(vfile, config);
+    const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });
+    return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree), assets };
   });
 
   const targets = new Map<string, Target>();
   const definedIn = new Map<string, Source>();
-  const slugs = new Map<string, string>();
   for (const source of sources) {
-    const clash = slugs.get(source.slug);
-    if (clash) {
-      const message = source.vfile.message(`Unexpected page name \`${source.slug}\` also used by \`${clash}\`, expected unique file names once number prefixes are dropped`, { ruleId: 'duplicate-page', source: 'remark-spec' });
-      message.fatal = true;
-    }
-    slugs.set(source.slug, source.relative);
     for (const target of source.targets) {
       const first = definedIn.get(target.id);
       if (first && first !== source) {
@@ -152,7 +143,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
 
   const pluginOptions = pluginOptionsFor(config, root, targets);
   const signature = [...targets.values()].map((target) => `${target.id}=${target.title}@${target.chapter}#${target.aliasOf ?? ''}`).join('\n');
-  return { root, config, sources, targets, pluginOptions, signature, cache };
+  return { root, config, sources, targets, pluginOptions, signature, cache, listing: listing.problems };
 }
 
 /** The column of the id itself on the line that defines it, so an error points at the id. */
@@ -197,7 +188,7 @@ function transformChapter(indexed: Indexed, source: Source, transformer: ReturnT
   data.file = source.relative;
   if (indexed.cache && !source.vfile.messages.some((message) => message.fatal)) {
     const entry = indexed.cache.get(source.key);
-    indexed.cache.set(source.key, { ...entry, targets: source.targets, transformed: { signature: indexed.signature, data, messages: storeMessages(source.vfile) } });
+    indexed.cache.set(source.key, { ...entry, targets: source.targets, assets: source.assets, transformed: { signature: indexed.signature, data, messages: storeMessages(source.vfile) } });
   }
   return data;
 }
@@ -225,7 +216,7 @@ function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): 
     }
   });
 
-  const files = sources.map((source) => source.vfile);
+  const files = [...indexed.listing, ...sources.map((source) => source.vfile)];
   const problems = files.filter((file) => file.messages.length > 0);
   const lock = options.ignoreAnchorLock ? undefined : checkAnchorLock(root, targets);
   if (lock) problems.push(lock);
@@ -234,7 +225,22 @@ function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): 
     if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, lock ? [...files, lock] : files);
     (options.log ?? console.warn)(report);
   }
-  return { contentDir: root, config, chapters, targets, sections, examples, files };
+  return { contentDir: root, config, chapters, targets, sections, examples, files, assets: sources.flatMap((source) => source.assets) };
+}
+
+/**
+ * `.mdx` is code: the config's `mdx` policy decides whether it may be used and whether it may
+ * import; this MDX parse checks it (the chapter's data comes from the Markdown parse, which
+ * reports braces and tags inside messages precisely).
+ */
+function checkMdx(file: VFile, config: SpecConfig): void {
+  try {
+    const scratch = new VFile({ path: file.path, value: file.value });
+    checkMdxTrust(unified().use(remarkParse).use(remarkMdx).parse(scratch) as Root, file, config.mdx);
+  } catch {
+    // Not valid MDX: the spec plugin reports where (its `mdx-unsafe-text` rule), and so does Astro's MDX compiler.
+    if (config.mdx === 'refuse') checkMdxTrust({ type: 'root', children: [] }, file, config.mdx);
+  }
 }
 
 function chapterOf(indexed: Indexed, source: Source, data: SpecFileData, html: string | null, prefix: string): Chapter {
@@ -243,7 +249,7 @@ function chapterOf(indexed: Indexed, source: Source, data: SpecFileData, html: s
     slug: source.slug,
     file: source.relative,
     path: source.file,
-    format: /\.mdx$/i.test(source.relative) ? 'mdx' : 'md',
+    format: source.format,
     title: first?.title ?? source.slug,
     id: first?.id ?? null,
     url: siteUrls(indexed.config.site, indexed.config.base, prefix).chapter(source.slug),

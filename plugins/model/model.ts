@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { ReferenceTarget, SourceRange, SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
 import type { SpecConfig } from './config.ts';
+import type { ContentAsset } from './content-assets.ts';
 
 /**
  * The spec-level model: one content folder (the draft, or one frozen release), parsed once and
@@ -51,6 +52,8 @@ export interface SpecModel {
   sections: Map<string, { section: SpecSection; chapter: Chapter }>;
   examples: Map<string, { example: SpecExample; chapter: Chapter }>;
   files: VFile[];
+  /** Images and files the chapters use, to be copied into the site (`output` under the base path). */
+  assets: ContentAsset[];
 }
 
 /** @deprecated name kept for callers written before the model module; use `SpecModel`. */
