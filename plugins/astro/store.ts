@@ -22,8 +22,7 @@ interface StoredEdition extends Omit<Edition, 'model'> {
   targets: Target[];
 }
 
-interface StoredSite {
-  config: SpecConfig;
+interface StoredSite extends Omit<SiteModel, 'editions'> {
   editions: StoredEdition[];
 }
 
@@ -31,7 +30,7 @@ export function writeStore(dir: string, site: SiteModel): void {
   rmSync(path.join(dir, 'pages'), { recursive: true, force: true });
   mkdirSync(path.join(dir, 'pages'), { recursive: true });
   const stored: StoredSite = {
-    config: site.config,
+    ...site,
     editions: site.editions.map(({ model, ...edition }, index) => ({
       ...edition,
       contentDir: model.contentDir,
@@ -52,7 +51,7 @@ export function writeStore(dir: string, site: SiteModel): void {
 export function readStore(dir: string): SiteModel {
   const stored = JSON.parse(readFileSync(path.join(dir, 'site.json'), 'utf8')) as StoredSite;
   return {
-    config: stored.config,
+    ...stored,
     editions: stored.editions.map(({ contentDir, config, chapters: storedChapters, targets, ...edition }) => {
       const chapters: Chapter[] = storedChapters.map((chapter) => {
         let body: string | null | undefined;
