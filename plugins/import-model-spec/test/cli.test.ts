@@ -70,7 +70,7 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
   it('refuses a non-empty output folder without --force', () => {
     const result = run('2025-01-01/model_spec.md', '--out', 'content');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('content/ is not empty (3 entries); pass --force');
+    expect(result.stderr).toContain('import-model-spec: content/: Unexpected 3 existing files (01-overview.md, 02-rules.md, spec.config.json), expected an empty folder, or --force to replace them');
   });
 
   it('replaces the old chapters with --force', () => {
