@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
@@ -56,9 +56,14 @@ export class SpecError extends Error {
 
 export function listSourceFiles(contentDir: string): string[] {
   const found: string[] = [];
+  // A release snapshot (a folder with release.json) keeps its release notes beside the chapters.
+  const isSnapshot = existsSync(path.join(contentDir, 'release.json'));
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+      // `releases/` holds the frozen snapshots, never chapters of this spec.
+      if (dir === contentDir && entry.isDirectory() && entry.name === 'releases') continue;
+      if (dir === contentDir && isSnapshot && entry.name === 'notes.md') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.mdx?$/i.test(entry.name)) found.push(full);

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { VFile } from 'vfile';
+import { fail, jsonPlace } from './json-place.ts';
+import type { ReleaseManifest } from './types.ts';
+import { isReleaseDate, isReleaseVersion, versionExpectation } from './version.ts';
+
+export const manifestName = 'release.json';
+export const notesName = 'notes.md';
+
+/** The sha256 of a file's bytes, hex: what release.json records per file. */
+export function checksum(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const manifestSchema = {
+  type: 'object',
+  required: ['version', 'date', 'files'],
+  additionalProperties: false,
+  properties: {
+    version: { type: 'string' },
+    date: { type: 'string' },
+    notes: { const: notesName },
+    files: { type: 'object', additionalProperties: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  },
+} as const;
+
+const validateManifest = new Ajv2020({ allErrors: true, strict: true }).compile(manifestSchema);
+
+/**
+ * Reads release.json of the snapshot folder `folder`, reporting every problem on `file` at the
+ * place it concerns. Returns the manifest, or undefined when it cannot be trusted.
+ */
+export function parseManifest(file: VFile, folder: string): ReleaseManifest | undefined {
+  const source = String(file.value);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (error) {
+    fail(file, `Unexpected invalid JSON (${(error as Error).message}), expected { "version", "date", "files": { … } }`, 'release-manifest');
+    return undefined;
+  }
+  if (!validateManifest(raw)) {
+    for (const error of validateManifest.errors ?? []) fail(file, shapeReason(error), 'release-manifest', jsonPlace(source, error.instancePath));
+    return undefined;
+  }
+  const manifest = raw as ReleaseManifest;
+  let valid = true;
+  if (!isReleaseVersion(manifest.version)) {
+    fail(file, `Unexpected version \`${manifest.version}\`, expected ${versionExpectation}`, 'release-manifest', jsonPlace(source, '/version'));
+    valid = false;
+  } else if (manifest.version !== folder) {
+    fail(file, `Unexpected version \`${manifest.version}\` in the folder \`${folder}\`, expected the version to match its folder's name`, 'release-manifest', jsonPlace(source, '/version'));
+    valid = false;
+  }
+  if (!isReleaseDate(manifest.date)) {
+    fail(file, `Unexpected date \`${manifest.date}\`, expected a calendar date written YYYY-MM-DD`, 'release-manifest', jsonPlace(source, '/date'));
+    valid = false;
+  }
+  if (manifest.notes && !(manifest.notes in manifest.files)) {
+    fail(file, `Unexpected notes \`${manifest.notes}\` without a checksum, expected \`files\` to list it`, 'release-manifest', jsonPlace(source, '/notes'));
+    valid = false;
+  }
+  return valid ? manifest : undefined;
+}
+
+/** An Ajv error in the project's "Unexpected X, expected Y" form. */
+function shapeReason(error: ErrorObject): string {
+  const where = error.instancePath ? `\`${error.instancePath.slice(1).replace(/\//g, '.')}\`` : 'release.json';
+  switch (error.keyword) {
+    case 'required':
+      return `Unexpected ${where} without \`${(error.params as { missingProperty: string }).missingProperty}\`, expected { "version", "date", "files": { … } }`;
+    case 'additionalProperties':
+      return `Unexpected field \`${(error.params as { additionalProperty: string }).additionalProperty}\` in ${where}, expected only version, date, notes and files`;
+    case 'pattern':
+      return `Unexpected checksum at ${where}, expected 64 lower-case hex digits (sha256)`;
+    case 'const':
+      return `Unexpected notes file at ${where}, expected "${notesName}"`;
+    default:
+      return `Unexpected value at ${where}, expected it to ${error.message ?? 'match the release.json shape'}`;
+  }
+}
