@@ -17,8 +17,11 @@ import { parseArgs } from 'node:util';
 import { mergeConfig } from '../plugins/import-model-spec/config-merge.ts';
 import { addOldIds, readMapping, resolveMapping, type Removal } from '../plugins/import-model-spec/id-mapping.ts';
 import { importModelSpec, type ImportResult } from '../plugins/import-model-spec/index.ts';
-import { configName, ImportError, planOutput, removalsName, writeValidated, type OutputPlan } from '../plugins/import-model-spec/output.ts';
-import { indexIds, listReleases, publishedIds, type ReleaseInfo } from '../plugins/import-model-spec/published-ids.ts';
+import { configName, ImportError, planOutput, writeValidated, type OutputPlan } from '../plugins/import-model-spec/output.ts';
+import { indexIds, publishedIds, releaseChapters } from '../plugins/import-model-spec/published-ids.ts';
+import { readReleases } from '../plugins/releases/read.ts';
+import { readRemovals, removalsName } from '../plugins/releases/removals.ts';
+import type { Release } from '../plugins/releases/types.ts';
 import { findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/vanished-ids.ts';
 import { loadSpec, SpecError } from '../plugins/model/loader.ts';
 import { SpecConfigError } from '../plugins/model/config.ts';
@@ -44,7 +47,7 @@ Options:
                        { "old_id": { "removed": "one line of why", "see": "other_id" | null } }
   -h, --help           show this help`;
 
-const display = (file: string) => path.relative(process.cwd(), file) || file;
+const display = (file: string) => path.relative(process.cwd(), file) || '.';
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
 function parse() {
@@ -92,10 +95,11 @@ function readExamples(dir: string): Record<string, string> {
 }
 
 /** True when the draft's chapters are exactly the latest release's: replacing them loses nothing. */
-function draftIsLatestRelease(plan: OutputPlan, latest: ReleaseInfo | undefined): boolean {
+function draftIsLatestRelease(plan: OutputPlan, latest: Release | undefined): boolean {
   if (!latest) return false;
   const draft = plan.replaced.filter((name) => name !== configName);
-  if (draft.length !== latest.chapters.length || draft.some((name, index) => name !== latest.chapters[index])) return false;
+  const frozen = releaseChapters(latest);
+  if (draft.length !== frozen.length || draft.some((name, index) => name !== frozen[index])) return false;
   return draft.every((name) => readFileSync(path.join(plan.outDir, name), 'utf8') === readFileSync(path.join(latest.dir, name), 'utf8'));
 }
 
@@ -170,7 +174,7 @@ async function main(): Promise<void> {
       throw new ImportError(`${option} ${display(file)}: Unexpected input among the files the import replaces, expected it outside ${display(outDir)}/`);
     }
   }
-  const releases = plan.exists ? listReleases(outDir) : [];
+  const releases = plan.exists ? readReleases(outDir) : [];
   if (release !== null && releases.some((entry) => entry.version === release)) {
     throw new ImportError(`--release ${release}: Unexpected version already released in ${display(path.join(outDir, 'releases', release))}/, expected a new version`);
   }
@@ -199,8 +203,8 @@ async function main(): Promise<void> {
   let files = result.files.map((file) => ({ ...file }));
 
   // Ids earlier releases published must still resolve: as ids, old ids, or declared removals.
-  const removalsPath = path.join(outDir, removalsName);
-  const removals = (existsSync(removalsPath) ? readJson(removalsPath) : {}) as Record<string, Removal>;
+  const removals: Record<string, Removal> = {};
+  if (plan.exists) for (const [id, removal] of readRemovals(outDir)) removals[id] = { see: removal.see, reason: removal.reason };
   let newRemovals: Record<string, Removal> = {};
   if (releases.length > 0) {
     const current = indexIds(files);
@@ -232,16 +236,6 @@ async function main(): Promise<void> {
   const { config, kept: keptConfig } = mergeConfig(existingConfig, result.config, { titleGiven: values.title !== undefined });
   written.push({ path: configName, content: JSON.stringify(config, null, 2) + '\n' });
 
-  if (plan.replaced.length > 0) {
-    console.log(`Replacing ${plan.replaced.length} files in ${display(outDir)}/:`);
-    for (const name of plan.replaced) console.log(`  remove ${display(path.join(outDir, name))}`);
-  }
-  if (plan.kept.length > 0) console.log(`Keeping in ${display(outDir)}/: ${plan.kept.join(', ')}`);
-  const ownFolders = new Set(['releases/']);
-  for (const entry of plan.kept) {
-    if (entry.endsWith('/') && !ownFolders.has(entry)) console.warn(`  note: kept folder ${display(path.join(outDir, entry))} (chapters in it would be built too)`);
-  }
-
   // Check the import in a folder beside --out; --out is only touched when it loads cleanly.
   const warnings: string[] = [];
   // Messages name the temporary folder; they are about the files as they will be in --out.
@@ -257,6 +251,14 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  if (plan.replaced.length > 0) {
+    console.log(`Removed ${plan.replaced.length} files from ${display(outDir)}/:`);
+    for (const name of plan.replaced) console.log(`  removed ${display(path.join(outDir, name))}`);
+  }
+  if (plan.kept.length > 0) console.log(`Kept in ${display(outDir)}/: ${plan.kept.join(', ')}`);
+  for (const entry of plan.kept) {
+    if (entry.endsWith('/') && entry !== 'releases/') console.warn(`  note: kept folder ${display(path.join(outDir, entry))} (chapters in it would be built too)`);
+  }
   for (const file of written) {
     const target = path.join(outDir, file.path);
     if (file.path === configName) {

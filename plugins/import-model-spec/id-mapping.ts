@@ -117,7 +117,7 @@ export function resolveMapping(
         const found = current.get(entry);
         const hint = gone.candidates.length > 0 ? ` (candidates: ${gone.candidates.map((candidate) => candidate.id).join(', ')})` : '';
         const what = found?.kind === 'example'
-          ? `the example \`${entry}\` (examples take no old ids; name its section \`${found.section}\`, or write { "removed": "…", "see": "${entry}" })`
+          ? `the example \`${entry}\` (examples take no old ids; name its section \`${found.sections?.[0]}\`, or write { "removed": "…", "see": "${entry}" })`
           : found?.aliasOf
             ? `\`${entry}\`, an old id of \`${found.aliasOf}\``
             : `\`${entry}\`, which the new import does not have`;

@@ -11,7 +11,6 @@ export class ImportError extends Error {
 
 /** Files the importer writes into the content folder (chapters are `.md`/`.mdx` at its top level). */
 export const configName = 'spec.config.json';
-export const removalsName = 'removals.json';
 const isChapterFile = (name: string) => /\.mdx?$/i.test(name);
 
 /** What importing into an existing folder does to it, computed before anything is touched. */

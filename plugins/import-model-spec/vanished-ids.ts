@@ -54,39 +54,40 @@ export function findVanished(
     };
 
     if (was.kind === 'section' && !was.aliasOf) {
-      // Where its examples went: the section now holding most of them.
+      // Where its examples went: the sections now holding most of them, the innermost first on a tie.
       const holders = new Map<string, number>();
       for (const example of was.examples ?? []) {
         const now = current.get(example.id) ?? examplesByTitle.get(titleKey(example.title))?.[0];
-        const holder = now?.kind === 'example' ? now.section : undefined;
-        if (holder) holders.set(holder, (holders.get(holder) ?? 0) + 1);
+        for (const holder of now?.kind === 'example' ? (now.sections ?? []) : []) holders.set(holder, (holders.get(holder) ?? 0) + 1);
       }
-      for (const [holder, count] of [...holders].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+      const depth = (id: string) => current.get(id)?.depth ?? 0;
+      for (const [holder, count] of [...holders].sort((a, b) => b[1] - a[1] || depth(b[0]) - depth(a[0]) || a[0].localeCompare(b[0]))) {
         add({ id: holder, kind: 'section', why: `holds ${count} of its ${was.examples!.length} examples` });
       }
-      for (const similar of mostSimilar(was, sections)) add({ ...similar, kind: 'section' });
+      for (const similar of mostSimilar(was, sections, true)) add({ ...similar, kind: 'section' });
     } else if (was.kind === 'section') {
       add({ id: was.aliasOf!, kind: 'section', why: 'the section it was an old id of' });
     } else {
-      const home = sectionOf(was.section);
-      if (home) add({ id: home, kind: 'section', why: 'the section it was in' });
+      const home = (was.sections ?? []).map(sectionOf).find(Boolean);
+      if (home) add({ id: home, kind: 'section', why: home === was.sections?.[0] ? 'the section it was in' : 'the nearest section around it that remains' });
       for (const same of examplesByTitle.get(titleKey(was.title)) ?? []) {
-        if (same.section) add({ id: same.section, kind: 'section', why: `holds an example with the same title (\`${same.id}\`)` });
+        if (same.sections?.[0]) add({ id: same.sections[0], kind: 'section', why: `holds an example with the same title (\`${same.id}\`)` });
         add({ id: same.id, kind: 'example', why: 'same title' });
       }
-      for (const similar of mostSimilar(was, examples)) add({ ...similar, kind: 'example' });
+      // Example ids are made from titles, and prompt ids from footnote names: only titles compare.
+      for (const similar of mostSimilar(was, examples, false)) add({ ...similar, kind: 'example' });
     }
     vanished.push({ id: was.id, was, carried, candidates: candidates.slice(0, maxCandidates) });
   }
   return vanished.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Entries whose id or title is within edit distance of the vanished one, closest first. */
-function mostSimilar(was: SpecId, pool: readonly SpecId[]): Array<{ id: string; why: string }> {
+/** Entries whose title (and, for sections, id) is within edit distance of the vanished one, closest first. */
+function mostSimilar(was: SpecId, pool: readonly SpecId[], compareIds: boolean): Array<{ id: string; why: string }> {
   const scored: Array<{ id: string; score: number; why: string }> = [];
   for (const entry of pool) {
-    const byId = ratio(was.id, entry.id);
     const byTitle = ratio(titleKey(was.title), titleKey(entry.title));
+    const byId = compareIds ? ratio(was.id, entry.id) : Infinity;
     const score = Math.min(byId, byTitle);
     if (score > similarEnough) continue;
     scored.push({ id: entry.id, score, why: byTitle <= byId ? `similar title "${entry.title}"` : 'similar id' });
