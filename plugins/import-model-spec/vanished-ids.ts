@@ -54,14 +54,17 @@ export function findVanished(
     };
 
     if (was.kind === 'section' && !was.aliasOf) {
-      // Where its examples went: the sections now holding most of them, the innermost first on a tie.
+      // Where its examples went: the sections now holding most of them; sections of its own level
+      // first (a chapter's examples all sit in some chapter), then the innermost on a tie.
       const holders = new Map<string, number>();
       for (const example of was.examples ?? []) {
         const now = current.get(example.id) ?? examplesByTitle.get(titleKey(example.title))?.[0];
         for (const holder of now?.kind === 'example' ? (now.sections ?? []) : []) holders.set(holder, (holders.get(holder) ?? 0) + 1);
       }
       const depth = (id: string) => current.get(id)?.depth ?? 0;
-      for (const [holder, count] of [...holders].sort((a, b) => b[1] - a[1] || depth(b[0]) - depth(a[0]) || a[0].localeCompare(b[0]))) {
+      const otherLevel = (id: string) => (depth(id) === was.depth ? 0 : 1);
+      const ranked = [...holders].sort((a, b) => otherLevel(a[0]) - otherLevel(b[0]) || b[1] - a[1] || depth(b[0]) - depth(a[0]) || a[0].localeCompare(b[0]));
+      for (const [holder, count] of ranked) {
         add({ id: holder, kind: 'section', why: `holds ${count} of its ${was.examples!.length} examples` });
       }
       for (const similar of mostSimilar(was, sections, true)) add({ ...similar, kind: 'section' });
