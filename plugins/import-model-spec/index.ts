@@ -5,6 +5,7 @@ import { convertEvalPrompts, type EvalPromptGroup } from './eval-prompts.ts';
 import { normalizeAuthority, renderHeading, type Heading } from './headings.ts';
 import { idPattern, slugify } from './ids.ts';
 import { checkReferences } from './references.ts';
+import { defaultAuthorityLevels } from '../remark-spec/authority.ts';
 import { renderBlocks } from './render.ts';
 import type { ImportedFile, ImportOptions, ImportResult } from './types.ts';
 
@@ -156,12 +157,14 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
 
   const firstChapterText = sections[0]?.blocks.flatMap((block) => (block.type === 'text' ? block.lines : [])) ?? [];
   const title = options.title ?? 'Model Spec';
+  // spec.config.json needs at least one level: a release that names none gets the defaults.
+  const levels = authorityLevels(authorityUsed, lines, context);
   const config = {
     title,
     shortTitle: title,
     description: describe(firstChapterText),
     version: options.version ?? '',
-    authorityLevels: authorityLevels(authorityUsed, lines, context),
+    authorityLevels: levels.length > 0 ? levels : defaultAuthorityLevels.map((level) => ({ ...level })),
     rules: { 'missing-rationale': 'off' as const },
     typography: 'smart' as const,
   };

@@ -83,6 +83,62 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
     expect(result.stdout).toContain("Footnote `[^ab12]` names no eval-prompt file");
   });
 
+  it('refuses an output folder that is or holds the source folder, before touching anything', () => {
+    for (const out of ['2025-01-01', '.']) {
+      for (const force of [[], ['--force']]) {
+        const result = run('2025-01-01/model_spec.md', '--out', out, ...force);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(new RegExp(`^import-model-spec: --out ${out.replace('.', '\\.')}: Unexpected output folder that (is|contains) the source folder \\(2025-01-01/\\), expected a folder outside it`));
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      }
+    }
+    expect(readdirSync(release).sort()).toEqual(['examples', 'model_spec.md']);
+  });
+
+  it('gives one line, no stack, for --out naming a file and a folder named like a prompt file', () => {
+    writeFileSync(path.join(work, 'a-file'), 'x');
+    const file = run('2025-01-01/model_spec.md', '--out', 'a-file');
+    expect(file.stderr).toBe('import-model-spec: --out a-file: Unexpected a file, expected a folder (or a path that does not exist yet)\n');
+    mkdirSync(path.join(work, 'odd-examples', 'zz99.md'), { recursive: true });
+    const folder = run('2025-01-01/model_spec.md', '--examples', 'odd-examples', '--out', 'elsewhere');
+    expect(folder.stderr).toBe(
+      'import-model-spec: odd-examples/zz99.md: Unexpected a folder named like an eval-prompt file, expected a file (abcd.md for footnote [^abcd]); rename or move it\n',
+    );
+    expect(existsSync(path.join(work, 'elsewhere'))).toBe(false);
+  });
+
+  it('with --force lists what it removes and keeps releases/, removals.json and other files', () => {
+    const out = path.join(work, 'kept');
+    mkdirSync(path.join(out, 'releases'), { recursive: true });
+    writeFileSync(path.join(out, 'removals.json'), '{}\n');
+    writeFileSync(path.join(out, 'README.txt'), 'mine\n');
+    writeFileSync(path.join(out, '05-old.md'), '# Old\n::section{#old}\n');
+    writeFileSync(path.join(out, 'spec.config.json'), JSON.stringify({ title: 'Mine', site: 'https://spec.example.org', base: '/spec/' }));
+    const result = run('2025-01-01/model_spec.md', '--out', 'kept', '--force');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Removed 2 files from kept/:\n  removed kept/05-old.md\n  removed kept/spec.config.json\n');
+    expect(result.stdout).toContain('Kept in kept/: README.txt, releases/, removals.json');
+    expect(readdirSync(out).sort()).toEqual(['01-overview.md', '02-rules.md', 'README.txt', 'releases', 'removals.json', 'spec.config.json']);
+    // The site's own settings survive; the release's fields are the import's.
+    expect(JSON.parse(readFileSync(path.join(out, 'spec.config.json'), 'utf8'))).toMatchObject({
+      title: 'Mine', site: 'https://spec.example.org', base: '/spec/', version: '2025-01-01', typography: 'smart',
+    });
+  });
+
+  it('checks the import before writing: output that does not load leaves --out as it was', () => {
+    const dir = path.join(work, 'broken');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'model_spec.md'), '# A {#a}\n\nSee [?](#nowhere).\n');
+    const before = readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8');
+    const result = run('broken/model_spec.md', '--out', 'content', '--force');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('import-model-spec: the imported files do not load (nothing was changed in content/):');
+    expect(result.stderr).toMatch(/content\/01-a\.md:4:5: error: Unexpected .*nowhere/);
+    expect(result.stderr).not.toMatch(/\.import-|\n\s+at /);
+    expect(readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8')).toBe(before);
+    expect(readdirSync(work).filter((name) => name.includes('.import-'))).toEqual([]);
+  });
+
   it('explains its usage on bad arguments', () => {
     expect(run().stderr).toContain('expected exactly one source file');
     expect(run('missing.md').stderr).toContain('source file not found: missing.md');

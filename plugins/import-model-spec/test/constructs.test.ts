@@ -407,6 +407,11 @@ describe('configuration', () => {
     });
   });
 
+  it('declares the default levels when the release names none (the config needs one)', () => {
+    const result = importModelSpec('# O {#o}\n\nText.\n');
+    expect(result.config.authorityLevels.map((level) => level.name)).toEqual(['root', 'system', 'developer', 'user', 'guideline']);
+  });
+
   it('orders root before system and reports unknown levels', () => {
     const result = importModelSpec('# O {#o}\n\n## S {#s authority=system}\n\n## X {#x authority=team}\n\n## R {#r authority=root}\n');
     expect(result.config.authorityLevels.map((level) => level.name)).toEqual(['root', 'system', 'team']);
