@@ -56,7 +56,7 @@ export function tokenize(lines: readonly SourceLine[], context: ImportContext, o
         flush();
         const depth = setext[1]!.startsWith('=') ? 1 : 2;
         context.warn(previous.line, `Setext heading (underlined with \`${setext[1]![0]}\`) read as a level-${depth} heading`);
-        blocks.push({ type: 'heading', line: previous.line, heading: { depth, title: previous.text.trim(), id: null, authority: null, unknown: [] } });
+        blocks.push({ type: 'heading', line: previous.line, heading: { depth, title: previous.text.trim(), id: null, authority: null, tags: null, unknown: [] } });
         continue;
       }
     }

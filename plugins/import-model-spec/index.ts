@@ -2,9 +2,10 @@ import { tokenize, type Block } from './blocks.ts';
 import { authorityLevels, describe, plainInline } from './config.ts';
 import { ImportContext, toLines } from './context.ts';
 import { convertEvalPrompts, type EvalPromptGroup } from './eval-prompts.ts';
-import { renderHeading, type Heading } from './headings.ts';
+import { normalizeAuthority, renderHeading, type Heading } from './headings.ts';
 import { idPattern, slugify } from './ids.ts';
 import { checkReferences } from './references.ts';
+import { defaultAuthorityLevels } from '../remark-spec/authority.ts';
 import { renderBlocks } from './render.ts';
 import type { ImportedFile, ImportOptions, ImportResult } from './types.ts';
 
@@ -22,6 +23,8 @@ interface SectionOut {
   appended: string[];
   /** Made by the importer (introduction, unreferenced prompts), not an upstream heading. */
   synthetic?: boolean;
+  /** Heading attributes our format has no place for, kept as text under the heading. */
+  keptAttributes: string[];
 }
 
 /**
@@ -37,7 +40,7 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
   const sections: SectionOut[] = [];
   const intro: Block[] = [];
   for (const block of blocks) {
-    if (block.type === 'heading') sections.push({ id: '', heading: block.heading, line: block.line, blocks: [], body: [], appended: [] });
+    if (block.type === 'heading') sections.push({ id: '', heading: block.heading, line: block.line, blocks: [], body: [], appended: [], keptAttributes: [] });
     else if (sections.length > 0) sections[sections.length - 1]!.blocks.push(block);
     else intro.push(block);
   }
@@ -46,11 +49,12 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     if (introHasContent) context.warn(intro[0] ? firstLine(intro[0]) : 1, 'Text before the first `#` heading; put in an "Introduction" chapter');
     sections.unshift({
       id: '',
-      heading: { depth: 1, title: 'Introduction', id: null, authority: null, unknown: [] },
+      heading: { depth: 1, title: 'Introduction', id: null, authority: null, tags: null, unknown: [] },
       line: 1,
       blocks: intro,
       body: [],
       appended: [],
+      keptAttributes: [],
       synthetic: true,
     });
   }
@@ -60,7 +64,7 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
   let generatedSectionIds = 0;
   for (const section of sections) {
     const { heading } = section;
-    for (const token of heading.unknown) context.warn(section.line, `Heading attribute \`${token}\` has no equivalent in \`::section\`; dropped`);
+    readAttributes(section, context);
     if (heading.authority && !authorityUsed.has(heading.authority)) authorityUsed.set(heading.authority, section.line);
     if (!heading.id) continue;
     if (!idPattern.test(heading.id)) {
@@ -124,11 +128,12 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     generatedSectionIds++;
     sections.push({
       id,
-      heading: { depth: 1, title: 'Unreferenced eval prompts', id, authority: null, unknown: [] },
+      heading: { depth: 1, title: 'Unreferenced eval prompts', id, authority: null, tags: null, unknown: [] },
       line: lines.length,
       blocks: [],
       body: ['Eval prompts shipped with this release that no footnote cites.'],
       appended: leftover.flatMap((group) => ['', ...group.lines]),
+      keptAttributes: [],
       synthetic: true,
     });
   }
@@ -152,13 +157,16 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
 
   const firstChapterText = sections[0]?.blocks.flatMap((block) => (block.type === 'text' ? block.lines : [])) ?? [];
   const title = options.title ?? 'Model Spec';
+  // spec.config.json needs at least one level: a release that names none gets the defaults.
+  const levels = authorityLevels(authorityUsed, lines, context);
   const config = {
     title,
     shortTitle: title,
     description: describe(firstChapterText),
     version: options.version ?? '',
-    authorityLevels: authorityLevels(authorityUsed, lines, context),
+    authorityLevels: levels.length > 0 ? levels : defaultAuthorityLevels.map((level) => ({ ...level })),
     rules: { 'missing-rationale': 'off' as const },
+    typography: 'smart' as const,
   };
 
   const { counters } = context;
@@ -199,10 +207,46 @@ function renderChapter(sections: SectionOut[]): string {
   for (const section of sections) {
     if (out.length > 0) out.push('');
     out.push(...renderHeading(section.heading, section.id));
+    if (section.keptAttributes.length > 0) {
+      out.push('', `Heading attributes of the upstream source: ${section.keptAttributes.map(codeSpan).join(' ')}`);
+    }
     const body = trimBlank([...trimBlank(section.body), ...section.appended]);
     if (body.length > 0) out.push('', ...body);
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * Checks the attributes of an upstream heading: `authority=` normalised to a level name
+ * (markup and capitals dropped) or, when nothing usable is left, kept as text like any attribute
+ * our `::section` has no place for. Each case is reported with the heading's line.
+ */
+function readAttributes(section: SectionOut, context: ImportContext): void {
+  const { heading } = section;
+  if (heading.authority !== null) {
+    const raw = heading.authority;
+    const name = normalizeAuthority(raw);
+    if (name === null) {
+      context.warn(section.line, `Unexpected authority \`${raw}\`, expected a level name such as \`root\` or \`user\`; the section has no authority and the value is kept as text under the heading`);
+      section.keptAttributes.push(`authority=${raw}`);
+    } else if (name !== raw) {
+      context.warn(section.line, `Unexpected authority \`${raw}\`, expected a lower-case level name; read as \`${name}\``);
+    }
+    heading.authority = name;
+  }
+  if (heading.unknown.length > 0) {
+    const list = heading.unknown.map((token) => `\`${token}\``).join(', ');
+    context.warn(section.line, `Unexpected heading attribute ${list}, expected \`#id\`, \`authority=\` or \`tags=\`; kept as text under the heading`);
+    section.keptAttributes.push(...heading.unknown);
+  }
+}
+
+/** Inline code that shows `text` exactly, whatever backticks it holds. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${text}${pad}${ticks}`;
 }
 
 function trimBlank(lines: string[]): string[] {

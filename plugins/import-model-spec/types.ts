@@ -30,6 +30,8 @@ export interface ImportedConfig {
   authorityLevels: ImportedAuthorityLevel[];
   /** Severity of warning rules; upstream grades often carry no reason, so that one is off. */
   rules: { 'missing-rationale': 'off' };
+  /** Curly quotes, dashes and ellipses at render time, as the official rendering shows them. */
+  typography: 'smart';
 }
 
 export interface ImportOptions {

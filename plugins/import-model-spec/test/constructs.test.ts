@@ -40,13 +40,39 @@ describe('headings and chapters', () => {
     ]);
   });
 
-  it('reports duplicate ids and attributes our format has no place for', () => {
-    const result = convert('# A {#a}\n\n## B {#a .wide}\n');
-    expect(result.text).toContain('::section{#a_2}');
+  it('reports duplicate ids, and keeps attributes our format has no place for as text', () => {
+    const result = convert('# A {#a}\n\n## B {#a .wide data=`x`}\n\nBody.\n');
+    expect(result.text).toContain('## B\n::section{#a_2}\n\nHeading attributes of the upstream source: `.wide` `` data=`x` ``\n\nBody.\n');
     expect(messages(result)).toEqual([
-      ':3: Heading attribute `.wide` has no equivalent in `::section`; dropped',
+      ':3: Unexpected heading attribute `.wide`, `data=`x``, expected `#id`, `authority=` or `tags=`; kept as text under the heading',
       ':3: Duplicate heading id `a`; this one is renamed',
     ]);
+  });
+
+  it('normalises odd authority values to level names, or keeps them as text with the line', () => {
+    const result = convert(
+      '# O {#o}\n\n## A {#a authority=Root}\n\n## B {#b authority=**user**}\n\n## C {#c authority="`guideline`"}\n\n## D {#d authority=<b>system</b>}\n\n## E {#e authority=root/user}\n',
+    );
+    expect(result.text).toContain('## A\n::section{#a authority=root}');
+    expect(result.text).toContain('## B\n::section{#b authority=user}');
+    expect(result.text).toContain('## C\n::section{#c authority=guideline}');
+    expect(result.text).toContain('## D\n::section{#d authority=system}');
+    expect(result.text).toContain('## E\n::section{#e}\n\nHeading attributes of the upstream source: `authority=root/user`');
+    expect(result.config.authorityLevels.map((level) => level.name)).toEqual(['root', 'system', 'user', 'guideline']);
+    expect(messages(result)).toEqual([
+      ':3: Unexpected authority `Root`, expected a lower-case level name; read as `root`',
+      ':5: Unexpected authority `**user**`, expected a lower-case level name; read as `user`',
+      ':7: Unexpected authority ``guideline``, expected a lower-case level name; read as `guideline`',
+      ':9: Unexpected authority `<b>system</b>`, expected a lower-case level name; read as `system`',
+      ':11: Unexpected authority `root/user`, expected a level name such as `root` or `user`; the section has no authority and the value is kept as text under the heading',
+    ]);
+  });
+
+  it('writes `tags=under_18` as `tags="under_18"` on the section line', () => {
+    // remark-spec learns `tags` on another branch; until then only the text is checked here.
+    const result = importModelSpec('# O {#o}\n\n## Prioritize safety for teens {#prioritize_teen_safety authority=root tags=under_18}\n');
+    expect(result.files[0]!.content).toContain('## Prioritize safety for teens\n::section{#prioritize_teen_safety authority=root tags="under_18"}\n');
+    expect(result.warnings).toEqual([]);
   });
 
   it('puts text before the first `#` heading into an introduction chapter', () => {
@@ -136,6 +162,14 @@ describe('examples', () => {
     const [parsed] = figures(parseImported(result)).all;
     expect(parsed!.turns[0]!.attributes).toEqual({ recipient: 'browser', end_turn: 'false' });
     expect(parsed!.turns[2]!.attributes).toEqual({ comment: "'Hi' in Korean" });
+  });
+
+  it('writes a system message that holds only settings as the settings block without text', () => {
+    const result = importModelSpec(
+      '# A {#a}\n\n' + example('<system>\n<settings>\nunder_18: true\n</settings>\n</system>\n<user>\nhi\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nhello\n</assistant>\n</comparison>', 'teen'),
+    );
+    expect(result.files[0]!.content).toContain(':::::example[teen]{#ex_teen}\n::::system\n:::settings\nunder_18: true\n:::\n::::\n\n:::user\nhi\n:::');
+    expect(result.warnings).toEqual([]);
   });
 
   it('nests <untrusted> and <settings>, so the message takes four colons and the example five', () => {
@@ -369,7 +403,13 @@ describe('configuration', () => {
         { name: 'guideline', label: 'Guideline', description: 'Defaults that can be overridden implicitly, by context.' },
       ],
       rules: { 'missing-rationale': 'off' },
+      typography: 'smart',
     });
+  });
+
+  it('declares the default levels when the release names none (the config needs one)', () => {
+    const result = importModelSpec('# O {#o}\n\nText.\n');
+    expect(result.config.authorityLevels.map((level) => level.name)).toEqual(['root', 'system', 'developer', 'user', 'guideline']);
   });
 
   it('orders root before system and reports unknown levels', () => {

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importModelSpec, type ImportResult } from '../index.ts';
+import { findCorpus } from './corpus-path.ts';
 import { figures, parseImported } from './pipeline.ts';
 
 /**
@@ -9,10 +10,10 @@ import { figures, parseImported } from './pipeline.ts';
  * (`../shared/corpus/model-spec`, see its README) and checks the result against the README's
  * parity figures, the source's ids and the site's own parser.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const corpus = path.resolve(repoRoot, '../shared/corpus/model-spec');
-const available = existsSync(path.join(corpus, 'README.md'));
-if (!available) console.warn(`import-model-spec corpus tests skipped: ${corpus} not found (a clone outside the shared setup)`);
+const found = findCorpus();
+const corpus = found ?? '../shared/corpus/model-spec';
+const available = found !== null;
+if (!available) console.warn('import-model-spec corpus tests skipped: shared/corpus/model-spec not found (a clone outside the shared setup)');
 
 interface Figures {
   examples: number;
