@@ -24,7 +24,7 @@ import { readRemovals, removalsName } from '../plugins/releases/removals.ts';
 import type { Release } from '../plugins/releases/types.ts';
 import { findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/vanished-ids.ts';
 import { loadSpec, SpecError } from '../plugins/model/loader.ts';
-import { SpecConfigError } from '../plugins/model/config.ts';
+import { ConfigError } from '../plugins/model/config.ts';
 
 const usage = `Usage: npm run import -- <model_spec.md> [options]
 
@@ -245,7 +245,7 @@ async function main(): Promise<void> {
       loadSpec(dir, { ignoreAnchorLock: true, log: (report) => warnings.push(inOut(report)) });
     });
   } catch (error) {
-    if (error instanceof SpecError || error instanceof SpecConfigError) {
+    if (error instanceof SpecError || error instanceof ConfigError) {
       throw new ImportError(`the imported files do not load (nothing was changed in ${display(outDir)}/):\n${inOut(error.message)}`);
     }
     throw error;

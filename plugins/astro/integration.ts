@@ -102,7 +102,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         if (links.problems.length > 0) {
           const shown = links.problems.slice(0, 30).map((problem) => '  ' + problem);
           if (links.problems.length > shown.length) shown.push(`  … and ${links.problems.length - shown.length} more`);
-          throw new Error(`${links.problems.length} broken links in the built site:\n${shown.join('\n')}`);
+          const failure = new Error(`${links.problems.length} broken links in the built site:\n${shown.join('\n')}`);
+          failure.stack = failure.message;
+          throw failure;
         }
         logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages, all resolve`);
         const search = await writeSearchIndex(outDir, root);

@@ -43,3 +43,15 @@ export async function chapterBody(chapter: Chapter): Promise<{ html: string } | 
   if (!load) throw new Error(`No compiled MDX module for ${chapter.file}`);
   return { Content: (await load()).default };
 }
+
+/**
+ * Where a link to an id removed on purpose lands: its replacement, with `?removed=` so the page
+ * says what happened; or, with no replacement, the changes page of the release that removed it.
+ */
+export function removedHref(view: View, removed: SiteModel['removed'][number]): string {
+  if (removed.see) {
+    const [page, hash] = view.urls.target(removed.see.chapter, removed.see.aliasOf ?? removed.see.id).split('#');
+    return `${page}?removed=${encodeURIComponent(removed.id)}#${hash}`;
+  }
+  return removed.removedIn ? `${view.urls.edition(`${removed.removedIn}/`).page('changes')}#${removed.id}` : view.urls.home();
+}
