@@ -242,7 +242,7 @@ async function main(): Promise<void> {
   const inOut = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(outDir));
   try {
     writeValidated(plan, written, (dir) => {
-      loadSpec(dir, { ignoreAnchorLock: true, log: (report) => warnings.push(inOut(report)) });
+      loadSpec(dir, { log: (report) => warnings.push(inOut(report)) });
     });
   } catch (error) {
     if (error instanceof SpecError || error instanceof ConfigError) {

@@ -5,7 +5,6 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
 import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
-import { anchorLockName, checkAnchorLock } from './anchor-lock.ts';
 import { ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -22,7 +21,6 @@ import { relativeTargetHref, siteUrls } from './urls.ts';
 export type { Chapter, LoadedSpec, SpecModel, Target } from './model.ts';
 /** @deprecated use `Target`. */
 export type IndexedTarget = Target;
-export { anchorLockName };
 
 export class SpecError extends Error {
   readonly files: VFile[];
@@ -36,8 +34,6 @@ export class SpecError extends Error {
 export interface LoadOptions {
   /** Print warnings (errors are thrown as a SpecError carrying the full report). */
   log?: (text: string) => void;
-  /** Skip the published-ids check (for rewriting the lock itself). */
-  ignoreAnchorLock?: boolean;
   /** Where the edition sits under the base path: '' (default), `2025-09-12/`, `draft/`. */
   prefix?: string;
   /** Parsed and rendered chapters from earlier loads (frozen releases, warm builds, dev edits). */
@@ -218,11 +214,9 @@ function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): 
 
   const files = [...indexed.listing, ...sources.map((source) => source.vfile)];
   const problems = files.filter((file) => file.messages.length > 0);
-  const lock = options.ignoreAnchorLock ? undefined : checkAnchorLock(root, targets);
-  if (lock) problems.push(lock);
   if (problems.length > 0) {
     const report = formatMessages(problems);
-    if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, lock ? [...files, lock] : files);
+    if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, files);
     (options.log ?? console.warn)(report);
   }
   return { contentDir: root, config, chapters, targets, sections, examples, files, assets: sources.flatMap((source) => source.assets) };

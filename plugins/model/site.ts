@@ -63,10 +63,10 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const common = { ...(options.cache ? { cache: options.cache } : {}), ...(options.log ? { log: options.log } : {}) };
   const siteConfig = { site: config.site, base: config.base, repository: config.repository, logo: config.logo };
 
-  const frozen = releases.map((release) => prepareSpec(release.dir, { ...common, prefix: `${release.version}/`, siteConfig, ignoreAnchorLock: true }));
+  const frozen = releases.map((release) => prepareSpec(release.dir, { ...common, prefix: `${release.version}/`, siteConfig }));
   const released = releases.length > 0;
   const publishDraft = !released || config.publishDraft;
-  const draft = prepareSpec(contentDir, { ...common, prefix: released ? 'draft/' : '', ignoreAnchorLock: released });
+  const draft = prepareSpec(contentDir, { ...common, prefix: released ? 'draft/' : '' });
 
   const timeline = buildTimeline({
     releases,

@@ -16,5 +16,5 @@ export interface VersionedSpec {
  * when the loader changes. Published ids are checked by continuity.ts, not by the anchor lock.
  */
 export function loadVersion(dir: string, version: string, log: (text: string) => void = () => {}): VersionedSpec {
-  return { version, spec: specJson(loadSpec(dir, { ignoreAnchorLock: true, log })) };
+  return { version, spec: specJson(loadSpec(dir, { log })) };
 }

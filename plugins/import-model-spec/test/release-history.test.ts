@@ -145,7 +145,7 @@ describe.skipIf(!corpus)('--release: the corpus history, oldest first, in one co
     expect(removals.get('prompt_h82a_1')).toMatchObject({ see: null, reason: 'Eval prompt file h82a.md dropped upstream in 2025-09-12' });
 
     // The draft loads, and every id any release published lands in the newest release and the draft.
-    const spec = loadSpec(content, { ignoreAnchorLock: true, log: () => {} });
+    const spec = loadSpec(content, { log: () => {} });
     expect(spec.targets.get('protect_privileged_messages')?.aliasOf).toBe('protect_privileged_information');
     const versions = releases.map((release) => ({ release, data: loadVersion(release.dir, release.version).spec }));
     const problems = checkContinuity({
