@@ -79,8 +79,8 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const urls = siteUrls(config.site, config.base);
   const changesOf = (version: string) => timeline.diffs.find((diff) => diff.to === version) ?? null;
   await Promise.all([
-    ...frozen.map((prepared, index) => prepared.render(historyMarks(timeline.history, releases[index]!.version, urls))),
-    publishDraft ? draft.render(released ? historyMarks(timeline.history, 'draft', urls) : undefined) : Promise.resolve(),
+    ...frozen.map((prepared, index) => prepared.render(historyMarks(timeline.history, releases[index]!.version, urls, publishDraft))),
+    publishDraft ? draft.render(released ? historyMarks(timeline.history, 'draft', urls, true) : undefined) : Promise.resolve(),
   ]);
 
   const editions: Edition[] = releases.map((release, index) => ({
@@ -140,14 +140,14 @@ function lastTitle(frozen: PreparedSpec[], id: string): string | undefined {
  * "New in 2025-09-12" / "Changed in 2025-09-12" on the sections and examples a release added or
  * changed, linking to that release's changes page, with the item's history in a disclosure.
  */
-function historyMarks(history: Map<string, ItemHistory>, version: string, urls: SiteUrls): Annotations {
+function historyMarks(history: Map<string, ItemHistory>, version: string, urls: SiteUrls, draftPublished: boolean): Annotations {
   const markFor = (id: string) => {
     const item = history.get(id);
     const badge = badgeFor(item, version);
     return item && badge ? { item, badge } : undefined;
   };
   return {
-    key: (ids) => JSON.stringify(ids.map((id) => markFor(id)).filter(Boolean).map((mark) => [mark!.item.id, mark!.badge, mark!.item.events.map((event) => event.version)])),
+    key: (ids) => JSON.stringify([draftPublished, ids.map((id) => markFor(id)).filter(Boolean).map((mark) => [mark!.item.id, mark!.badge, mark!.item.events.map((event) => event.version)])]),
     rehype: () => (tree: HastRoot) => {
       visit(tree, 'element', (node: Element) => {
         const classes = node.properties.className;
@@ -158,16 +158,17 @@ function historyMarks(history: Map<string, ItemHistory>, version: string, urls: 
         const target = typeof sectionId === 'string' ? node : typeof exampleId === 'string' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'header') : undefined;
         const mark = markFor(String(sectionId ?? exampleId ?? ''));
         if (!target || !mark) return;
-        target.children.push(markElement(mark.item, mark.badge, version, urls));
+        target.children.push(markElement(mark.item, mark.badge, version, urls, draftPublished));
       });
     },
   };
 }
 
-function markElement(item: ItemHistory, badge: 'new' | 'changed', version: string, urls: SiteUrls): Element {
+function markElement(item: ItemHistory, badge: 'new' | 'changed', version: string, urls: SiteUrls, draftPublished: boolean): Element {
   const label = version === 'draft' ? (badge === 'new' ? 'New in the draft' : 'Changed in the draft') : `${badge === 'new' ? 'New' : 'Changed'} in ${version}`;
   const changesHref = `${version === 'draft' ? urls.edition('draft/').page('changes') : urls.edition(`${version}/`).page('changes')}#${item.id}`;
-  const releases = [...new Set(item.events.map((event) => event.version))];
+  // The draft's changes are listed only where the draft is published.
+  const releases = [...new Set(item.events.map((event) => event.version))].filter((release) => release !== 'draft' || draftPublished);
   const text = (value: string) => ({ type: 'text' as const, value });
   const element = (tagName: string, properties: Element['properties'], children: Element['children']): Element => ({ type: 'element', tagName, properties, children });
   return element('details', { className: ['ms-history', `ms-history--${badge}`] }, [
