@@ -86,6 +86,7 @@ export class SearchDialog {
     this.input.select();
     // Fetch the index while the reader types; failures show up with the first query.
     loadPagefind(this.base).then((api) => this.showAvailableFilters(api)).catch(() => {});
+    loadTitleWords(this.base).catch(() => {});
   }
 
   // ---- events -------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind.ts';
 import type { AnalyzedQuery, QueryTerm } from './query.ts';
 import { effectiveScore, rankRecords, type Coverage, type RankedRecord, type TermHit } from './ranking.ts';
-import { correctWord, type TitleWords } from './typos.ts';
+import { correctWord, foundItself, MIN_TYPO_LENGTH, type TitleWords } from './typos.ts';
 import { synonymsOf } from './words.ts';
 
 export interface SearchOutcome {
@@ -17,7 +17,7 @@ export interface SearchOutcome {
 
 export interface EngineOptions {
   filters: PagefindFilters;
-  /** The title words, loaded only when some word matches nothing. */
+  /** The title words (loaded when a query has a word long enough to be a typo). */
   titleWords: () => Promise<TitleWords>;
 }
 
@@ -34,26 +34,31 @@ export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filter
     };
   }
   let terms = query.terms;
-  let hits = await Promise.all(terms.map((term) => termHits(api, term, filters)));
+  const hits = await Promise.all(terms.map((term) => termHits(api, term, filters)));
   const corrections: SearchOutcome['corrections'] = [];
-  const missing = terms.filter((_, index) => hits[index]!.size === 0);
-  if (missing.length > 0) {
-    const words = await titleWords().catch(() => ({}) as TitleWords);
+  if (terms.some((term) => term.word.length >= MIN_TYPO_LENGTH)) {
+    const vocabulary = await titleWords().catch(() => ({}) as TitleWords);
     terms = await Promise.all(
       terms.map(async (term, index) => {
-        if (hits[index]!.size > 0) return term;
-        const to = correctWord(term.word, words);
-        if (!to) return term;
+        const to = correctWord(term.word, vocabulary);
+        if (!to || (await bestMatchIsTheWord(term.word, hits[index]!))) return term;
         corrections.push({ from: term.word, to });
         const corrected = { word: to, synonyms: synonymsOf(to) };
         hits[index] = await termHits(api, corrected, filters);
         return corrected;
       }),
     );
-    hits = [...hits];
   }
   const { records, coverage } = rankRecords(hits);
   return { records, coverage, corrections, words: terms.flatMap((term) => [term.word, ...term.synonyms]) };
+}
+
+/** Whether the word's best match is the word itself (not a shorter form Pagefind fell back to). */
+async function bestMatchIsTheWord(word: string, hits: Map<string, TermHit & { result: PagefindResult }>): Promise<boolean> {
+  const best = [...hits.values()].filter((hit) => !hit.synonym).sort((a, b) => b.score - a.score)[0];
+  if (!best) return false;
+  const fragment = await best.result.data();
+  return foundItself(word, fragment.raw_content ?? fragment.content, best.result.words ?? []);
 }
 
 /** Records matching the word or one of its synonyms; per record the strongest of those matches. */

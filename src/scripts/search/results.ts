@@ -83,7 +83,7 @@ export function renderOption(entry: Entry, index: number, levels: Level[], words
     for (const grade of GRADES.filter((candidate) => entry.grades.includes(candidate.value))) {
       const mark = element('span', `ms-result__grade ms-result__grade--${grade.name}`, grade.value);
       mark.title = `Has a ${grade.value} response`;
-      grades.append(mark);
+      grades.append(mark, ' ');
     }
     head.append(grades);
   }

@@ -2,6 +2,8 @@
 // title, is read as that word. Bounded: only words of 4+ letters, only title words whose
 // length differs by at most one, only distance 1.
 import { distance } from 'fastest-levenshtein';
+import { normalize } from './query.ts';
+import { stem } from './words.ts';
 
 /** Title words and how many titles use each, as written by the build (`pagefind/title-words.json`). */
 export type TitleWords = Record<string, number>;
@@ -18,4 +20,17 @@ export function correctWord(word: string, titleWords: TitleWords): string | unde
     if (!best || count > best.count || (count === best.count && candidate < best.word)) best = { word: candidate, count };
   }
   return best?.word;
+}
+
+/**
+ * Did Pagefind find the word itself? When a word is not in its index, Pagefind falls back to
+ * shorter forms of it ("honestx" finds "honest", "deceve" finds "de"); such a match is no reason
+ * to keep a misspelling. True when a matched word starts with the query word or shares its stem.
+ */
+export function foundItself(word: string, content: string, locations: readonly number[]): boolean {
+  const words = content.match(/(?:\S|\uFEFF)+/g) ?? [];
+  return locations.some((location) => {
+    const found = normalize(words[location] ?? '');
+    return found.split(' ').some((part) => part.startsWith(word) || stem(part) === stem(word));
+  });
 }
