@@ -154,6 +154,12 @@ describe('excerpts', () => {
     expect(text(buildExcerpt(content, [0], 5)).startsWith('Within')).toBe(true);
   });
 
+  test('Pagefind’s escaped text is shown as the text it stands for', () => {
+    const excerpt = buildExcerpt('it says &lt;script&gt;alert(1)&lt;/script&gt; &amp; more', [2], 0);
+    expect(text(excerpt)).toBe('it says <script>alert(1)</script> & more');
+    expect(marked(excerpt)).toEqual(['script']);
+  });
+
   test('tool syntax is code, a call runs until its parentheses close; prose is not', () => {
     const excerpt = buildExcerpt('Then it calls browser.search(query="cheap flights", recency=7) and reads functions.lookup_weather.', [], 0);
     expect(excerpt.filter((segment) => segment.code).map((segment) => segment.text)).toEqual([

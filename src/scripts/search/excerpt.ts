@@ -23,7 +23,8 @@ const WORD = /(?:\S|\uFEFF)+/g;
  * @param titleWords how many words at the start are the title
  */
 export function buildExcerpt(content: string, locations: readonly number[], titleWords = 0, length = EXCERPT_WORDS): ExcerptSegment[] {
-  const words = content.match(WORD) ?? [];
+  // Pagefind stores text HTML-escaped; decoding word by word keeps the positions.
+  const words = (content.match(WORD) ?? []).map(decodeEntities);
   const bodyStart = titleWords < words.length ? titleWords : 0;
   const matched = new Set(locations);
   const start = openingWord(words, [...matched].filter((location) => location >= bodyStart), bodyStart, length);
@@ -48,8 +49,8 @@ export function buildExcerpt(content: string, locations: readonly number[], titl
     }
     const word = words[index]!;
     if (matched.has(index)) {
-      // Punctuation around a word stays outside its mark.
-      const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}_]*)(.*?)([^\p{L}\p{N}_]*)$/u.exec(word) ?? [];
+      // The mark covers the word's first run of letters: not punctuation or markup around it.
+      const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}_]*)([\p{L}\p{N}_]*)(.*)$/su.exec(word) ?? [];
       if (before) push({ text: before });
       push(core ? { text: core, mark: true } : { text: word });
       if (after) push({ text: after });
@@ -114,4 +115,15 @@ function codeSpan(words: string[], index: number, end: number): number {
 
 function balance(word: string): number {
   return (word.match(/\(/g)?.length ?? 0) - (word.match(/\)/g)?.length ?? 0);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Pagefind's escaping undone: named entities it writes and numeric ones. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (entity, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (decimal) return String.fromCodePoint(Number(decimal));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return ENTITIES[name!.toLowerCase()] ?? entity;
+  });
 }
