@@ -113,6 +113,8 @@ describe('typos', () => {
     expect(correctWord('usr', words)).toBeUndefined();
     expect(correctWord('honesty', words)).toBeUndefined();
     expect(correctWord('honsety', words)).toBeUndefined();
+    expect(correctWord("honesty's", words)).toBeUndefined();
+    expect(correctWord('honesty_x', words)).toBeUndefined();
   });
   test('a match on a shorter form Pagefind fell back to is not the word itself', () => {
     const content = 'Honesty matters. Be honest, and de-escalate.';

@@ -13,7 +13,8 @@ export const MIN_TYPO_LENGTH = 4;
 
 /** The title word one edit away from `word` (the commonest, then the first alphabetically), if any. */
 export function correctWord(word: string, titleWords: TitleWords): string | undefined {
-  if (word.length < MIN_TYPO_LENGTH || word in titleWords) return undefined;
+  // Only plain words: an id (`snake_case`), a number or a possessive is typed on purpose.
+  if (word.length < MIN_TYPO_LENGTH || word in titleWords || !/^\p{L}+$/u.test(word)) return undefined;
   let best: { word: string; count: number } | undefined;
   for (const [candidate, count] of Object.entries(titleWords)) {
     if (Math.abs(candidate.length - word.length) > 1 || distance(word, candidate) !== 1) continue;
