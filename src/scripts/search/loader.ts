@@ -38,11 +38,12 @@ document.addEventListener('keydown', (event) => {
 });
 
 async function prefetchIndex(): Promise<void> {
-  if (!opener) return;
+  // Once search is loading, Pagefind fetches these itself; a prefetch would only compete.
+  if (!opener || module) return;
   const response = await fetch(`${base}pagefind/pagefind-entry.json`);
   const entry = (await response.json()) as { languages: Record<string, { hash: string; wasm?: string }> };
   const language = Object.values(entry.languages)[0];
-  if (!language) return;
+  if (!language || module) return;
   for (const file of [`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`]) {
     const link = document.createElement('link');
     link.rel = 'prefetch';
