@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // Imported statically: a dynamic import inside an Astro hook fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
 import type { LoadedSpec } from '../model/loader.ts';
-import { searchRecords } from '../model/search-records.ts';
+import { searchRecords, titleWords } from '../model/search-records.ts';
 
 /** Pagefind's own UIs, written next to the index by default; nothing loads them. */
 const unusedBundleFiles = [
@@ -27,9 +27,11 @@ export async function writeSearchIndex(outDir: string, spec: LoadedSpec) {
     const outputPath = path.join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    // The site has its own search UI (src/scripts/search.ts) on Pagefind's JS API; Pagefind's
+    // The site has its own search UI (src/scripts/search/) on Pagefind's JS API; Pagefind's
     // bundled UIs (~430 KB) would only be dead weight in every deploy.
     for (const file of unusedBundleFiles) rmSync(path.join(outputPath, file), { force: true });
+    // The UI's "did you mean" vocabulary, fetched only when a typed word matches nothing.
+    writeFileSync(path.join(outputPath, 'title-words.json'), JSON.stringify(titleWords(records)));
     return {
       records: records.length,
       sections: records.filter((record) => record.filters.kind?.[0] === 'Section').length,

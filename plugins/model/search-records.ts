@@ -46,7 +46,11 @@ export function searchRecords(spec: LoadedSpec): SearchRecord[] {
           // The enclosing section, for "Chapter › Parent" on results; empty for chapters and their direct sections.
           section: parent && parent.depth > 1 ? parent.title : '',
         },
-        filters: { kind: [kindLabels.section], authority: [label(effectiveAuthority(spec, section))] },
+        filters: {
+          kind: [kindLabels.section],
+          authority: [label(effectiveAuthority(spec, section))],
+          ...(sectionTags(section).length ? { tag: sectionTags(section) } : {}),
+        },
         sort: { order: String(order++).padStart(6, '0') },
       });
     }
@@ -72,6 +76,24 @@ export function searchRecords(spec: LoadedSpec): SearchRecord[] {
     }
   }
   return records;
+}
+
+/** Tags an author put on a section (`under_18`, …); the UI offers a tag filter when any exists. */
+function sectionTags(section: SpecSection): string[] {
+  return (section as SpecSection & { tags?: string[] }).tags ?? [];
+}
+
+/**
+ * Every word of every title and id, with how many records use it: the vocabulary the search UI
+ * checks a word that matches nothing against ("did you mean"). Lower case, as the UI normalises.
+ */
+export function titleWords(records: SearchRecord[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    const words = `${record.meta.title ?? ''} ${(record.meta.id ?? '').replace(/_/g, ' ')}`.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (const word of new Set(words)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

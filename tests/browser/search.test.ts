@@ -221,7 +221,7 @@ describe('results', () => {
     await close();
   });
 
-  test('text from the spec is shown as text: excerpts hold nothing but <mark>', async () => {
+  test('text from the spec is shown as text: excerpts hold nothing but <mark> and <code>', async () => {
     const { page, close } = await open('');
     await openDialog(page);
     const example = examples.find((candidate) => candidate.turns.some((turn) => /<[a-z]/i.test(turn.content)));
@@ -229,7 +229,7 @@ describe('results', () => {
     await searchFor(page, query);
     await allResults(page);
     const tags = await page.locator('.ms-search__results').evaluate((list) => [...list.querySelectorAll('.ms-result__excerpt *, .ms-result__title *')].map((node) => node.tagName));
-    expect(new Set(tags)).toEqual(new Set(tags.length ? ['MARK'] : []));
+    expect([...new Set(tags)].filter((tag) => tag !== 'MARK' && tag !== 'CODE')).toEqual([]);
     if (example) expect(await page.locator('.ms-result__excerpt').allTextContents()).toContainEqual(expect.stringContaining(`<${query}`));
     await close();
   });
@@ -250,6 +250,124 @@ describe('results', () => {
     expect(await input.getAttribute('aria-activedescendant')).toBe('ms-search-option-1');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ms-search-input');
     await close();
+  });
+});
+
+describe('understanding people', () => {
+  // The section on users versus developers: what a user may steer within the developer's limits.
+  const usersVersusDevelopers = sections.find((section) => section.id === 'users_steer_within_the_lines');
+
+  for (const query of ['developer vs user', 'user override developer', 'developer user conflict']) {
+    test(`“${query}” lists the section on users versus developers in the first three`, async () => {
+      expect(usersVersusDevelopers, 'the demo spec has the section').toBeDefined();
+      const { page, close } = await open('');
+      await openDialog(page);
+      await searchFor(page, query);
+      const top = await page.locator('[role="option"]').evaluateAll((options) => options.slice(0, 3).map((option) => option.getAttribute('href')));
+      expect(top).toContain(pathOf(usersVersusDevelopers!.url));
+      await close();
+    });
+  }
+
+  test('when no record has every word, results for most of them come with a notice', async () => {
+    // A word of one record and a word no record has.
+    const { section } = distinctivePhrase();
+    const word = words(section.title).filter((candidate) => candidate.length >= 5).at(-1) ?? words(section.title)[0]!;
+    const query = `${word} qqqzzxv`;
+    const { page, close } = await open('');
+    await openDialog(page);
+    await searchFor(page, query);
+    expect(await page.locator('.ms-search__status').textContent()).toContain('No result has every word; showing results for most of them');
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    expect(await page.locator('[role="option"]').count()).toBe(Math.min(20, await resultCount(page)));
+    // A query whose words are all found has no notice.
+    await searchFor(page, word);
+    expect(await page.locator('.ms-search__status').textContent()).not.toContain('No result has every word');
+    await close();
+  });
+
+  test('a title word with one letter wrong finds that title and offers “did you mean”', async () => {
+    // A long title word that no record's text has in a shorter form; change one letter in its middle.
+    const titleWords = [...new Set(sections.flatMap((section) => words(section.title)))].filter((word) => word.length >= 7);
+    const word = titleWords.find((candidate) => records.every((record) => !words(record.text).some((other) => other !== candidate && candidate.startsWith(other) && other.length >= 4)))!;
+    const middle = Math.floor(word.length / 2);
+    const typo = word.slice(0, middle) + (word[middle] === 'x' ? 'q' : 'x') + word.slice(middle + 1);
+    const { page, close } = await open('');
+    await openDialog(page);
+    await searchFor(page, typo);
+    const suggestion = page.locator('[data-suggestion]');
+    expect(await suggestion.isVisible()).toBe(true);
+    expect(await suggestion.textContent()).toContain('Did you mean');
+    expect(await suggestion.locator('button').textContent()).toBe(word);
+    const first = await firstResult(page);
+    expect([...words(first.title ?? ''), ...words((await page.locator('[role="option"]').first().textContent()) ?? '')]).toContain(word);
+    // Taking the suggestion searches for it, and the suggestion goes away.
+    await suggestion.locator('button').click();
+    await waitForResults(page, word, '');
+    expect(await suggestion.isVisible()).toBe(false);
+    await close();
+  });
+
+  test('grades on results are words (Compliant, Violating, OK), not only colours', async () => {
+    const { page, close } = await open('');
+    await openDialog(page);
+    await page.locator('.ms-chip:has(input[name="ms-search-kind"][value="Example"])').click();
+    await waitForResults(page, '', 'kind=Example');
+    const listed = await allResults(page);
+    const labels = await page.locator('[role="option"]').evaluateAll((options) =>
+      options.map((option) => [...option.querySelectorAll('.ms-result__grade')].map((mark) => (mark as HTMLElement).innerText.trim())),
+    );
+    expect(labels.length).toBe(listed.length);
+    labels.forEach((shown, index) => expect(shown.sort(), listed[index]!.href).toEqual([...listed[index]!.grades].sort()));
+    expect(new Set(labels.flat())).toEqual(new Set(examples.flatMap((example) => example.turns.flatMap((turn) => (turn.grade ? [{ compliant: 'Compliant', violating: 'Violating', ok: 'OK' }[turn.grade]!] : []))).filter(Boolean)));
+    await close();
+  });
+});
+
+describe('loading', () => {
+  /** A fresh page that records the URLs it fetches; settles until the browser has been idle. */
+  async function watched() {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const fetched: { url: string; type: string; bytes: number }[] = [];
+    context.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => ({ responseBodySize: 0 }));
+      fetched.push({ url: request.url(), type: request.resourceType(), bytes: sizes.responseBodySize });
+    });
+    await page.goto(site.url + pageOf(spec.chapters[1].url).slice(1), { waitUntil: 'load' });
+    // The loader prefetches Pagefind's data when idle: wait for that to have happened.
+    await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"][href*="pagefind"]').length > 0);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null))));
+    const pagefindScript = () => fetched.some((entry) => /\/pagefind\/pagefind\.js$/.test(new URL(entry.url).pathname));
+    return { page, context, fetched, pagefindScript };
+  }
+
+  test('a reading page loads under 8 KB of script before search opens; idle time prefetches only data', async () => {
+    const { context, fetched, pagefindScript } = await watched();
+    const scripts = fetched.filter((entry) => entry.type === 'script' || /\.m?js$/.test(new URL(entry.url).pathname));
+    expect(scripts.reduce((sum, entry) => sum + entry.bytes, 0)).toBeLessThanOrEqual(8 * 1024);
+    expect(pagefindScript()).toBe(false);
+    expect(fetched.some((entry) => /wasm\.\w+\.pagefind$/.test(entry.url))).toBe(true);
+    await context.close();
+  });
+
+  test('the pointer reaching the search button loads the search code and Pagefind before any click', async () => {
+    const { page, context, fetched, pagefindScript } = await watched();
+    const before = fetched.length;
+    await page.locator('[data-search-open]').hover();
+    await expect.poll(pagefindScript).toBe(true);
+    expect(fetched.slice(before).some((entry) => /\/_astro\/.+\.js$/.test(entry.url))).toBe(true);
+    expect(await page.locator('dialog.ms-search').count()).toBe(0);
+    await context.close();
+  });
+
+  test('focus reaching the search button (Tab) does the same', async () => {
+    const { page, context, pagefindScript } = await watched();
+    expect(pagefindScript()).toBe(false);
+    await page.locator('[data-search-open]').focus();
+    await expect.poll(pagefindScript).toBe(true);
+    expect(await page.locator('dialog.ms-search').count()).toBe(0);
+    await context.close();
   });
 });
 

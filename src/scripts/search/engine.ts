@@ -1,0 +1,88 @@
+// Runs an analysed query against Pagefind: one search per word and synonym, corrections for
+// words that match nothing, then the pure ranking (ranking.ts) over what came back.
+import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind.ts';
+import type { AnalyzedQuery, QueryTerm } from './query.ts';
+import { effectiveScore, rankRecords, type Coverage, type RankedRecord, type TermHit } from './ranking.ts';
+import { correctWord, foundItself, MIN_TYPO_LENGTH, type TitleWords } from './typos.ts';
+import { synonymsOf } from './words.ts';
+
+export interface SearchOutcome {
+  records: RankedRecord<PagefindResult>[];
+  coverage: Coverage;
+  /** Words that matched nothing and were read as a title word one letter away. */
+  corrections: { from: string; to: string }[];
+  /** Every word whose matches are marked: the query's words, synonyms and corrections. */
+  words: string[];
+}
+
+export interface EngineOptions {
+  filters: PagefindFilters;
+  /** The title words (loaded when a query has a word long enough to be a typo). */
+  titleWords: () => Promise<TitleWords>;
+}
+
+export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filters, titleWords }: EngineOptions): Promise<SearchOutcome> {
+  if (query.exact || query.terms.length === 0) {
+    // A phrase, or filters alone (listed in spec order).
+    const response = await api.search(query.text || null, { filters, ...(query.text ? {} : { sort: { order: 'asc' } }) });
+    const results = response?.results ?? [];
+    return {
+      records: results.map((result) => ({ id: result.id, result, coverage: 1, score: result.score, locations: result.words ?? [] })),
+      coverage: results.length ? 'all' : 'none',
+      corrections: [],
+      words: [],
+    };
+  }
+  let terms = query.terms;
+  const hits = await Promise.all(terms.map((term) => termHits(api, term, filters)));
+  const corrections: SearchOutcome['corrections'] = [];
+  if (terms.some((term) => term.word.length >= MIN_TYPO_LENGTH)) {
+    const vocabulary = await titleWords().catch(() => ({}) as TitleWords);
+    terms = await Promise.all(
+      terms.map(async (term, index) => {
+        const to = correctWord(term.word, vocabulary);
+        if (!to || (await bestMatchIsTheWord(term.word, hits[index]!))) return term;
+        corrections.push({ from: term.word, to });
+        const corrected = { word: to, synonyms: synonymsOf(to) };
+        hits[index] = await termHits(api, corrected, filters);
+        return corrected;
+      }),
+    );
+  }
+  const { records, coverage } = rankRecords(hits);
+  return { records, coverage, corrections, words: terms.flatMap((term) => [term.word, ...term.synonyms]) };
+}
+
+/** Whether the word's best match is the word itself (not a shorter form Pagefind fell back to). */
+async function bestMatchIsTheWord(word: string, hits: Map<string, TermHit & { result: PagefindResult }>): Promise<boolean> {
+  const best = [...hits.values()].filter((hit) => !hit.synonym).sort((a, b) => b.score - a.score)[0];
+  if (!best) return false;
+  const fragment = await best.result.data();
+  return foundItself(word, fragment.raw_content ?? fragment.content, best.result.words ?? []);
+}
+
+/** Records matching the word or one of its synonyms; per record the strongest of those matches. */
+async function termHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilters): Promise<Map<string, TermHit & { result: PagefindResult }>> {
+  const variants = [term.word, ...term.synonyms];
+  const responses = await Promise.all(variants.map((word) => api.search(word, { filters })));
+  const hits = new Map<string, TermHit & { result: PagefindResult }>();
+  responses.forEach((response, variant) => {
+    for (const result of response?.results ?? []) {
+      const hit = {
+        score: result.score,
+        inTitle: (result.matchedMetaFields ?? []).some((field) => field === 'title' || field === 'id'),
+        synonym: variant > 0,
+        locations: result.words ?? [],
+        result,
+      };
+      const known = hits.get(result.id);
+      if (!known) {
+        hits.set(result.id, hit);
+        continue;
+      }
+      const better = effectiveScore(hit) > effectiveScore(known) ? hit : known;
+      hits.set(result.id, { ...better, inTitle: known.inTitle || hit.inTitle, locations: [...known.locations, ...hit.locations] });
+    }
+  });
+  return hits;
+}

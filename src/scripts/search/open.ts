@@ -1,0 +1,31 @@
+// The lazily imported entry of the search UI: the loader (loader.ts) and the /search/ page
+// import this module; everything else of search comes in with it.
+import { SearchDialog, type OpenSearchOptions } from './dialog.ts';
+import { loadPagefind } from './pagefind.ts';
+import type { Level } from './results.ts';
+
+export type { OpenSearchOptions };
+
+let search: SearchDialog | undefined;
+
+/** Opens the search dialog (creating it on first use) and focuses its input. */
+export function openSearch(options: OpenSearchOptions = {}): void {
+  search ??= new SearchDialog(readConfig());
+  search.open(options);
+}
+
+/** Starts fetching Pagefind and its index ahead of opening (the reader is heading for search). */
+export function preloadSearch(): void {
+  loadPagefind(readConfig().base).catch(() => {});
+}
+
+function readConfig(): { base: string; levels: Level[] } {
+  const container = document.querySelector<HTMLElement>('[data-search]');
+  let levels: Level[] = [];
+  try {
+    levels = JSON.parse(container?.dataset.levels ?? '[]') as Level[];
+  } catch {
+    // Badges then fall back to the neutral colour.
+  }
+  return { base: container?.dataset.base ?? '/', levels };
+}

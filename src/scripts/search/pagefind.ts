@@ -1,0 +1,72 @@
+// Pagefind's JS API as this UI uses it, and loading it once per page.
+
+/** What Pagefind returns for one record (the fields this UI reads). */
+export interface PagefindFragment {
+  url: string;
+  excerpt: string;
+  /** The record's whole text, unescaped (it starts with the title). */
+  raw_content?: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  /** Positions (in words of the content) of the matches. */
+  words: number[];
+  /** Meta fields the query matched in (`title`, `id`, …). */
+  matchedMetaFields?: string[];
+  data: () => Promise<PagefindFragment>;
+}
+export interface PagefindResponse {
+  results: PagefindResult[];
+}
+export type FilterCounts = Record<string, Record<string, number>>;
+export type PagefindFilters = Record<string, string>;
+export interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
+  preload: (term: string) => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+}
+
+let pagefind: Promise<PagefindApi> | undefined;
+
+/** Pagefind, imported and initialised once (a failed attempt is retried on the next call). */
+export function loadPagefind(base: string): Promise<PagefindApi> {
+  pagefind ??= (async () => {
+    const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+    await api.options({
+      // Record URLs already carry the site's base path (`/base/chapter/#id`).
+      baseUrl: '/',
+      excerptLength: 22,
+      ranking: {
+        // Title matches lead; an id typed or pasted in full finds its section; where a record
+        // sits (chapter, section of an example) counts for little.
+        metaWeights: { title: 8, id: 4, chapter: 0.3, section: 0.5 },
+      },
+    });
+    await api.init();
+    return api;
+  })();
+  pagefind.catch(() => {
+    pagefind = undefined; // Let a later attempt retry (a flaky network, say).
+  });
+  return pagefind;
+}
+
+let titleWords: Promise<Record<string, number>> | undefined;
+
+/** The words of every title, for "did you mean" (written by plugins/astro/pagefind.ts). */
+export function loadTitleWords(base: string): Promise<Record<string, number>> {
+  titleWords ??= fetch(`${base}pagefind/title-words.json`).then((response) => {
+    if (!response.ok) throw new Error(`title-words.json: HTTP ${response.status}`);
+    return response.json() as Promise<Record<string, number>>;
+  });
+  titleWords.catch(() => {
+    titleWords = undefined;
+  });
+  return titleWords;
+}

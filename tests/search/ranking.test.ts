@@ -1,0 +1,186 @@
+// The search UI's pure parts, outside the browser: query analysis, ranking, typo correction,
+// excerpts and the status line.
+import { describe, expect, test } from 'vitest';
+import { buildExcerpt, isToolSyntax, type ExcerptSegment } from '../../src/scripts/search/excerpt.ts';
+import { analyzeQuery, queryWords } from '../../src/scripts/search/query.ts';
+import { COMPLETE_BONUS, rankRecords, TITLE_WEIGHT, titleFirst, type TermHit } from '../../src/scripts/search/ranking.ts';
+import { describeResults, MOST_WORDS_NOTICE } from '../../src/scripts/search/status.ts';
+import { correctWord, foundItself } from '../../src/scripts/search/typos.ts';
+import { stem, synonymsOf } from '../../src/scripts/search/words.ts';
+
+describe('query analysis', () => {
+  test('joining words (vs, versus, the, …) are dropped, unless they are all there is', () => {
+    expect(queryWords('developer vs user')).toEqual(['developer', 'user']);
+    expect(queryWords('Developer versus the User')).toEqual(['developer', 'user']);
+    expect(queryWords('the')).toEqual(['the']);
+  });
+
+  test('inflections share a stem; a word typed twice counts once', () => {
+    for (const [a, b] of [['override', 'overrides'], ['override', 'overriding'], ['conflict', 'conflicts'], ['user', 'users'], ['user', "user's"], ['policy', 'policies']]) {
+      expect(stem(a!), `${a} ~ ${b}`).toBe(stem(b!));
+    }
+    expect(stem('use')).not.toBe(stem('user'));
+    expect(queryWords('users user')).toEqual(['users']);
+  });
+
+  test('synonyms come from the group of any inflection of the word', () => {
+    expect(synonymsOf('overriding')).toEqual(expect.arrayContaining(['outrank', 'overrule']));
+    expect(synonymsOf('conflicts')).toContain('contradict');
+    expect(synonymsOf('banana')).toEqual([]);
+  });
+
+  test('a quoted phrase is exact: no words taken apart', () => {
+    expect(analyzeQuery('"the user"')).toEqual({ text: '"the user"', exact: true, terms: [] });
+    expect(analyzeQuery('user override').terms.map((term) => term.word)).toEqual(['user', 'override']);
+  });
+});
+
+type Hit = TermHit & { result: string };
+const hit = (score: number, options: Partial<TermHit> = {}): Hit => ({ score, inTitle: false, synonym: false, locations: [], result: '', ...options });
+const term = (entries: Record<string, Hit>) => new Map(Object.entries(entries).map(([id, value]) => [id, { ...value, result: id }]));
+
+describe('ranking', () => {
+  test('a word in the title outweighs the same word in the text, even a stronger text match', () => {
+    const { records } = rankRecords([term({ body: hit(9), titled: hit(3, { inTitle: true }) })]);
+    expect(records.map((record) => record.id)).toEqual(['titled', 'body']);
+    // Text strength is relative to the best text-only match (9): 3/9 for the titled record.
+    expect(records[0]!.score - records[1]!.score).toBeCloseTo(TITLE_WEIGHT + 3 / 9 - 1, 5);
+  });
+
+  test('every word counts equally: a rare word does not drown a title match of the other', () => {
+    // "developer user conflict": a record named for users, whose text has "developer", against
+    // one whose text has all three words weakly.
+    const { records, coverage } = rankRecords([
+      term({ named: hit(2.6), weak: hit(2.0), other: hit(13, { inTitle: true }) }),
+      term({ named: hit(6.7, { inTitle: true }), weak: hit(1.5) }),
+      term({ weak: hit(7.5) }),
+    ]);
+    expect(coverage).toBe('all-and-titles');
+    expect(records.map((record) => record.id).slice(0, 2)).toEqual(['named', 'weak']);
+    expect(records.find((record) => record.id === 'weak')!.coverage).toBe(3);
+  });
+
+  test('a record with every word gets the completeness bonus', () => {
+    const { records } = rankRecords([term({ both: hit(1), one: hit(1, { inTitle: true }) }), term({ both: hit(1) })]);
+    expect(records.map((record) => [record.id, record.score])).toEqual([
+      ['both', 2 + COMPLETE_BONUS],
+      ['one', TITLE_WEIGHT + 1],
+    ]);
+  });
+
+  test('with some record complete, partial records are listed only when a title carries a word', () => {
+    const { records } = rankRecords([term({ all: hit(5), titled: hit(5, { inTitle: true }), textOnly: hit(5) }), term({ all: hit(5) })]);
+    expect(records.map((record) => record.id).sort()).toEqual(['all', 'titled']);
+  });
+
+  test('with no record complete, the records with most words are listed and the coverage says so', () => {
+    const { records, coverage } = rankRecords([term({ a: hit(1), b: hit(1) }), term({ a: hit(1), c: hit(1) }), term({ d: hit(1) }), term({})]);
+    expect(coverage).toBe('most');
+    expect(records.map((record) => record.id)).toEqual(['a', 'b', 'c', 'd'].filter((id) => id === 'a'));
+    expect(rankRecords([term({}), term({})])).toEqual({ records: [], coverage: 'none' });
+  });
+
+  test('a synonym match counts for less than the word itself', () => {
+    const { records } = rankRecords([term({ own: hit(4), synonym: hit(4, { synonym: true }), other: hit(2) })]);
+    expect(records.map((record) => record.id)).toEqual(['own', 'synonym', 'other']);
+  });
+
+  test('match locations of all words are merged for the excerpt', () => {
+    const { records } = rankRecords([term({ a: hit(1, { locations: [7, 2] }) }), term({ a: hit(1, { locations: [4] }) })]);
+    expect(records[0]!.locations).toEqual([2, 4, 7]);
+  });
+
+  test('a typed title moves its section first, sections before examples', () => {
+    const entries = [
+      { title: 'Users set the length', id: 'users_set_the_length', kind: 'Section' },
+      { title: 'Length', id: 'length_example', kind: 'Example' },
+      { title: 'Length', id: 'length', kind: 'Section' },
+    ];
+    expect(titleFirst('length', entries).map((entry) => entry.id)).toEqual(['length', 'length_example', 'users_set_the_length']);
+    expect(titleFirst('users_set_the_length', entries)[0]!.id).toBe('users_set_the_length');
+  });
+});
+
+describe('typos', () => {
+  const words = { honesty: 3, deceive: 1, user: 9, users: 4, younger: 1 };
+  test('a word one edit from a title word reads as it; the commonest wins', () => {
+    expect(correctWord('honestx', words)).toBe('honesty');
+    expect(correctWord('deceve', words)).toBe('deceive');
+    // "user" and "users" are both one edit from "usera"; more titles use "user".
+    expect(correctWord('usera', words)).toBe('user');
+  });
+  test('bounded: short words, known words and two edits are left alone', () => {
+    expect(correctWord('usr', words)).toBeUndefined();
+    expect(correctWord('honesty', words)).toBeUndefined();
+    expect(correctWord('honsety', words)).toBeUndefined();
+    expect(correctWord("honesty's", words)).toBeUndefined();
+    expect(correctWord('honesty_x', words)).toBeUndefined();
+  });
+  test('a match on a shorter form Pagefind fell back to is not the word itself', () => {
+    const content = 'Honesty matters. Be honest, and de-escalate.';
+    expect(foundItself('honestx', content, [4])).toBe(false);
+    expect(foundItself('honest', content, [3])).toBe(true);
+    expect(foundItself('deceve', content, [6])).toBe(false);
+  });
+});
+
+const text = (segments: ExcerptSegment[]) => segments.map((segment) => segment.text).join('');
+const marked = (segments: ExcerptSegment[]) => segments.filter((segment) => segment.mark).map((segment) => segment.text);
+
+describe('excerpts', () => {
+  const title = 'Users steer within the lines';
+  const body =
+    'Within whatever the developer allows, the user directs the conversation. Users can set the tone, the length and the language. ' +
+    'They do not have to justify these choices at all, ever, in any way or form whatsoever. When a developer has said nothing, the user decides.';
+  const content = `${title} ${body}`;
+  const words = content.split(/\s+/);
+  const at = (word: string, from = 0) => words.indexOf(word, from);
+
+  test('starts at the sentence holding the matches, not in the middle of it, and skips the title', () => {
+    const excerpt = buildExcerpt(content, [at('developer', 10), at('user', 30)], 5);
+    expect(text(excerpt)).toMatch(/^When a developer has said nothing/);
+    expect(marked(excerpt)).toEqual(['developer', 'user']);
+  });
+
+  test('a match far into a long sentence starts at a word, after an ellipsis', () => {
+    const long = `${title} ${'word '.repeat(40)}and then the match appears here.`;
+    const index = long.split(/\s+/).indexOf('match');
+    const excerpt = buildExcerpt(long, [index], 5);
+    expect(text(excerpt)).toBe('… and then the match appears here.');
+  });
+
+  test('punctuation stays outside the mark; the title alone is not repeated', () => {
+    const excerpt = buildExcerpt(content, [at('allows,')], 5);
+    expect(marked(excerpt)).toEqual(['allows']);
+    expect(text(excerpt).startsWith('Within whatever')).toBe(true);
+    expect(text(buildExcerpt(content, [0], 5)).startsWith('Within')).toBe(true);
+  });
+
+  test('Pagefind’s escaped text is shown as the text it stands for', () => {
+    const excerpt = buildExcerpt('it says &lt;script&gt;alert(1)&lt;/script&gt; &amp; more', [2], 0);
+    expect(text(excerpt)).toBe('it says <script>alert(1)</script> & more');
+    expect(marked(excerpt)).toEqual(['script']);
+  });
+
+  test('tool syntax is code, a call runs until its parentheses close; prose is not', () => {
+    const excerpt = buildExcerpt('Then it calls browser.search(query="cheap flights", recency=7) and reads functions.lookup_weather.', [], 0);
+    expect(excerpt.filter((segment) => segment.code).map((segment) => segment.text)).toEqual([
+      'browser.search(query="cheap flights", recency=7)',
+      'functions.lookup_weather',
+    ]);
+    for (const word of ['browser.search(...)', 'functions.x', 'open_url("https://example.com")', 'end_turn', 'console.log(JSON.stringify(data));']) {
+      expect(isToolSyntax(word), word).toBe(true);
+    }
+    for (const word of ['e.g.', 'i.e.,', 'word(s)', 'Meridian.', 'U.S.', 'self-harm', 'lines.Can']) {
+      expect(isToolSyntax(word), word).toBe(false);
+    }
+  });
+});
+
+describe('status', () => {
+  test('says when no result has every word', () => {
+    expect(describeResults(3, 'a b', false, 'most')).toBe(`3 results. ${MOST_WORDS_NOTICE}.`);
+    expect(describeResults(1, 'a', true, 'all')).toBe('1 result (filtered)');
+    expect(describeResults(0, 'zzz', false, 'none')).toBe('No results for “zzz”');
+  });
+});
