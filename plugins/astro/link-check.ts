@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedSpec } from '../model/loader.ts';
+import type { SpecModel } from '../model/model.ts';
 
 interface Page {
   url: string;
@@ -13,7 +13,7 @@ interface Page {
  * Checks every internal link and `#fragment` of the built site. A broken link names the built
  * page and line, and the source file and line when the link comes from a spec chapter.
  */
-export async function checkBuiltLinks(outDir: string, spec: LoadedSpec) {
+export async function checkBuiltLinks(outDir: string, spec: SpecModel) {
   const base = spec.config.base;
   const pages = new Map<string, Page>();
   for (const file of htmlFiles(outDir)) {
@@ -119,7 +119,7 @@ function assetExists(outDir: string, base: string, urlPath: string): boolean {
   }
 }
 
-function sourceHint(spec: LoadedSpec, page: Page, href: string): string {
+function sourceHint(spec: SpecModel, page: Page, href: string): string {
   const chapter = spec.chapters.find((candidate) => candidate.url === page.url);
   if (!chapter) return '';
   const source = readFileSync(chapter.path, 'utf8');

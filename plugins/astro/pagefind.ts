@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // Imported statically: a dynamic import inside an Astro hook fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
-import type { LoadedSpec } from '../model/loader.ts';
+import type { SpecModel } from '../model/model.ts';
 import { searchRecords, titleWords } from '../model/search-records.ts';
 
 /** Pagefind's own UIs, written next to the index by default; nothing loads them. */
@@ -15,7 +15,7 @@ const unusedBundleFiles = [
  * Indexes the spec's data, not its pages: one record per section and per example, each with its
  * own `page#id` URL and filters, so results and filters work at section granularity.
  */
-export async function writeSearchIndex(outDir: string, spec: LoadedSpec) {
+export async function writeSearchIndex(outDir: string, spec: SpecModel) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   try {
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);

@@ -1,10 +1,10 @@
 import type { SpecExample, SpecMessage, SpecResponse } from '../remark-spec/types.ts';
-import type { LoadedSpec } from './loader.ts';
+import type { SpecModel } from './model.ts';
 
 export const specSchemaVersion = 1;
 
 /** `spec.json`: the section tree and the examples by id, with URLs. */
-export function specJson(spec: LoadedSpec) {
+export function specJson(spec: SpecModel) {
   const { config } = spec;
   const absolute = (href: string) => config.site + href;
   return {
@@ -84,7 +84,7 @@ function chatMessage(turn: SpecMessage | SpecResponse) {
  * graded responses there — so "given these messages, is this response compliant?" is one line.
  * Eval prompts (no grades) give one line with their messages and no responses.
  */
-export function exampleRecords(spec: LoadedSpec) {
+export function exampleRecords(spec: SpecModel) {
   const records = [];
   for (const chapter of spec.chapters) {
     for (const example of chapter.data.examples) records.push(...recordsOf(example, chapter.slug, spec.config.site + chapter.url));
@@ -140,7 +140,7 @@ function recordsOf(example: SpecExample, chapter: string, pageUrl: string) {
 }
 
 /** One JSON line per record; a spec without examples gives an empty file, not a blank line. */
-export function examplesJsonl(spec: LoadedSpec, records = exampleRecords(spec)): string {
+export function examplesJsonl(spec: SpecModel, records = exampleRecords(spec)): string {
   return records
     .map((record) => JSON.stringify(record) + '\n')
     .join('');

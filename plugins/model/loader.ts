@@ -18,9 +18,7 @@ import { blankFrontmatter, chapterRenderer, specParser } from './pipeline.ts';
 import { formatMessages } from './report.ts';
 import { relativeTargetHref, siteUrls } from './urls.ts';
 
-export type { Chapter, LoadedSpec, SpecModel, Target } from './model.ts';
-/** @deprecated use `Target`. */
-export type IndexedTarget = Target;
+export type { Chapter, SpecModel, Target } from './model.ts';
 
 export class SpecError extends Error {
   readonly files: VFile[];

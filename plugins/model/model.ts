@@ -56,7 +56,4 @@ export interface SpecModel {
   assets: ContentAsset[];
 }
 
-/** @deprecated name kept for callers written before the model module; use `SpecModel`. */
-export type LoadedSpec = SpecModel;
-
 export type { SourceRange };

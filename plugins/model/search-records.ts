@@ -1,5 +1,5 @@
 import type { SpecExample, SpecSection } from '../remark-spec/types.ts';
-import type { LoadedSpec } from './loader.ts';
+import type { SpecModel } from './model.ts';
 
 export interface SearchRecord {
   url: string;
@@ -27,7 +27,7 @@ export const noLevelLabel = 'No level';
  * search UI reads them from the result's `filters`, so typing "root" or "example" does not match
  * every record of that kind.
  */
-export function searchRecords(spec: LoadedSpec): SearchRecord[] {
+export function searchRecords(spec: SpecModel): SearchRecord[] {
   const label = (name: string | null) =>
     name ? (spec.config.authorityLevels.find((level) => level.name === name)?.label ?? name) : noLevelLabel;
   const records: SearchRecord[] = [];
@@ -100,7 +100,7 @@ export function titleWords(records: SearchRecord[]): Record<string, number> {
  * A section's own level, else the nearest enclosing section's: a subsection of a root section is
  * root unless it says otherwise (examples inherit the same way).
  */
-function effectiveAuthority(spec: LoadedSpec, section: SpecSection): string | null {
+function effectiveAuthority(spec: SpecModel, section: SpecSection): string | null {
   let current: SpecSection | undefined = section;
   for (let depth = 0; current && depth < 20; depth++) {
     if (current.authority) return current.authority;

@@ -9,7 +9,7 @@ import { checkBuiltLinks } from '../../plugins/astro/link-check.ts';
 import { maxNestingDepth } from '../../plugins/remark-spec/limits.ts';
 import { rules } from '../../plugins/remark-spec/rules.ts';
 import { run } from '../../plugins/remark-spec/test/processor.ts';
-import type { LoadedSpec } from '../../plugins/model/loader.ts';
+import type { SpecModel } from '../../plugins/model/model.ts';
 import { loadSpec, SpecError } from '../../plugins/model/loader.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import type { PipelineRequest, PipelineResult } from './pipeline-worker.ts';
@@ -457,7 +457,7 @@ describe('hostile HTML and links render inert', () => {
       mkdirSync(path.join(dir, 'page'));
       writeFileSync(path.join(dir, 'index.html'), '<!doctype html>\n<a href="/page/">ok</a>\n<a href="java&#x09;script:alert(1)">bad</a>\n<a href="JavaScript:alert(2)">bad</a>\n');
       writeFileSync(path.join(dir, 'page', 'index.html'), '<!doctype html><p id="x">page</p>');
-      const spec = { config: { base: '/' }, chapters: [] } as unknown as LoadedSpec;
+      const spec = { config: { base: '/' }, chapters: [] } as unknown as SpecModel;
       const { problems } = await checkBuiltLinks(dir, spec);
       expect(problems).toEqual([
         'index.html:3: unexpected link to `java\tscript:alert(1)`, expected an http(s), mailto or site link (this scheme runs code)',
