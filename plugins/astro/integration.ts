@@ -15,6 +15,7 @@ import { shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/pi
 import { loadSite, type SiteModel } from '../model/site.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
+import { EditionCache } from './edition-cache.ts';
 import { writeStore } from './store.ts';
 import { modelSpecModule } from './virtual-module.ts';
 
@@ -37,9 +38,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const mdxFiles = () => site.editions.flatMap((edition) => edition.model.chapters.filter((chapter) => chapter.format === 'mdx').map((chapter) => chapter.path));
   const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));
 
+  let editionCache: EditionCache | undefined;
   const load = async (log: (text: string) => void) => {
     const started = performance.now();
     site = await loadSite(contentDir, { cache, log });
+    editionCache?.mark(site);
     writeStore(storeDir, site);
     return Math.round(performance.now() - started);
   };
@@ -47,9 +50,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   return {
     name: 'model-spec-site',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
         storeDir = path.join(fileURLToPath(config.cacheDir), 'model-spec');
         cache = new ChapterCache(path.join(storeDir, 'chapters'));
+        // Built pages of frozen releases are reused between builds (the dev server renders on request).
+        if (command === 'build') editionCache = new EditionCache(path.join(storeDir, 'editions'));
         try {
           const ms = await load((text) => logger.warn(text));
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
@@ -92,6 +97,10 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        if (editionCache) {
+          const { copied, stored } = editionCache.sync(site, outDir);
+          if (copied.length + stored.length > 0) logger.info(`releases: ${copied.length ? `pages of ${copied.join(', ')} from the cache` : 'none from the cache'}${stored.length ? `; ${stored.join(', ')} kept for the next build` : ''}`);
+        }
         // Images the chapters use: only files inside the content folder, checked when loading.
         for (const asset of new Map(site.editions.flatMap((edition) => edition.model.assets).map((asset) => [asset.output, asset])).values()) {
           mkdirSync(path.dirname(path.join(outDir, asset.output)), { recursive: true });

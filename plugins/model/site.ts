@@ -34,6 +34,10 @@ export interface Edition {
   notesHtml: string | null;
   /** What changed since the previous release (for the draft: since the latest release). */
   changes: ReleaseDiff | null;
+  /** The checksums of a frozen release's files (null for the draft): what its pages are built from. */
+  checksums: Record<string, string> | null;
+  /** Set by the integration when this edition's built pages come from the cache instead of Astro. */
+  pagesCached?: boolean;
 }
 
 /** The whole site: its editions, the first of them served at the root. */
@@ -77,10 +81,13 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   });
 
   const urls = siteUrls(config.site, config.base);
+  // A frozen release's marks list history up to that release only, so its pages never change.
+  const order = [...releases.map((release) => release.version), 'draft'];
+  const upTo = (version: string) => new Set(order.slice(0, order.indexOf(version) + 1).filter((entry) => entry !== 'draft' || publishDraft));
   const changesOf = (version: string) => timeline.diffs.find((diff) => diff.to === version) ?? null;
   await Promise.all([
-    ...frozen.map((prepared, index) => prepared.render(historyMarks(timeline.history, releases[index]!.version, urls, publishDraft))),
-    publishDraft ? draft.render(released ? historyMarks(timeline.history, 'draft', urls, true) : undefined) : Promise.resolve(),
+    ...frozen.map((prepared, index) => prepared.render(historyMarks(timeline.history, releases[index]!.version, urls, upTo(releases[index]!.version)))),
+    publishDraft ? draft.render(released ? historyMarks(timeline.history, 'draft', urls, upTo('draft')) : undefined) : Promise.resolve(),
   ]);
 
   const editions: Edition[] = releases.map((release, index) => ({
@@ -91,8 +98,9 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
     model: frozen[index]!.model,
     notesHtml: release.notesMarkdown ? markdownToHtml(release.notesMarkdown) : null,
     changes: changesOf(release.version),
+    checksums: release.files,
   })).reverse();
-  const draftEdition: Edition = { prefix: released ? 'draft/' : '', version: null, date: null, latest: !released, model: draft.model, notesHtml: null, changes: released ? changesOf('draft') : null };
+  const draftEdition: Edition = { prefix: released ? 'draft/' : '', version: null, date: null, latest: !released, model: draft.model, notesHtml: null, changes: released ? changesOf('draft') : null, checksums: null };
   // The root serves the latest release (or the draft while nothing is released); it is the same
   // rendering as `/<version>/`, with the root's URLs.
   const root = released ? { ...editions[0]!, prefix: '', model: atPrefix(editions[0]!.model, '') } : draftEdition;
@@ -140,14 +148,14 @@ function lastTitle(frozen: PreparedSpec[], id: string): string | undefined {
  * "New in 2025-09-12" / "Changed in 2025-09-12" on the sections and examples a release added or
  * changed, linking to that release's changes page, with the item's history in a disclosure.
  */
-function historyMarks(history: Map<string, ItemHistory>, version: string, urls: SiteUrls, draftPublished: boolean): Annotations {
+function historyMarks(history: Map<string, ItemHistory>, version: string, urls: SiteUrls, shown: ReadonlySet<string>): Annotations {
   const markFor = (id: string) => {
     const item = history.get(id);
     const badge = badgeFor(item, version);
     return item && badge ? { item, badge } : undefined;
   };
   return {
-    key: (ids) => JSON.stringify([draftPublished, ids.map((id) => markFor(id)).filter(Boolean).map((mark) => [mark!.item.id, mark!.badge, mark!.item.events.map((event) => event.version)])]),
+    key: (ids) => JSON.stringify([[...shown], ids.map((id) => markFor(id)).filter(Boolean).map((mark) => [mark!.item.id, mark!.badge, mark!.item.events.map((event) => event.version)])]),
     rehype: () => (tree: HastRoot) => {
       visit(tree, 'element', (node: Element) => {
         const classes = node.properties.className;
@@ -158,17 +166,16 @@ function historyMarks(history: Map<string, ItemHistory>, version: string, urls: 
         const target = typeof sectionId === 'string' ? node : typeof exampleId === 'string' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'header') : undefined;
         const mark = markFor(String(sectionId ?? exampleId ?? ''));
         if (!target || !mark) return;
-        target.children.push(markElement(mark.item, mark.badge, version, urls, draftPublished));
+        target.children.push(markElement(mark.item, mark.badge, version, urls, shown));
       });
     },
   };
 }
 
-function markElement(item: ItemHistory, badge: 'new' | 'changed', version: string, urls: SiteUrls, draftPublished: boolean): Element {
+function markElement(item: ItemHistory, badge: 'new' | 'changed', version: string, urls: SiteUrls, shown: ReadonlySet<string>): Element {
   const label = version === 'draft' ? (badge === 'new' ? 'New in the draft' : 'Changed in the draft') : `${badge === 'new' ? 'New' : 'Changed'} in ${version}`;
   const changesHref = `${version === 'draft' ? urls.edition('draft/').page('changes') : urls.edition(`${version}/`).page('changes')}#${item.id}`;
-  // The draft's changes are listed only where the draft is published.
-  const releases = [...new Set(item.events.map((event) => event.version))].filter((release) => release !== 'draft' || draftPublished);
+  const releases = [...new Set(item.events.map((event) => event.version))].filter((release) => shown.has(release));
   const text = (value: string) => ({ type: 'text' as const, value });
   const element = (tagName: string, properties: Element['properties'], children: Element['children']): Element => ({ type: 'element', tagName, properties, children });
   return element('details', { className: ['ms-history', `ms-history--${badge}`] }, [

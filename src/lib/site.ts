@@ -25,10 +25,12 @@ export function site(): SiteModel {
   return loaded.site;
 }
 
-/** One view per edition, the root edition first. */
+/** One view per edition whose pages are rendered in this build, the root edition first (frozen releases built before come from the cache). */
 export function views(): View[] {
   const model = site();
-  return model.editions.map((edition) => ({ site: model, edition, urls: siteUrls(model.config.site, model.config.base, edition.prefix) }));
+  return model.editions
+    .filter((edition) => !edition.pagesCached)
+    .map((edition) => ({ site: model, edition, urls: siteUrls(model.config.site, model.config.base, edition.prefix) }));
 }
 
 /** The `[...edition]` route parameter of a view: undefined at the root. */
