@@ -2,7 +2,7 @@
 //
 // Generates synthetic specs (bench/synthetic.ts) at each scale, runs cold `astro build --force`
 // builds of each into fresh temp folders with a fresh content cache (the same command and
-// environment as tests/support/build-site.ts), and reports medians: wall time, peak RSS, output size, the
+// environment as scripts/harness/build-site.ts), and reports medians: wall time, peak RSS, output size, the
 // largest page, the JavaScript a chapter page loads, and the search index; then how each grows
 // with the size of the spec. Writes JSON and Markdown to bench/results/ and prints the table.
 import { spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chapterSlug } from '../plugins/model/loader.ts';
-import { projectRoot } from '../tests/support/build-site.ts';
+import { projectRoot } from '../scripts/harness/build-site.ts';
 import { median } from './stats.ts';
 import { writeSyntheticSpec, type SyntheticStats } from './synthetic.ts';
 

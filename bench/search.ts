@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
-import { launchChromium } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { launchChromium } from '../scripts/harness/browser.ts';
+import { serveStatic } from '../scripts/harness/static-server.ts';
 import { median } from './stats.ts';
 
 export interface SearchBenchOptions {

@@ -1,7 +1,7 @@
 // Screenshots of the built site for the README and for review: `npm run screenshots`.
 import path from 'node:path';
-import { launchChromium } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { launchChromium } from './harness/browser.ts';
+import { serveStatic } from './harness/static-server.ts';
 
 const [pagePath = '', out = 'screenshot.png', width = '1280', theme = 'light', height = '900'] = process.argv.slice(2);
 const site = await serveStatic(path.resolve('dist'));

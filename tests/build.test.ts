@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite } from './support/build-site.ts';
+import { buildSite } from '../scripts/harness/build-site.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 const outDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'ms-build-')), 'dist');

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite, projectRoot } from './support/build-site.ts';
+import { buildSite, projectRoot } from '../scripts/harness/build-site.ts';
 
 // The real Model Spec releases beside the project (never copied in). Figures read off the
 // official renderings (../shared/corpus/model-spec/README.md). The README counts commentary

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { projectRoot } from './support/build-site.ts';
+import { projectRoot } from '../scripts/harness/build-site.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'ms-dev-'));
 const content = path.join(work, 'content');

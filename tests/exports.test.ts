@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { projectRoot } from './support/build-site.ts';
+import { projectRoot } from '../scripts/harness/build-site.ts';
 
 const dist = inject('builtSite');
 const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, inject, test } from 'vitest';
-import { buildSite, projectRoot } from './support/build-site.ts';
+import { buildSite, projectRoot } from '../scripts/harness/build-site.ts';
 import { siteInBrowser } from './support/site-in-browser.ts';
 
 const dist = inject('builtSite');

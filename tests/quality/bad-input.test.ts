@@ -11,7 +11,7 @@ import { rules } from '../../plugins/remark-spec/rules.ts';
 import { run } from '../../plugins/remark-spec/test/processor.ts';
 import type { SpecModel } from '../../plugins/model/model.ts';
 import { loadSpec, SpecError } from '../../plugins/model/loader.ts';
-import { buildSite, projectRoot } from '../support/build-site.ts';
+import { buildSite, projectRoot } from '../../scripts/harness/build-site.ts';
 import type { PipelineRequest, PipelineResult } from './pipeline-worker.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { buildSite, projectRoot } from '../support/build-site.ts';
+import { buildSite, projectRoot } from '../../scripts/harness/build-site.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'ms-repro-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

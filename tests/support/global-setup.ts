@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build-site.ts';
+import { buildSite } from '../../scripts/harness/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

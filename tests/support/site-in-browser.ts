@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { launchChromium } from '../../scripts/harness/browser.ts';
+import { serveStatic } from '../../scripts/harness/static-server.ts';
 
 /**
  * The built site served on 127.0.0.1 and a Chromium to browse it, for one test file: started
