@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { Authorities, defaultAuthorityLevels } from './authority.ts';
 import { transformCommentary } from './commentary.ts';
 import { Context } from './context.ts';
-import { checkClosed, isExampleKind, isGrade, isRole, transformExample } from './examples.ts';
+import { checkClosed } from './fences.ts';
 import { guardParser } from './limits.ts';
 import { htmlToText, restoreTextDirectives } from './literal.ts';
 import { neutralizeUnsafeUrls } from './unsafe-links.ts';
@@ -16,14 +16,15 @@ import { resolveReferences } from './references.ts';
 import { applyRuleSeverity, quoteList, report } from './rules.ts';
 import { collectSections, renderSections } from './sections.ts';
 import { collectTargets } from './targets.ts';
+import { readExample } from './read-example.ts';
+import { renderExample } from './render-example.ts';
+import { blockDirectives, isExampleKind, isGrade, isRole } from './vocabulary.ts';
 import type { SpecSection } from './types.ts';
 
 export type { RemarkSpecOptions } from './options.ts';
 export type * from './types.ts';
 export { defaultAuthorityLevels } from './authority.ts';
 export { rules, type RuleId } from './rules.ts';
-
-const blockDirectives = ['example', 'prompt', 'commentary'];
 
 /**
  * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after
@@ -101,7 +102,10 @@ function transformBlocks(parent: { children: RootContent[] }, context: Context, 
   for (const child of parent.children) {
     if (child.type === 'containerDirective') {
       if (isExampleKind(child.name)) {
-        context.data.examples.push(transformExample(child, placementOf(child), context));
+        const placement = placementOf(child);
+        const read = readExample(child, placement, context);
+        renderExample(child, read, placement, context);
+        context.data.examples.push(read.example);
         continue;
       }
       if (child.name === 'commentary') {

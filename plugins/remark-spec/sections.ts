@@ -7,9 +7,9 @@ import { hastNode } from './hast.ts';
 import { quoteList, report, suggest } from './rules.ts';
 import { idPattern, plainText, rangeOf, slugify, sourceBetween } from './text.ts';
 import type { SpecSection } from './types.ts';
+import { isExampleKind } from './vocabulary.ts';
 
 const sectionAttributes = ['id', 'authority', 'oldids'];
-const exampleNames = new Set(['example', 'prompt']);
 
 /**
  * Reads every top-level heading with the `::section` line under it: the stable id, authority and
@@ -90,7 +90,7 @@ export function collectSections(tree: Root, context: Context): void {
 }
 
 function isExample(node: RootContent): boolean {
-  return node.type === 'containerDirective' && exampleNames.has(node.name);
+  return node.type === 'containerDirective' && isExampleKind(node.name);
 }
 
 function aggregateAuthorities(sections: SpecSection[], context: Context): void {

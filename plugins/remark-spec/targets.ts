@@ -2,6 +2,7 @@ import type { Heading, Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import { plainText } from './text.ts';
+import { isExampleKind } from './vocabulary.ts';
 
 /** An id a file defines, found without transforming the file. */
 export interface DefinedTarget {
@@ -30,7 +31,7 @@ export function collectTargets(tree: Root): DefinedTarget[] {
     }
   });
   visit(tree, 'containerDirective', (node: ContainerDirective) => {
-    if ((node.name !== 'example' && node.name !== 'prompt') || !node.attributes?.id) return;
+    if (!isExampleKind(node.name) || !node.attributes?.id) return;
     const label = node.children[0] as Paragraph | undefined;
     const title = label?.type === 'paragraph' && label.data?.directiveLabel ? plainText(label.children) : (node.attributes.title ?? node.attributes.id);
     targets.push({ id: node.attributes.id, title: title.replace(/\s+/g, ' ').trim(), kind: 'example' });
