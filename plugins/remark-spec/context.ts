@@ -17,6 +17,8 @@ export class Context {
   readonly sectionNodes = new Map<Heading, { section: SpecSection; directive: LeafDirective | undefined }>();
   /** Each id defined in the file so far, with the node that first defined it. */
   readonly definitions = new Map<string, Node | undefined>();
+  /** The ids generated for examples written without `{#id}` (see `collectTargets`). */
+  readonly generatedIds = new Map<Node, string>();
   #lines: string[] | undefined;
 
   constructor(file: VFile, options: RemarkSpecOptions, authorities: Authorities) {

@@ -15,7 +15,7 @@ import type { RemarkSpecOptions } from './options.ts';
 import { resolveReferences } from './references.ts';
 import { applyRuleSeverity, quoteList, report } from './rules.ts';
 import { collectSections, renderSections } from './sections.ts';
-import { collectTargets } from './targets.ts';
+import { definedTargets } from './targets.ts';
 import { readExample } from './read-example.ts';
 import { renderExample } from './render-example.ts';
 import { blockDirectives, isExampleKind, isGrade, isRole } from './vocabulary.ts';
@@ -25,6 +25,7 @@ export type { RemarkSpecOptions } from './options.ts';
 export type * from './types.ts';
 export { defaultAuthorityLevels } from './authority.ts';
 export { rules, type RuleId } from './rules.ts';
+export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
 
 /**
  * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after
@@ -46,7 +47,10 @@ export default function remarkSpec(this: Processor | undefined, options?: Readon
     }
     htmlToText(tree);
     neutralizeUnsafeUrls(tree);
-    resolveReferences(tree, context, new Map(collectTargets(tree).map((target) => [target.id, target])));
+    const targets = definedTargets(tree, file.path ?? '');
+    // Generated example ids are fixed from the source as written, before references fill titles in.
+    for (const target of targets) if (target.generated) context.generatedIds.set(target.node, target.id);
+    resolveReferences(tree, context, new Map(targets.map((target) => [target.id, target])));
     collectSections(tree, context);
 
     const sections = context.data.sections;

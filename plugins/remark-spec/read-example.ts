@@ -4,7 +4,8 @@ import type { Node } from 'unist';
 import type { Context } from './context.ts';
 import { checkClosed } from './fences.ts';
 import { quoteList, report } from './rules.ts';
-import { idPattern, plainText, rangeOf, slugify, sourceSlice } from './text.ts';
+import { generatedExampleId, idMessage, idProblem } from './ids.ts';
+import { plainText, rangeOf, sourceSlice } from './text.ts';
 import type { MessageRole, SpecExample, SpecMessage, SpecResponse, SpecTurn } from './types.ts';
 import { grades, isExampleKind, isGrade, isRole, nestedBlocks, roles } from './vocabulary.ts';
 
@@ -50,18 +51,20 @@ export function readExample(node: ContainerDirective, placement: Placement, cont
   let id = attributes.id ?? '';
   delete attributes.id;
   delete attributes.class;
+  const generated = context.generatedIds.get(node) ?? generatedExampleId(file.path ?? '', title || kind, (taken) => context.definitions.has(taken));
+  const problem = id ? idProblem(id) : undefined;
   if (!id) {
-    const base = slugify(title || `${placement.section ?? 'spec'}_${kind}`);
-    id = base;
-    for (let n = 2; context.definitions.has(id); n++) id = `${base}_${n}`;
+    id = generated;
     report(
       file,
       'missing-example-id',
       `Unexpected ${kind} without an id, expected \`{#id}\` after its label; using \`${id}\` for now, such as \`::::${kind}[…]{#${id}}\``,
       node,
     );
-  } else if (!idPattern.test(id)) {
-    report(file, 'invalid-id', `Unexpected ${kind} id \`${id}\`, expected letters, digits, \`_\` and \`-\``, node);
+  } else if (problem) {
+    report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage(`${kind} id`, id, problem), node);
+    // The data carries a usable id; the error stops the build.
+    id = generated;
   }
   context.define(id, node);
 

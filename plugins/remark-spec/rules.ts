@@ -9,6 +9,7 @@ export const rules = {
   'missing-section-id': 'error',
   'misplaced-section': 'error',
   'invalid-id': 'error',
+  'reserved-id': 'error',
   'duplicate-id': 'error',
   'example-without-response': 'error',
   'grade-outside-example': 'error',

@@ -5,7 +5,8 @@ import { h } from 'hastscript';
 import type { Context } from './context.ts';
 import { hastNode } from './hast.ts';
 import { quoteList, report, suggest } from './rules.ts';
-import { idPattern, plainText, rangeOf, slugify, sourceBetween } from './text.ts';
+import { idMessage, idProblem, slugify } from './ids.ts';
+import { plainText, rangeOf, sourceBetween } from './text.ts';
 import type { SpecSection } from './types.ts';
 import { isExampleKind } from './vocabulary.ts';
 
@@ -29,8 +30,8 @@ export function collectSections(tree: Root, context: Context): void {
     const attributes = directive?.attributes ?? {};
 
     let id = attributes.id ?? '';
+    const slug = suggestedId(title);
     if (!directive || !id) {
-      const slug = slugify(title);
       report(
         file,
         'missing-section-id',
@@ -38,9 +39,19 @@ export function collectSections(tree: Root, context: Context): void {
         directive ?? heading,
       );
       id = slug;
-    } else if (!idPattern.test(id)) {
-      report(file, 'invalid-id', `Unexpected section id \`${id}\`, expected letters, digits, \`_\` and \`-\` (starting with a letter or digit)`, directive);
+    } else {
+      const problem = idProblem(id);
+      if (problem) {
+        report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('section id', id, problem), directive);
+        // The data carries a usable id; the error stops the build.
+        id = slug;
+      }
     }
+    const oldIds = (attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean).filter((oldId) => {
+      const problem = idProblem(oldId);
+      if (problem) report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('old id', oldId, problem), directive);
+      return !problem;
+    });
     for (const name of Object.keys(attributes)) {
       if (!sectionAttributes.includes(name) && name !== 'class') {
         report(file, 'unknown-directive', `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\` or \`oldids\``, directive);
@@ -73,7 +84,7 @@ export function collectSections(tree: Root, context: Context): void {
       authority,
       parent: stack[stack.length - 1]?.id ?? null,
       authorities: [],
-      oldIds: (attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean),
+      oldIds,
       examples: [],
       markdown: sourceBetween(source, bodyStart, bodyEnd),
       text: plainText(body.filter((node) => !isExample(node))),
@@ -87,6 +98,12 @@ export function collectSections(tree: Root, context: Context): void {
   });
 
   aggregateAuthorities(context.data.sections, context);
+}
+
+/** The slug of a title, made valid when it would be a reserved name. */
+function suggestedId(title: string): string {
+  const slug = slugify(title);
+  return idProblem(slug) ? `${slug}_section` : slug;
 }
 
 function isExample(node: RootContent): boolean {

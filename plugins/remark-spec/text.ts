@@ -94,15 +94,5 @@ function inlineText(node: Nodes): string {
   return '';
 }
 
-/** A URL fragment-safe slug of a title (the form a missing id is suggested in). */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 64) || 'section';
-}
-
-export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+// The importer reads the id rule from here; it lives in ids.ts.
+export { idPattern } from './ids.ts';
