@@ -4,6 +4,7 @@ import type { Node } from 'unist';
 import type { Context } from './context.ts';
 import { checkClosed } from './fences.ts';
 import { quoteList, report } from './rules.ts';
+import { readSettings, type SettingsLine } from './settings.ts';
 import { generatedExampleId, idMessage, idProblem } from './ids.ts';
 import { plainText, rangeOf, sourceSlice } from './text.ts';
 import type { MessageRole, SpecExample, SpecMessage, SpecResponse, SpecTurn } from './types.ts';
@@ -26,6 +27,8 @@ export interface ReadTurn {
   /** The body shown in the card: text, `:::untrusted` blocks and misplaced blocks, in order. */
   body: Node[];
   settings: ContainerDirective[];
+  /** The lines of each `:::settings` block, as written (the page shows every one). */
+  settingsLines: SettingsLine[][];
   untrusted: ContainerDirective[];
 }
 
@@ -137,8 +140,9 @@ function takeLabel(children: Node[]): Paragraph | undefined {
   return undefined;
 }
 
+/** Attribute names are the author's: the object has no prototype, so `__proto__` is a name like any. */
 function stringAttributes(attributes: ContainerDirective['attributes']): Record<string, string> {
-  const result: Record<string, string> = {};
+  const result: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries(attributes ?? {})) result[key] = value ?? '';
   return result;
 }
@@ -170,7 +174,6 @@ function readTurn(node: ContainerDirective, context: Context): ReadTurn {
   const label = takeLabel(children);
   const attributes = stringAttributes(node.attributes);
   delete attributes.class;
-  const settings: Record<string, string> = {};
   const untrusted: string[] = [];
   const settingsNodes: ContainerDirective[] = [];
   const untrustedNodes: ContainerDirective[] = [];
@@ -178,10 +181,6 @@ function readTurn(node: ContainerDirective, context: Context): ReadTurn {
 
   for (const child of children) {
     if (child.type === 'containerDirective' && child.name === 'settings') {
-      for (const line of plainText(child.children).split('\n')) {
-        const match = /^\s*([^:]+?)\s*:\s*(.*?)\s*$/.exec(line);
-        if (match) settings[match[1]!] = match[2]!;
-      }
       settingsNodes.push(child);
       continue;
     }
@@ -208,13 +207,16 @@ function readTurn(node: ContainerDirective, context: Context): ReadTurn {
     body.push(child);
   }
 
+  const { settings, lines: settingsLines } = readSettings(settingsNodes, context);
   const content = contentOf(body, children, source);
   const text = plainText(body as never);
-  if (!text.trim() && untrusted.length === 0) {
+  // A system or developer message may hold only settings: the configuration is its content.
+  const settingsOnly = settingsNodes.length > 0 && (node.name === 'system' || node.name === 'developer');
+  if (!text.trim() && untrusted.length === 0 && !settingsOnly) {
     report(file, 'empty-message', `Unexpected empty \`${node.name}\` message, expected its text between the opening and closing fences`, node);
   }
 
-  const nodes = { node, body, settings: settingsNodes, untrusted: untrustedNodes };
+  const nodes = { node, body, settings: settingsNodes, settingsLines, untrusted: untrustedNodes };
   if (isGrade(node.name)) {
     const rationale = label ? plainText(label.children).replace(/\s+/g, ' ').trim() : '';
     if (!rationale) {

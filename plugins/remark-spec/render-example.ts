@@ -7,7 +7,8 @@ import { visit } from 'unist-util-visit';
 import type { Context } from './context.ts';
 import { hastNode, wrapperNode } from './hast.ts';
 import type { Placement, ReadExample, ReadTurn } from './read-example.ts';
-import type { MessageRole, SpecTurn } from './types.ts';
+import type { SettingsLine } from './settings.ts';
+import type { MessageRole } from './types.ts';
 import { gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
 
 /** Turns a read example into its card: header, description and conversation with comparisons. */
@@ -67,8 +68,8 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
   ] as never;
 }
 
-function renderTurn({ node, turn, label, body, settings, untrusted }: ReadTurn): void {
-  for (const block of settings) renderSettings(block, turn.settings);
+function renderTurn({ node, turn, label, body, settings, settingsLines, untrusted }: ReadTurn): void {
+  settings.forEach((block, index) => renderSettings(block, settingsLines[index]!));
   for (const block of untrusted) {
     block.data = { hName: 'div', hProperties: { className: ['ms-untrusted'] } };
     block.children.unshift(hastNode(h('p', { className: ['ms-untrusted__label'] }, untrustedLabel)) as never);
@@ -96,13 +97,19 @@ function renderTurn({ node, turn, label, body, settings, untrusted }: ReadTurn):
     hastNode(h('div', { className: ['ms-turn__meta'] }, metaParts)),
     ...rationale,
     ...settings,
-    wrapperNode('div', { className: ['ms-turn__body'] }, body),
+    // A message of settings alone has no body to show.
+    ...(body.length > 0 || settings.length === 0 ? [wrapperNode('div', { className: ['ms-turn__body'] }, body)] : []),
   ] as never;
 }
 
-function renderSettings(block: ContainerDirective, settings: SpecTurn['settings']): void {
+/** Every line the author wrote, in order; lines that are not `key: value` (reported) too. */
+function renderSettings(block: ContainerDirective, lines: readonly SettingsLine[]): void {
   block.data = { hName: 'dl', hProperties: { className: ['ms-settings'] } };
-  block.children = Object.entries(settings).flatMap(([key, value]) => [hastNode(h('dt', key)), hastNode(h('dd', value))]) as never;
+  block.children = lines.flatMap((line) =>
+    line.kind === 'setting'
+      ? [hastNode(h('dt', line.key)), hastNode(h('dd', line.value))]
+      : [hastNode(h('dt', { className: ['ms-settings__unparsed'] }, line.text)), hastNode(h('dd'))],
+  ) as never;
 }
 
 /**

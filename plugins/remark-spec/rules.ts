@@ -15,6 +15,7 @@ export const rules = {
   'grade-outside-example': 'error',
   'message-outside-example': 'error',
   'empty-message': 'error',
+  'malformed-settings': 'error',
   'malformed-nesting': 'error',
   'dangling-reference': 'error',
   'missing-example-id': 'warning',
