@@ -34,6 +34,25 @@ export class Context {
     return (this.#lines ??= this.source.split('\n'));
   }
 
+  #lineStarts: number[] | undefined;
+
+  /** The line and column of a source offset, by binary search over line starts. */
+  pointAt(offset: number): { line: number; column: number } {
+    if (!this.#lineStarts) {
+      this.#lineStarts = [0];
+      for (let index = this.source.indexOf('\n'); index !== -1; index = this.source.indexOf('\n', index + 1)) this.#lineStarts.push(index + 1);
+    }
+    const starts = this.#lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+
   /** Registers an id; a second definition is reported and points back at the first. */
   define(id: string, node: Node | undefined): void {
     if (this.definitions.has(id)) {

@@ -54,10 +54,20 @@ export default function remarkSpec(this: Processor | undefined, options?: Readon
     collectSections(tree, context);
 
     const sections = context.data.sections;
-    const sectionByLine = sections.map((section) => ({ line: section.position.start.line, section }));
+    // Sections are in source order: the one holding a line is found by binary search.
     const sectionAt = (line: number): SpecSection | undefined => {
+      let low = 0;
+      let high = sections.length - 1;
       let found: SpecSection | undefined;
-      for (const entry of sectionByLine) if (entry.line <= line) found = entry.section;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (sections[middle]!.position.start.line <= line) {
+          found = sections[middle];
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
       return found;
     };
     const byId = new Map(sections.map((section) => [section.id, section]));

@@ -9,7 +9,7 @@ import { report } from './rules.ts';
  */
 export const maxNestingDepth = 100;
 
-const containerMarker = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
+const containerMarker = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/y;
 const fence = /^[ \t]*(`{3,}|~{3,})/;
 
 /**
@@ -37,11 +37,9 @@ export function findDeepNesting(source: string, limit = maxNestingDepth): { line
     let position = 0;
     for (; position < text.length && (text[position] === ' ' || text[position] === '\t'); position++) indent += text[position] === '\t' ? 4 : 1;
     let markers = 0;
-    let rest = text.slice(position);
-    for (let match = containerMarker.exec(rest); match && match[0].length > 0; match = containerMarker.exec(rest)) {
-      markers++;
-      rest = rest.slice(match[0].length);
-    }
+    // Sticky matching from a moving index: slicing the rest of the line per marker is quadratic.
+    containerMarker.lastIndex = position;
+    for (let match = containerMarker.exec(text); match && match[0].length > 0; match = containerMarker.exec(text)) markers++;
     if (markers === 0) continue;
     const depth = markers + Math.floor(indent / 2);
     if (depth > limit) return { line: line + 1, column: 1, depth };

@@ -21,13 +21,15 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
   const titleChildren: Node[] = label ? (label.children as Node[]) : [{ type: 'text', value: example.title } as Node];
   const grades = [...new Set(example.turns.flatMap((turn) => (turn.kind === 'response' ? [turn.grade] : [])))];
 
+  const comparisonSizes = new Map<number, number>();
+  for (const { turn } of turns) if (turn.kind === 'response') comparisonSizes.set(turn.comparison, (comparisonSizes.get(turn.comparison) ?? 0) + 1);
   const conversation: Node[] = [];
   let group: Node[] | undefined;
   for (const { node: turnNode, turn } of turns) {
     if (turn.kind === 'response') {
       if (!group) {
         group = [];
-        const count = turns.filter((entry) => entry.turn.kind === 'response' && entry.turn.comparison === turn.comparison).length;
+        const count = comparisonSizes.get(turn.comparison)!;
         conversation.push(
           wrapperNode('div', { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' }, group),
         );

@@ -124,26 +124,35 @@ function aggregateAuthorities(sections: SpecSection[], context: Context): void {
 
 /** Gives headings their ids and replaces each `::section` line with the badge and link row. */
 export function renderSections(tree: Root, context: Context): void {
-  for (const [heading, { section, directive }] of context.sectionNodes) {
-    heading.data = {
-      ...heading.data,
+  const directives = new Map<RootContent, Heading>();
+  for (const [heading, { directive }] of context.sectionNodes) if (directive) directives.set(directive, heading);
+  // One pass over the children (splicing per heading would be quadratic in the number of headings).
+  const children: RootContent[] = [];
+  for (const node of tree.children) {
+    if (directives.has(node)) continue;
+    const entry = node.type === 'heading' ? context.sectionNodes.get(node) : undefined;
+    if (!entry) {
+      children.push(node);
+      continue;
+    }
+    const { section } = entry;
+    node.data = {
+      ...node.data,
       hProperties: {
-        ...(heading.data?.hProperties ?? {}),
+        ...(node.data?.hProperties ?? {}),
         id: section.id,
         className: ['ms-heading'],
         ...(section.authority ? { dataAuthority: section.authority } : {}),
       },
     };
-    const meta = hastNode(sectionMeta(section, context));
-    const index = tree.children.indexOf(heading);
-    if (directive) tree.children.splice(tree.children.indexOf(directive), 1, meta as never);
-    else tree.children.splice(index + 1, 0, meta as never);
     if (section.oldIds.length > 0) {
       // Empty targets for ids the section used to have, so old links still land on it.
       const anchors = section.oldIds.map((id) => h('span', { id, className: ['ms-old-anchor'], dataAliasOf: section.id }));
-      tree.children.splice(index, 0, hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)) as never);
+      children.push(hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)) as never);
     }
+    children.push(node, hastNode(sectionMeta(section, context)) as never);
   }
+  tree.children = children;
 }
 
 function sectionMeta(section: SpecSection, context: Context): Element {

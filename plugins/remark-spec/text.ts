@@ -52,7 +52,7 @@ export function plainText(nodes: readonly Nodes[]): string {
   const blocks: string[] = [];
   let inline = '';
   const flush = () => {
-    if (inline.trim()) blocks.push(inline.replace(/[ \t]+\n/g, '\n').trim());
+    if (inline.trim()) blocks.push(inline.split('\n').map(trimBlanksEnd).join('\n').trim());
     inline = '';
   };
   for (const node of nodes) {
@@ -66,6 +66,13 @@ export function plainText(nodes: readonly Nodes[]): string {
   }
   flush();
   return blocks.join('\n\n');
+}
+
+/** Drops trailing spaces and tabs (a loop: `/[ \t]+\n/` rescans long runs of spaces, quadratically). */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
 
 function blockText(node: Nodes): string {
