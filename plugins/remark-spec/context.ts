@@ -4,6 +4,7 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { Authorities } from './authority.ts';
 import { report } from './rules.ts';
+import { splitLines } from './source.ts';
 import type { RemarkSpecOptions } from './options.ts';
 import type { SpecFileData, SpecSection } from './types.ts';
 
@@ -31,7 +32,7 @@ export class Context {
 
   /** The source's lines (1-based `line` → `lines[line - 1]`), split once per file. */
   get lines(): string[] {
-    return (this.#lines ??= this.source.split('\n'));
+    return (this.#lines ??= splitLines(this.source));
   }
 
   #lineStarts: number[] | undefined;
@@ -40,7 +41,7 @@ export class Context {
   pointAt(offset: number): { line: number; column: number } {
     if (!this.#lineStarts) {
       this.#lineStarts = [0];
-      for (let index = this.source.indexOf('\n'); index !== -1; index = this.source.indexOf('\n', index + 1)) this.#lineStarts.push(index + 1);
+      for (const ending of this.source.matchAll(/\r\n?|\n/g)) this.#lineStarts.push(ending.index + ending[0].length);
     }
     const starts = this.#lineStarts;
     let low = 0;

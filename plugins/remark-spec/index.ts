@@ -25,6 +25,7 @@ export type { RemarkSpecOptions } from './options.ts';
 export type * from './types.ts';
 export { defaultAuthorityLevels } from './authority.ts';
 export { rules, type RuleId } from './rules.ts';
+export { normalizeSource } from './source.ts';
 export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
 
 /**

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from './rules.ts';
+import { normalizeSource } from './source.ts';
 
 /**
  * Deeper than this, lists and quotes are refused. No spec needs it, and the Markdown parser
@@ -48,14 +49,17 @@ export function findDeepNesting(source: string, limit = maxNestingDepth): { line
 }
 
 /**
- * Wraps a processor's parser so a file nested past the limit is reported (`malformed-nesting`,
- * at the line) instead of parsed: it is kept whole as a literal block, so nothing is lost and
+ * Wraps a processor's parser so the source is normalised (`normalizeSource`) and a file nested
+ * past the limit is reported (`malformed-nesting`, at the line) instead of parsed: it is kept whole as a literal block, so nothing is lost and
  * nothing runs, and parsing takes linear time. The spec plugin applies this to its processor.
  */
 export function guardParser(processor: Processor | undefined): void {
   const parse = processor?.parser as ((document: string, file: VFile) => Root) | undefined;
   if (!processor || typeof parse !== 'function' || (parse as { specGuarded?: boolean }).specGuarded) return;
-  const guarded = (document: string, file: VFile): Root => {
+  const guarded = (written: string, file: VFile): Root => {
+    // One form of the text for the parser and the plugin: slices and positions agree.
+    const document = normalizeSource(written);
+    if (document !== written) file.value = document;
     const deep = findDeepNesting(document);
     if (!deep) return parse(document, file);
     const place = { start: { line: deep.line, column: deep.column }, end: { line: deep.line, column: deep.column } };
