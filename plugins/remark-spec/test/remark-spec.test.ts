@@ -9,7 +9,7 @@ test('exposes the public api', async () => {
   const api = await import('../index.ts');
   expect(Object.keys(api).sort()).toEqual([
     'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'generatedExampleId', 'idMessage', 'idPattern', 'idProblem',
-    'maxIdLength', 'remarkSpec', 'reservedIdPrefixes', 'reservedIds', 'rules',
+    'maxIdLength', 'normalizeSource', 'remarkSpec', 'reservedIdPrefixes', 'reservedIds', 'rules',
   ]);
   expect(api.default).toBe(api.remarkSpec);
 });
