@@ -7,6 +7,7 @@ import { Authorities, defaultAuthorityLevels } from './authority.ts';
 import { transformCommentary } from './commentary.ts';
 import { Context } from './context.ts';
 import { checkClosed } from './fences.ts';
+import { reportNestedHeading } from './headings.ts';
 import { guardParser } from './limits.ts';
 import { htmlToText, restoreTextDirectives } from './literal.ts';
 import { neutralizeUnsafeUrls } from './unsafe-links.ts';
@@ -105,6 +106,8 @@ export { remarkSpec };
 
 type Placement = { section: string | null; authority: string | null; depth: number };
 
+const containerNames: Partial<Record<string, string>> = { blockquote: 'a blockquote', list: 'a list', listItem: 'a list', footnoteDefinition: 'a footnote' };
+
 function walkContainers(parent: { children: RootContent[] } | Node, visitor: (node: ContainerDirective) => void): void {
   for (const child of (parent as { children?: RootContent[] }).children ?? []) {
     if (child.type === 'containerDirective') visitor(child);
@@ -113,8 +116,9 @@ function walkContainers(parent: { children: RootContent[] } | Node, visitor: (no
 }
 
 /** Finds the format's block directives wherever they sit (top level, lists, blockquotes). */
-function transformBlocks(parent: { children: RootContent[] }, context: Context, placementOf: (node: Node) => Placement): void {
+function transformBlocks(parent: { children: RootContent[] }, context: Context, placementOf: (node: Node) => Placement, where?: string): void {
   for (const child of parent.children) {
+    if (child.type === 'heading' && where) reportNestedHeading(child, where, context);
     if (child.type === 'containerDirective') {
       if (isExampleKind(child.name)) {
         const placement = placementOf(child);
@@ -126,7 +130,7 @@ function transformBlocks(parent: { children: RootContent[] }, context: Context, 
       if (child.name === 'commentary') {
         checkClosed(child, context);
         transformCommentary(child, placementOf(child).section, context);
-        transformBlocks(child, context, placementOf);
+        transformBlocks(child, context, placementOf, 'a commentary');
         continue;
       }
       reportStray(child, context);
@@ -137,7 +141,7 @@ function transformBlocks(parent: { children: RootContent[] }, context: Context, 
       continue;
     }
     if ('children' in child && child.type !== 'heading' && child.type !== 'paragraph') {
-      transformBlocks(child as { children: RootContent[] }, context, placementOf);
+      transformBlocks(child as { children: RootContent[] }, context, placementOf, containerNames[child.type] ?? where ?? `a ${child.type}`);
     }
   }
 }

@@ -1,4 +1,6 @@
-import type { Paragraph, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { reportNestedHeading } from './headings.ts';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { Context } from './context.ts';
@@ -104,6 +106,19 @@ export function readExample(node: ContainerDirective, placement: Placement, cont
       );
     }
     description.push(child);
+  }
+
+  for (const block of description) {
+    visit(block, 'heading', (heading: Heading) => reportNestedHeading(heading, `the description of ${kind} \`${id}\``, context));
+  }
+  const firstResponse = turns.findIndex((read) => read.turn.kind === 'response');
+  if (firstResponse === 0) {
+    report(
+      file,
+      'response-without-message',
+      `Unexpected graded response before any message in ${kind} \`${id}\`, expected a \`:::user\` (or other) message first, the conversation the response answers`,
+      turns[0]!.node,
+    );
   }
 
   if (turns.length === 0) {

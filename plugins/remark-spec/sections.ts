@@ -31,6 +31,9 @@ export function collectSections(tree: Root, context: Context): void {
 
     let id = attributes.id ?? '';
     const slug = suggestedId(title);
+    if (!title) {
+      report(file, 'empty-heading', `Unexpected empty heading, expected a title after the \`${'#'.repeat(heading.depth)}\``, heading);
+    }
     if (!directive || !id) {
       report(
         file,
