@@ -10,7 +10,10 @@ import { plainText, rangeOf, sourceBetween } from './text.ts';
 import type { SpecSection } from './types.ts';
 import { isExampleKind } from './vocabulary.ts';
 
-const sectionAttributes = ['id', 'authority', 'oldids'];
+const sectionAttributes = ['id', 'authority', 'oldids', 'tags'];
+
+/** Badge labels of well-known tags; `tagLabels` adds to and overrides these. */
+export const defaultTagLabels: Readonly<Record<string, string>> = { under_18: 'U18' };
 
 /**
  * Reads every top-level heading with the `::section` line under it: the stable id, authority and
@@ -57,7 +60,7 @@ export function collectSections(tree: Root, context: Context): void {
     });
     for (const name of Object.keys(attributes)) {
       if (!sectionAttributes.includes(name) && name !== 'class') {
-        report(file, 'unknown-directive', `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\` or \`oldids\``, directive);
+        report(file, 'unknown-directive', `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\`, \`oldids\` or \`tags\``, directive);
       }
     }
 
@@ -88,6 +91,7 @@ export function collectSections(tree: Root, context: Context): void {
       parent: stack[stack.length - 1]?.id ?? null,
       authorities: [],
       oldIds,
+      tags: readTags(attributes.tags, directive, context),
       examples: [],
       markdown: sourceBetween(source, bodyStart, bodyEnd),
       text: plainText(body.filter((node) => !isExample(node))),
@@ -101,6 +105,18 @@ export function collectSections(tree: Root, context: Context): void {
   });
 
   aggregateAuthorities(context.data.sections, context);
+}
+
+/** The names in `tags="…"`, each checked against the id pattern; repeats dropped. */
+function readTags(value: string | null | undefined, directive: LeafDirective | undefined, context: Context): string[] {
+  const tags = new Set<string>();
+  for (const tag of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const problem = idProblem(tag);
+    // Tags are not element ids, so the layout's names are free; pattern and length still hold.
+    if (problem && problem !== 'reserved') report(context.file, 'invalid-id', idMessage('tag', tag, problem), directive);
+    else tags.add(tag);
+  }
+  return [...tags];
 }
 
 /** The slug of a title, made valid when it would be a reserved name. */
@@ -139,6 +155,7 @@ export function renderSections(tree: Root, context: Context): void {
       continue;
     }
     const { section } = entry;
+    if (section.tags.length > 0) (node as Heading).children.push(...(section.tags.flatMap((tag) => [{ type: 'text', value: ' ' }, tagBadge(tag, context)]) as never[]));
     node.data = {
       ...node.data,
       hProperties: {
@@ -156,6 +173,13 @@ export function renderSections(tree: Root, context: Context): void {
     children.push(node, hastNode(sectionMeta(section, context)) as never);
   }
   tree.children = children;
+}
+
+/** A tag shown in its heading: the label, with the tag named for screen readers and on hover. */
+function tagBadge(tag: string, context: Context) {
+  const labels = context.options.tagLabels;
+  const label = labels && Object.hasOwn(labels, tag) ? labels[tag]! : Object.hasOwn(defaultTagLabels, tag) ? defaultTagLabels[tag]! : tag;
+  return hastNode(h('span', { className: ['ms-tag'], dataTag: tag, title: `Tag: ${tag}` }, [h('span', { className: ['ms-visually-hidden'] }, 'Tag: '), label]));
 }
 
 function sectionMeta(section: SpecSection, context: Context): Element {
