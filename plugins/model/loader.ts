@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import remarkSpec, { collectTargets, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
+import remarkSpec, { collectTargets, normalizeSource, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
 import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
 import { ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
 import remarkMdx from 'remark-mdx';
@@ -96,7 +96,8 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const publicDir = path.resolve(root, '..', 'public');
   let parser: ReturnType<typeof specParser> | undefined;
   const sources: Source[] = files.map(({ file: relative, path: file, slug, format }) => {
-    const value = blankFrontmatter(readFileSync(file, 'utf8'));
+    // One form of the text for every step: no BOM, LF line ends (positions unchanged).
+    const value = blankFrontmatter(normalizeSource(readFileSync(file, 'utf8')));
     const vfile = new VFile({ path: path.relative(process.cwd(), file) || file, value });
     const key = cache?.key([configKey, relative, value]) ?? '';
     const cached = cache?.get(key);
@@ -106,7 +107,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
     const tree = parser.parse(vfile) as Root;
     if (format === 'mdx') checkMdx(vfile, config);
     const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });
-    return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree), assets };
+    return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree, vfile.path), assets };
   });
 
   const targets = new Map<string, Target>();
@@ -192,22 +193,10 @@ function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): 
   const { root, config, targets, sources } = indexed;
   const sections = new Map<string, { section: SpecSection; chapter: Chapter }>();
   const examples = new Map<string, { example: SpecExample; chapter: Chapter }>();
-  chapters.forEach((chapter, index) => {
-    const vfile = sources[index]!.vfile;
+  chapters.forEach((chapter) => {
     for (const section of chapter.data.sections) sections.set(section.id, { section, chapter });
-    for (const example of chapter.data.examples) {
-      const first = examples.get(example.id);
-      if (first && first.chapter !== chapter) {
-        // Ids written as `#id` were checked while indexing; this catches ids generated from titles.
-        const message = vfile.message(
-          `Unexpected duplicate example id \`${example.id}\`, expected ids unique across the spec (also used in ${first.chapter.file}); give the example its own \`{#id}\``,
-          { ruleId: 'duplicate-id', source: 'remark-spec', place: example.position.start },
-        );
-        message.fatal = true;
-        continue;
-      }
-      examples.set(example.id, { example, chapter });
-    }
+    // Every id, generated ones included, was checked for duplicates while indexing.
+    for (const example of chapter.data.examples) if (!examples.has(example.id)) examples.set(example.id, { example, chapter });
   });
 
   const files = [...indexed.listing, ...sources.map((source) => source.vfile)];
