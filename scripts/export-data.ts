@@ -1,24 +1,42 @@
 // Writes spec.json and examples.jsonl from the sources, without building the site:
-//   npm run export -- [--content content] [--out data]
+//   npm run export -- [--content content] [--out data] [--release <version> | --draft]
+// By default the data is what the site publishes at its root: the latest release, or the draft
+// while nothing is released.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../plugins/model/config.ts';
+import { ConfigError, loadSpecConfig } from '../plugins/model/config.ts';
 import { exampleRecords, examplesJsonl, specJson } from '../plugins/model/export.ts';
 import { loadSpec, SpecError } from '../plugins/model/loader.ts';
+import { readReleases } from '../plugins/releases/read.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string', default: 'content' }, out: { type: 'string', default: 'data' } } });
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: 'data' },
+    release: { type: 'string' },
+    draft: { type: 'boolean', default: false },
+  },
+});
 
 /** `1 example`, `0 examples`. */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 try {
-  const spec = loadSpec(values.content!);
+  const content = values.content!;
+  const config = loadSpecConfig(content);
+  const releases = readReleases(content);
+  const release = values.draft ? undefined : values.release ? releases.find((candidate) => candidate.version === values.release) : releases.at(-1);
+  if (values.release && !release) throw new ConfigError(`Unexpected release \`${values.release}\`, expected one of ${releases.map((candidate) => candidate.version).join(', ') || '(none yet)'}`, []);
+  // A release is published where the site is now, as the build does it.
+  const spec = release ? loadSpec(release.dir, { siteConfig: { site: config.site, base: config.base, repository: config.repository, logo: config.logo } }) : loadSpec(content);
   mkdirSync(values.out!, { recursive: true });
   writeFileSync(path.join(values.out!, 'spec.json'), JSON.stringify(specJson(spec), null, 2) + '\n');
   const records = exampleRecords(spec);
   writeFileSync(path.join(values.out!, 'examples.jsonl'), examplesJsonl(spec, records));
-  console.log(`${values.out}/spec.json: ${count(spec.chapters.length, 'chapter')}, ${count(spec.sections.size, 'section')}, ${count(spec.examples.size, 'example')}`);
+  const examples = [...spec.examples.values()];
+  const conversations = examples.filter(({ example }) => example.kind === 'example').length;
+  console.log(`${release ? `release ${release.version}` : 'draft'}: ${values.out}/spec.json: ${count(spec.chapters.length, 'chapter')}, ${count(spec.sections.size, 'section')}, ${count(conversations, 'example')}, ${count(examples.length - conversations, 'eval prompt')}`);
   console.log(`${values.out}/examples.jsonl: ${count(records.length, 'record')}`);
 } catch (error) {
   if (error instanceof SpecError || error instanceof ConfigError) {

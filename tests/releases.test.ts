@@ -74,7 +74,7 @@ describe('in Chromium', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.url}${latest}/changes/`);
     await expect(page.locator('h1').textContent()).resolves.toBe(`Changes in ${latest}`);
-    await expect(page.locator('#release-notes').count()).resolves.toBe(1);
+    await expect(page.locator('#ms-release-notes').count()).resolves.toBe(1);
     const counts = await page.locator('.changes__counts > div').allTextContents();
     expect(counts.some((text) => /Authority changed\s*1/.test(text))).toBe(true);
     const diff = page.locator('#decline_without_lecturing .ms-diff');

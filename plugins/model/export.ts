@@ -32,6 +32,7 @@ export function specJson(spec: SpecModel) {
         chapter: chapter.slug,
         url: absolute(`${chapter.url}#${section.id}`),
         oldIds: section.oldIds,
+        tags: section.tags,
         examples: section.examples,
         text: section.text,
         markdown: section.markdown,

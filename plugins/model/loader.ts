@@ -277,7 +277,7 @@ export function prepareSpec(contentDir: string, options: LoadOptions = {}): Prep
   return {
     model,
     async render(annotations) {
-      const render = chapterRenderer(annotations?.rehype);
+      const render = chapterRenderer({ annotate: annotations?.rehype, typography: indexed.config.typography });
       for (const [index, source] of indexed.sources.entries()) {
         const chapter = chapters[index]!;
         if (chapter.format === 'mdx') continue;

@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { guardParser } from '../remark-spec/limits.ts';
@@ -53,8 +54,12 @@ export function specParser() {
  * mdast (already transformed by the spec plugin) → the page body's HTML, with the steps and order
  * of Astro's own Markdown renderer, so a chapter renders as it would through Astro, once.
  */
-export function chapterRenderer(annotate?: () => (tree: HastRoot) => void) {
+export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none' } = {}) {
+  const { annotate, typography = 'none' } = options;
   const processor = unified()
+    // Curly quotes, dashes (`--` en, `---` em) and ellipses in what readers see, never in code or
+    // math; the data was taken before this step, so exports keep the author's characters.
+    .use(typography === 'smart' ? [[remarkSmartypants, { dashes: 'oldschool' }]] : [])
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
     .use(rehypeShiki, shikiConfig)
     .use(rehypeKatex, katexOptions)
