@@ -1,5 +1,5 @@
-// The only script a reading page loads: theme toggle, contents on narrow screens, scrollspy and
-// copy-link. Everything works without it; it adds conveniences.
+// The only script a reading page loads up front: theme toggle, contents drawer on narrow screens,
+// back to top, scrollspy and copy-link. Everything works without it; it adds conveniences.
 
 const root = document.documentElement;
 const narrow = window.matchMedia('(max-width: 60rem)');
@@ -25,23 +25,50 @@ function setupTheme(): void {
   });
 }
 
-function setupToc(): void {
+/** On narrow screens the contents are a drawer, opened from the sticky header at any scroll position. */
+function setupDrawer(): void {
   const toc = document.querySelector<HTMLDetailsElement>('[data-toc]');
-  if (toc && narrow.matches) toc.open = false;
-  narrow.addEventListener('change', () => {
-    if (toc) toc.open = !narrow.matches;
+  const button = document.querySelector<HTMLButtonElement>('[data-drawer-toggle]');
+  const sidebar = document.getElementById('sidebar');
+  if (!toc || !button || !sidebar) return;
+  button.hidden = false;
+  toc.open = true;
+  const isOpen = () => root.hasAttribute('data-drawer-open');
+  const set = (open: boolean, focus = true) => {
+    root.toggleAttribute('data-drawer-open', open);
+    button.setAttribute('aria-expanded', String(open));
+    if (open) (sidebar.querySelector<HTMLElement>('[aria-current="location"], [aria-current="page"]') ?? sidebar.querySelector('a'))?.focus({ preventScroll: false });
+    else if (focus) button.focus();
+  };
+  button.addEventListener('click', () => set(!isOpen()));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && isOpen()) set(false);
   });
-  // Choosing a section from the collapsed contents on a phone should reveal the section.
-  toc?.addEventListener('click', (event) => {
-    if (narrow.matches && (event.target as Element).closest('a')) toc.open = false;
+  document.addEventListener('click', (event) => {
+    if (!isOpen()) return;
+    const target = event.target as Element;
+    // A chosen link closes the drawer so the section shows; so does a tap outside it.
+    if (target.closest('#sidebar a') || (!target.closest('#sidebar') && !target.closest('[data-drawer-toggle]'))) set(false, false);
   });
+  narrow.addEventListener('change', () => isOpen() && set(false, false));
+}
+
+/** The back-to-top control floats once the reader has scrolled a screen down. */
+function setupBackToTop(): void {
+  let shown = false;
+  const check = () => {
+    const next = window.scrollY > window.innerHeight;
+    if (next !== shown) root.toggleAttribute('data-scrolled', (shown = next));
+  };
+  window.addEventListener('scroll', check, { passive: true });
+  check();
 }
 
 function setupScrollspy(): void {
   const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
   const links = new Map<string, HTMLAnchorElement>();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.sidebar [data-toc-id]')) links.set(link.dataset.tocId!, link);
-  const label = document.querySelector<HTMLElement>('[data-current-section]');
+  const labels = document.querySelectorAll<HTMLElement>('[data-current-section]');
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
   const visible = new Set<HTMLElement>();
@@ -58,7 +85,7 @@ function setupScrollspy(): void {
       if (link && !link.classList.contains('toc__link--chapter')) link.setAttribute('aria-current', 'location');
       current = link;
     }
-    if (label) label.textContent = active.textContent ?? '';
+    for (const label of labels) label.textContent = active.textContent ?? '';
   };
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) entry.isIntersecting ? visible.add(entry.target as HTMLElement) : visible.delete(entry.target as HTMLElement);
@@ -94,6 +121,7 @@ function setupCopyLinks(): void {
 }
 
 setupTheme();
-setupToc();
+setupDrawer();
+setupBackToTop();
 setupScrollspy();
 setupCopyLinks();

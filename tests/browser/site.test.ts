@@ -147,12 +147,13 @@ describe('reading comfort', () => {
     await page.context().close();
   });
 
-  test('no horizontal scrolling at 360 px, and the contents collapse', async () => {
+  test('no horizontal scrolling at 360 px, and the contents fold into a closed drawer', async () => {
     for (const pathname of ['', `${spec.chapters[1].slug}/`]) {
       const page = await open(pathname, { width: 360 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, pathname).toBeLessThanOrEqual(0);
-      if (pathname) expect(await page.locator('[data-toc]').evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+      expect(await page.locator('#sidebar').isVisible(), pathname).toBe(false);
+      expect(await page.locator('[data-drawer-toggle]').isVisible(), pathname).toBe(true);
       await page.context().close();
     }
   });
