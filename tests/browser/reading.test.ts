@@ -88,6 +88,79 @@ describe('1. phones: sticky header with the current section, contents drawer, ba
   });
 });
 
+/** Hue (0–360) and saturation (0–1) of a computed `rgb()`/`color(srgb …)` colour. */
+function hueOf(color: string): { hue: number; saturation: number } {
+  const numbers = color.match(/[\d.]+/g)!.map(Number);
+  const [r, g, b] = color.startsWith('color(') ? numbers.slice(0, 3) : numbers.slice(0, 3).map((value) => value / 255);
+  const max = Math.max(r!, g!, b!);
+  const min = Math.min(r!, g!, b!);
+  const delta = max - min;
+  const lightness = (max + min) / 2;
+  const saturation = delta === 0 ? 0 : delta / (1 - Math.abs(2 * lightness - 1));
+  let hue = 0;
+  if (delta > 0) {
+    if (max === r) hue = 60 * (((g! - b!) / delta) % 6);
+    else if (max === g) hue = 60 * ((b! - r!) / delta + 2);
+    else hue = 60 * ((r! - g!) / delta + 4);
+  }
+  return { hue: (hue + 360) % 360, saturation };
+}
+const hueDistance = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+
+describe('2. colours with meaning: grades own green, red and amber; levels an ordered scale of their own', () => {
+  test.each(['light', 'dark'] as const)('no authority level shares a hue with a grade (%s)', async (colorScheme) => {
+    const page = await open('levels/', { colorScheme });
+    const levels: Array<{ name: string; label: string }> = spec.authorityLevels;
+    const colours = await page.evaluate((names) => {
+      const probe = (className: string) => {
+        const element = document.createElement('span');
+        element.className = className;
+        element.textContent = 'x';
+        document.body.append(element);
+        const style = getComputedStyle(element);
+        const result = { border: style.borderTopColor, background: style.backgroundColor, text: element.textContent };
+        element.remove();
+        return result;
+      };
+      return {
+        levels: names.map((name) => probe(`ms-badge ms-badge--${name}`).border),
+        grades: ['compliant', 'violating', 'ok'].map((grade) => probe(`ms-turn ms-response ms-response--${grade}`).border),
+      };
+    }, levels.map((level) => level.name));
+    const gradeHues = colours.grades.map(hueOf);
+    for (const grade of gradeHues) expect(grade.saturation).toBeGreaterThan(0.3);
+    colours.levels.forEach((colour, index) => {
+      const level = hueOf(colour);
+      for (const grade of gradeHues) {
+        // A level is either greyish or clearly away from every grade's hue.
+        if (level.saturation > 0.15) expect(hueDistance(level.hue, grade.hue), `${levels[index]!.name} ${colour} vs grade`).toBeGreaterThan(40);
+      }
+    });
+    // Each level looks different from the next (colour or weight), and the label is always written.
+    const badges = await page.locator('.levels__group h2 .ms-badge').evaluateAll((nodes) =>
+      nodes.map((node) => { const style = getComputedStyle(node); return `${style.borderTopColor}|${style.backgroundColor}|${style.borderTopStyle}`; }),
+    );
+    expect(new Set(badges).size).toBe(levels.length);
+    expect(await page.locator('.levels__group h2 .ms-badge').allInnerTexts()).toEqual(levels.map((level) => level.label));
+  });
+
+  test('the contents’ “contains these levels” markers carry text and have a legend', async () => {
+    const page = await open(`${longChapter.slug}/`);
+    const markers = page.locator('#sidebar .toc__chapters .ms-inner-levels');
+    expect(await markers.count()).toBeGreaterThan(0);
+    const labels = spec.authorityLevels.map((level: any) => level.label).join('|');
+    for (const text of await markers.evaluateAll((nodes) => nodes.map((node) => node.querySelector('[aria-hidden]')!.textContent!))) {
+      expect(text).toMatch(new RegExp(`^(${labels})( \\+\\d+)?$`));
+    }
+    // The full list is there for screen readers and as a tooltip.
+    expect(await markers.first().locator('.ms-visually-hidden').innerText()).toMatch(/^Contains /);
+    const legend = page.locator('#sidebar .toc__legend');
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.locator('.ms-inner-levels').count()).toBe(1);
+    expect(await legend.innerText()).toMatch(/highest level/);
+  });
+});
+
 test('no page errors in any test above', () => {
   expect(errors).toEqual([]);
 });
