@@ -120,7 +120,35 @@ function setupCopyLinks(): void {
   });
 }
 
+/** Version switcher: the script that keeps the reader's place loads on the first choice. */
+function setupVersions(): void {
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-edition]');
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey || link.getAttribute('aria-current')) return;
+    event.preventDefault();
+    import('./versions.ts').then((module) => module.switchEdition(link)).catch(() => location.assign(link.href));
+  });
+  let text: string | null = null;
+  try {
+    text = sessionStorage.getItem('ms-notice');
+    sessionStorage.removeItem('ms-notice');
+  } catch {
+    return;
+  }
+  if (text) showNotice(text);
+}
+
+/** A notice at the top of the page, announced to screen readers. */
+function showNotice(text: string): void {
+  const box = document.createElement('p');
+  box.className = 'notice';
+  box.setAttribute('role', 'status');
+  box.textContent = text;
+  document.getElementById('content')?.prepend(box);
+}
+
 setupTheme();
+setupVersions();
 setupDrawer();
 setupBackToTop();
 setupScrollspy();

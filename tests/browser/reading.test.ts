@@ -1,6 +1,7 @@
 // Reading, sharing and citing as a Model Spec reader expects (issue 13), in Chromium on the built
 // default site: phones, colours, versions, sharing, headings, example cards, polish, example tools, MDX.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
@@ -158,6 +159,76 @@ describe('2. colours with meaning: grades own green, red and amber; levels an or
     expect(await legend.isVisible()).toBe(true);
     expect(await legend.locator('.ms-inner-levels').count()).toBe(1);
     expect(await legend.innerText()).toMatch(/highest level/);
+  });
+});
+
+describe('3. version switcher', () => {
+  test('with one edition it shows the version label; every page names spec, version, date and canonical URL, printed too', async () => {
+    const page = await open(`${longChapter.slug}/`);
+    expect(await page.locator('.site-header [data-versions]').innerText()).toContain(spec.version);
+    expect(await page.locator('.site-header [data-versions] a').count()).toBe(0);
+    const footer = await page.locator('.site-footer__edition').innerText();
+    expect(footer).toContain(spec.title);
+    expect(footer).toContain(spec.version);
+    expect(footer).toContain(`/${longChapter.slug}/`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('.print-meta');
+    expect(await printed.isVisible()).toBe(true);
+    expect(await printed.innerText()).toContain(spec.title);
+    expect(await printed.innerText()).toMatch(new RegExp(`https?://[^ ]+/${longChapter.slug}/$`));
+    expect(await page.locator('.site-footer').isVisible()).toBe(false);
+  });
+});
+
+/**
+ * A second edition next to the built one, for the switcher: `older/` serves the same pages with an
+ * anchors.json that lacks one subsection and one example (as an older release would). The built
+ * default site has one edition, so its switcher is given the two editions' links as the
+ * component renders them for a site with releases.
+ */
+describe('3. switching versions keeps the reader at the same id', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'ms-editions-'));
+  for (const entry of readdirSync(dist)) symlinkSync(path.join(dist, entry), path.join(root, entry));
+  mkdirSync(path.join(root, 'older'));
+  for (const entry of readdirSync(dist)) if (entry !== 'anchors.json') symlinkSync(path.join(dist, entry), path.join(root, 'older', entry));
+  const anchors: Record<string, string> = JSON.parse(readFileSync(path.join(dist, 'anchors.json'), 'utf8'));
+  const nested = spec.sections.find((section: any) => section.chapter === longChapter.slug && section.depth >= 3);
+  const kept = spec.sections.find((section: any) => section.chapter === longChapter.slug && section.depth === 2 && section.id !== nested.parent);
+  const older: Record<string, string> = {};
+  for (const [id, url] of Object.entries(anchors)) if (id !== nested.id) older[id] = `/older${url}`;
+  writeFileSync(path.join(root, 'older', 'anchors.json'), JSON.stringify(older));
+  const editions = siteInBrowser(root);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  async function openWithEditions(hash: string) {
+    const context = await editions.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`editions: ${error.message}`));
+    await page.goto(`${editions.url}${longChapter.slug}/#${hash}`, { waitUntil: 'load' });
+    // The switcher as VersionSwitcher.astro renders it for a site with two editions.
+    await page.locator('[data-versions]').evaluate((box) => {
+      box.innerHTML = `<details class="versions__menu" open><summary class="versions__button">Draft</summary><ul class="versions__list">
+        <li><a class="versions__link" href="/" data-edition="" data-label="Draft" aria-current="page">Draft</a></li>
+        <li><a class="versions__link" href="/older/" data-edition="older/" data-label="older">older</a></li></ul></details>`;
+    });
+    pages.push(page);
+    return page;
+  }
+
+  test('a section the other edition has: the same section there', async () => {
+    const page = await openWithEditions(kept.id);
+    await page.locator('a[data-edition="older/"]').click();
+    await page.waitForURL(`**/older/${longChapter.slug}/#${kept.id}`);
+    expect(await page.locator('.notice').count()).toBe(0);
+  });
+
+  test('a section the other edition lacks: its parent section, with a notice saying so', async () => {
+    const page = await openWithEditions(nested.id);
+    await page.locator('a[data-edition="older/"]').click();
+    await page.waitForURL(`**/older/${longChapter.slug}/#${nested.parent}`);
+    const notice = page.locator('.notice[role="status"]');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.innerText()).toBe(`“${nested.title}” is not in older; showing its parent section.`);
   });
 });
 
