@@ -232,6 +232,21 @@ describe('3. switching versions keeps the reader at the same id', () => {
   });
 });
 
+describe('4. sharing: short links unfurl with their own image', () => {
+  test('every section’s /s/<id>/ page names its own social image, which the build wrote; examples use their section’s', () => {
+    for (const section of spec.sections) {
+      const html = readFileSync(path.join(dist, 's', section.id, 'index.html'), 'utf8');
+      const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
+      expect(image, section.id).toBe(`${new URL(section.url).origin}/s/${section.id}/og.png`);
+      const png = readFileSync(path.join(dist, 's', section.id, 'og.png'));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+    }
+    const example = Object.values<any>(spec.examples).find((candidate) => candidate.section);
+    const html = readFileSync(path.join(dist, 's', example.id, 'index.html'), 'utf8');
+    expect(html).toContain(`/s/${example.section}/og.png"`);
+  });
+});
+
 test('no page errors in any test above', () => {
   expect(errors).toEqual([]);
 });
