@@ -4,20 +4,29 @@
 const root = document.documentElement;
 const narrow = window.matchMedia('(max-width: 60rem)');
 
+/** Theme: follow the system, light or dark, in that cycle; the choice is kept across pages. */
 function setupTheme(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   if (!button) return;
   const prefersDark = window.matchMedia('(prefers-color-scheme: dark)');
-  const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : prefersDark.matches);
-  const sync = () => button.setAttribute('aria-pressed', String(isDark()));
+  const names = { system: 'follow the system', light: 'light', dark: 'dark' };
+  const sync = () => {
+    const state = (root.dataset.theme ?? 'system') as keyof typeof names;
+    const shown = state === 'system' ? (prefersDark.matches ? 'dark' : 'light') : state;
+    button.dataset.state = state;
+    button.setAttribute('aria-label', `Theme: ${names[state]}${state === 'system' ? ` (now ${shown})` : ''}. Change theme`);
+    button.title = `Theme: ${names[state]}`;
+  };
   button.hidden = false;
   sync();
   prefersDark.addEventListener('change', sync);
   button.addEventListener('click', () => {
-    const next = isDark() ? 'light' : 'dark';
-    root.dataset.theme = next;
+    const next = { system: 'light', light: 'dark', dark: 'system' }[root.dataset.theme ?? 'system'] ?? 'system';
+    if (next === 'system') delete root.dataset.theme;
+    else root.dataset.theme = next;
     try {
-      localStorage.setItem('ms-theme', next);
+      if (next === 'system') localStorage.removeItem('ms-theme');
+      else localStorage.setItem('ms-theme', next);
     } catch {
       // Private mode: the choice lasts for this page only.
     }
@@ -147,7 +156,39 @@ function showNotice(text: string): void {
   document.getElementById('content')?.prepend(box);
 }
 
+/** `j`/`k`: next and previous section; `?`: the list of shortcuts (search owns `/` and Ctrl/Cmd-K). */
+function setupKeys(): void {
+  let help: HTMLDialogElement | undefined;
+  document.addEventListener('keydown', (event) => {
+    const target = event.target;
+    if (event.metaKey || event.ctrlKey || event.altKey || (target instanceof Element && target.closest('input, textarea, select, [contenteditable], dialog[open]'))) return;
+    if (event.key === 'j' || event.key === 'k') {
+      const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
+      const line = window.innerHeight * 0.3;
+      // Headings above the reading line (with a little slack for the one just jumped to).
+      const passed = headings.filter((heading) => heading.getBoundingClientRect().top < line - 8).length;
+      const next = headings[event.key === 'j' ? passed : Math.max(passed - 2, 0)];
+      if (!next) return;
+      next.scrollIntoView({ block: 'start' });
+      history.replaceState(null, '', '#' + next.id);
+      event.preventDefault();
+    } else if (event.key === '?') {
+      if (!help) {
+        help = document.createElement('dialog');
+        help.className = 'shortcuts';
+        help.setAttribute('aria-labelledby', 'shortcuts-title');
+        const keys = [['j', 'Next section'], ['k', 'Previous section'], ['/', 'Search'], ['Ctrl K', 'Search'], ['?', 'This list'], ['Esc', 'Close']];
+        help.innerHTML = `<h2 id="shortcuts-title">Keyboard shortcuts</h2><dl>${keys.map(([key, what]) => `<dt><kbd>${key}</kbd></dt><dd>${what}</dd>`).join('')}</dl><form method="dialog"><button>Close</button></form>`;
+        document.body.append(help);
+      }
+      help.showModal();
+      event.preventDefault();
+    }
+  });
+}
+
 setupTheme();
+setupKeys();
 setupVersions();
 setupDrawer();
 setupBackToTop();

@@ -247,6 +247,113 @@ describe('4. sharing: short links unfurl with their own image', () => {
   });
 });
 
+describe('7. polish', () => {
+  test('display math is never clipped: it scrolls sideways inside its own box at 375 px', async () => {
+    const page = await open('all/', { width: 375 });
+    const boxes = await page.locator('.katex-display').evaluateAll((nodes) =>
+      nodes.map((node) => ({ clipped: node.scrollHeight > node.clientHeight + 1, wide: node.scrollWidth > node.clientWidth, overflowX: getComputedStyle(node).overflowX })),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      expect(box.clipped).toBe(false);
+      if (box.wide) expect(box.overflowX).toBe('auto');
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+
+  test('/all/ has its own title and heading; the sidebar marks /levels/ and /all/ when current', async () => {
+    const all = await open('all/');
+    expect(await all.title()).toMatch(/^The whole spec on one page · /);
+    expect(await all.locator('main h1').first().innerText()).toBe('The whole spec on one page');
+    expect(await all.locator('#sidebar a[aria-current="page"]').innerText()).toBe('Whole spec on one page');
+    const levels = await open('levels/');
+    expect(await levels.locator('#sidebar a[aria-current="page"]').innerText()).toBe('Authority levels');
+  });
+
+  test('footer links are spaced apart', async () => {
+    const page = await open('');
+    const boxes = await page.locator('.site-footer__links a').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect()).map(({ left, right }) => ({ left, right })));
+    expect(boxes.length).toBeGreaterThan(1);
+    for (let index = 1; index < boxes.length; index++) expect(boxes[index]!.left - boxes[index - 1]!.right).toBeGreaterThanOrEqual(12);
+  });
+
+  test('/#unknown_id says the id is not in this version and links to a search for it', async () => {
+    const page = await open('#no_such_rule');
+    const notice = page.locator('.notice[role="status"]');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.innerText()).toContain('No section or example with id “no_such_rule” in this version');
+    expect(await notice.locator('a').getAttribute('href')).toBe('/search/?q=no%20such%20rule');
+    // A known id still moves to its page.
+    const known = spec.sections.find((section: any) => section.chapter === longChapter.slug && section.depth === 2);
+    const moved = await open(`#${known.id}`);
+    await moved.waitForURL(`**/${longChapter.slug}/#${known.id}`);
+  });
+
+  test('keyboard: j and k move between sections, ? lists the shortcuts', async () => {
+    const page = await open(`${longChapter.slug}/`);
+    const ids = spec.sections.filter((section: any) => section.chapter === longChapter.slug).map((section: any) => section.id);
+    const hash = () => decodeURIComponent(new URL(page.url()).hash.slice(1));
+    await page.locator('main').focus();
+    await page.keyboard.press('j');
+    expect(hash()).toBe(ids[1]);
+    await page.keyboard.press('j');
+    expect(hash()).toBe(ids[2]);
+    await expect.poll(() => page.locator(`#${ids[2]}`).evaluate((node) => Math.round(node.getBoundingClientRect().top))).toBeLessThan(120);
+    await page.keyboard.press('k');
+    expect(hash()).toBe(ids[1]);
+    await page.keyboard.press('?');
+    const dialog = page.locator('dialog.shortcuts[open]');
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.innerText()).toMatch(/j\s+Next section[\s\S]*k\s+Previous section/);
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+  });
+});
+
+describe('8. tools for readers of examples', () => {
+  const chapter = [...spec.chapters].sort(
+    (a: any, b: any) => Object.values<any>(spec.examples).filter((e) => e.chapter === b.slug).length - Object.values<any>(spec.examples).filter((e) => e.chapter === a.slug).length,
+  )[0];
+  const examples = Object.values<any>(spec.examples).filter((example) => example.chapter === chapter.slug);
+
+  test('collapse and expand all examples; the card a link points to stays open', async () => {
+    const page = await open(`${chapter.slug}/`);
+    const conversations = page.locator('.ms-example__conversation');
+    const visible = () => conversations.evaluateAll((nodes) => nodes.filter((node) => (node as HTMLElement).offsetParent !== null).length);
+    expect(await visible()).toBe(examples.length);
+    await page.getByLabel('Collapsed').check();
+    expect(await visible()).toBe(0);
+    expect(await page.locator('.ms-example__title:visible').count()).toBe(examples.length);
+    await page.evaluate((id) => { location.hash = id; }, examples[0].id);
+    expect(await visible()).toBe(1);
+    await page.getByLabel('Expanded').check();
+    expect(await visible()).toBe(examples.length);
+  });
+
+  test('show only violating or only compliant answers, without JavaScript too', async () => {
+    const page = await open(`${chapter.slug}/`, { javaScriptEnabled: false });
+    const shown = (grade: string) => page.locator(`.ms-response--${grade}`).evaluateAll((nodes) => nodes.filter((node) => (node as HTMLElement).offsetParent !== null).length);
+    const total = { compliant: await shown('compliant'), violating: await shown('violating') };
+    expect(total.compliant).toBeGreaterThan(0);
+    expect(total.violating).toBeGreaterThan(0);
+    await page.getByLabel('Only violating').check();
+    expect(await shown('compliant')).toBe(0);
+    expect(await shown('violating')).toBe(total.violating);
+    await page.getByLabel('Only compliant').check();
+    expect(await shown('violating')).toBe(0);
+    expect(await shown('compliant')).toBe(total.compliant);
+  });
+
+  test('the contents show how many examples each section holds', async () => {
+    const page = await open(`${chapter.slug}/`);
+    for (const section of spec.sections.filter((candidate: any) => candidate.chapter === chapter.slug && candidate.depth > 1)) {
+      const count = page.locator(`#sidebar a[data-toc-id="${section.id}"] > .toc__count`);
+      if (section.examples.length === 0) expect(await count.count(), section.id).toBe(0);
+      else expect(await count.textContent(), section.id).toBe(`${section.examples.length} example${section.examples.length === 1 ? '' : 's'}`);
+    }
+  });
+});
+
 test('no page errors in any test above', () => {
   expect(errors).toEqual([]);
 });
