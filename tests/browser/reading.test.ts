@@ -354,6 +354,40 @@ describe('8. tools for readers of examples', () => {
   });
 });
 
+describe('9. MDX where it earns its place', () => {
+  const projectContent = path.resolve(import.meta.dirname, '../../content');
+  const mdx = readdirSync(projectContent).filter((file) => file.endsWith('.mdx'));
+
+  test('the demo’s .mdx chapters import only the project’s own components', () => {
+    expect(mdx.length).toBeGreaterThan(0);
+    for (const file of mdx) {
+      const imports = [...readFileSync(path.join(projectContent, file), 'utf8').matchAll(/^import\s+.*?\s+from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]);
+      expect(imports.length, file).toBeGreaterThan(0);
+      for (const source of imports) expect(source, file).toMatch(/^\.\.\/src\/components\/[A-Za-z]+\.astro$/);
+    }
+  });
+
+  test('the chain-of-command diagram lists each level’s sections, highest first, each linking to its section', async () => {
+    const chapter = spec.chapters.find((candidate: any) => candidate.file === '06-authority-at-a-glance.mdx');
+    const page = await open(`${chapter.slug}/`);
+    const steps = page.locator('[data-chain-of-command] .chain__step');
+    expect(await steps.count()).toBe(spec.authorityLevels.length);
+    for (const [index, level] of spec.authorityLevels.entries()) {
+      const step = steps.nth(index);
+      expect(await step.locator('.ms-badge').innerText()).toBe(level.label);
+      await step.locator('summary').click();
+      const links = await step.locator('.chain__sections a').evaluateAll((nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname + new URL((node as HTMLAnchorElement).href).hash));
+      const expected = spec.sections.filter((section: any) => section.authority === level.name).map((section: any) => `/${section.chapter}/#${section.id}`);
+      expect(links, level.name).toEqual(expected);
+    }
+    // A level's link leads to its section.
+    const first = steps.first().locator('.chain__sections a').first();
+    const href = await first.getAttribute('href');
+    await first.click();
+    await page.waitForURL(`**${href!.replace('..', '')}`);
+  });
+});
+
 test('no page errors in any test above', () => {
   expect(errors).toEqual([]);
 });
