@@ -129,13 +129,20 @@ function setupCopyLinks(): void {
   });
 }
 
-/** Version switcher: the script that keeps the reader's place loads on the first choice. */
+/** Version switcher and share controls: their scripts load on first use. */
 function setupVersions(): void {
   document.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-edition]');
-    if (!link || event.metaKey || event.ctrlKey || event.shiftKey || link.getAttribute('aria-current')) return;
-    event.preventDefault();
-    import('./versions.ts').then((module) => module.switchEdition(link)).catch(() => location.assign(link.href));
+    if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const target = event.target as Element;
+    const link = target.closest<HTMLAnchorElement>('a[data-edition]');
+    const control = target.closest<HTMLElement>('[data-share]');
+    if (link && !link.getAttribute('aria-current')) {
+      event.preventDefault();
+      import('./versions.ts').then((module) => module.switchEdition(link)).catch(() => location.assign(link.href));
+    } else if (control) {
+      event.preventDefault();
+      void import('./share.ts').then((module) => module.share(control));
+    }
   });
   let text: string | null = null;
   try {
@@ -158,32 +165,12 @@ function showNotice(text: string): void {
 
 /** `j`/`k`: next and previous section; `?`: the list of shortcuts (search owns `/` and Ctrl/Cmd-K). */
 function setupKeys(): void {
-  let help: HTMLDialogElement | undefined;
   document.addEventListener('keydown', (event) => {
     const target = event.target;
-    if (event.metaKey || event.ctrlKey || event.altKey || (target instanceof Element && target.closest('input, textarea, select, [contenteditable], dialog[open]'))) return;
-    if (event.key === 'j' || event.key === 'k') {
-      const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
-      const line = window.innerHeight * 0.3;
-      // Headings above the reading line (with a little slack for the one just jumped to).
-      const passed = headings.filter((heading) => heading.getBoundingClientRect().top < line - 8).length;
-      const next = headings[event.key === 'j' ? passed : Math.max(passed - 2, 0)];
-      if (!next) return;
-      next.scrollIntoView({ block: 'start' });
-      history.replaceState(null, '', '#' + next.id);
-      event.preventDefault();
-    } else if (event.key === '?') {
-      if (!help) {
-        help = document.createElement('dialog');
-        help.className = 'shortcuts';
-        help.setAttribute('aria-labelledby', 'shortcuts-title');
-        const keys = [['j', 'Next section'], ['k', 'Previous section'], ['/', 'Search'], ['Ctrl K', 'Search'], ['?', 'This list'], ['Esc', 'Close']];
-        help.innerHTML = `<h2 id="shortcuts-title">Keyboard shortcuts</h2><dl>${keys.map(([key, what]) => `<dt><kbd>${key}</kbd></dt><dd>${what}</dd>`).join('')}</dl><form method="dialog"><button>Close</button></form>`;
-        document.body.append(help);
-      }
-      help.showModal();
-      event.preventDefault();
-    }
+    if (!'jk?'.includes(event.key) || event.metaKey || event.ctrlKey || event.altKey) return;
+    if (target instanceof Element && target.closest('input, textarea, select, [contenteditable], dialog[open]')) return;
+    event.preventDefault();
+    void import('./keys.ts').then((module) => module.press(event.key));
   });
 }
 

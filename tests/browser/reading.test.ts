@@ -295,15 +295,15 @@ describe('7. polish', () => {
     const hash = () => decodeURIComponent(new URL(page.url()).hash.slice(1));
     await page.locator('main').focus();
     await page.keyboard.press('j');
-    expect(hash()).toBe(ids[1]);
+    await expect.poll(hash).toBe(ids[1]);
     await page.keyboard.press('j');
-    expect(hash()).toBe(ids[2]);
+    await expect.poll(hash).toBe(ids[2]);
     await expect.poll(() => page.locator(`#${ids[2]}`).evaluate((node) => Math.round(node.getBoundingClientRect().top))).toBeLessThan(120);
     await page.keyboard.press('k');
-    expect(hash()).toBe(ids[1]);
+    await expect.poll(hash).toBe(ids[1]);
     await page.keyboard.press('?');
     const dialog = page.locator('dialog.shortcuts[open]');
-    expect(await dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.innerText()).toMatch(/j\s+Next section[\s\S]*k\s+Previous section/);
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
@@ -386,6 +386,20 @@ describe('9. MDX where it earns its place', () => {
     await first.click();
     await page.waitForURL(`**${href!.replace('..', '')}`);
   });
+});
+
+test('JavaScript a reading page loads before search opens stays within 8 KB', async () => {
+  const page = await open(`${longChapter.slug}/`);
+  await page.waitForLoadState('networkidle');
+  const scripts = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((entry) => /\.m?js(\?|$)/.test(entry.name)).map((entry) => ({ name: entry.name, size: (entry as PerformanceResourceTiming).decodedBodySize })),
+  );
+  const inline = await page.locator('script:not([src])').evaluateAll((nodes) => nodes.reduce((sum, node) => sum + new TextEncoder().encode(node.textContent ?? '').length, 0));
+  const total = scripts.reduce((sum, script) => sum + script.size, 0);
+  expect(scripts.some((script) => /search\.|pagefind|share|versions|keys/.test(script.name.split('/').pop()!) && !script.name.includes('astro_type_script')), JSON.stringify(scripts)).toBe(false);
+  expect(total, JSON.stringify(scripts)).toBeLessThanOrEqual(8 * 1024);
+  // Inline scripts (theme before paint, the #id resolver) are small too.
+  expect(inline).toBeLessThan(2 * 1024);
 });
 
 test('no page errors in any test above', () => {
