@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 
@@ -244,6 +244,78 @@ describe('4. sharing: short links unfurl with their own image', () => {
     const example = Object.values<any>(spec.examples).find((candidate) => candidate.section);
     const html = readFileSync(path.join(dist, 's', example.id, 'index.html'), 'utf8');
     expect(html).toContain(`/s/${example.section}/og.png"`);
+  });
+});
+
+describe('6. example cards built for comparing', () => {
+  const gradeRank = { compliant: 0, ok: 1, violating: 2 } as Record<string, number>;
+  /** The demo's examples of the typical shape: one user turn and two graded answers. */
+  const typical = Object.values<any>(spec.examples).filter((example) => example.turns.map((turn: any) => turn.role ?? turn.kind).join(' ') === 'user assistant assistant');
+  const twoAnswers = typical[0];
+  /** Each comparison's answers: grade and box, in the order the page shows them (top to bottom, left to right). */
+  const comparisons = (page: Page | Locator) =>
+    page.locator('.ms-comparison').evaluateAll((groups) =>
+      groups.map((group) =>
+        [...group.querySelectorAll<HTMLElement>(':scope > .ms-response')]
+          .map((node) => ({ grade: node.dataset.grade!, ...JSON.parse(JSON.stringify(node.getBoundingClientRect())) }))
+          .sort((a, b) => (Math.abs(a.top - b.top) > 4 ? a.top - b.top : a.left - b.left)),
+      ),
+    );
+
+  test('at 1280 px graded alternatives sit side by side, compliant, ok, violating; a typical example fits the viewport', async () => {
+    const page = await open(`${twoAnswers.chapter}/#${twoAnswers.id}`, { width: 1280, height: 800 });
+    const groups = await comparisons(page);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups.filter((candidate) => candidate.length > 1)) {
+      expect(group[1].top).toBeCloseTo(group[0].top, 0);
+      expect(group[1].left).toBeGreaterThan(group[0].right - 1);
+      const ranks = group.map((answer: any) => gradeRank[answer.grade]!);
+      expect(ranks).toEqual([...ranks].sort());
+    }
+    // Typical cards fit under the sticky header: the median one, and most of them.
+    expect(typical.length).toBeGreaterThan(2);
+    const heights: number[] = [];
+    for (const example of typical) {
+      if (new URL(page.url()).pathname !== `/${example.chapter}/`) await page.goto(`${site.url}${example.chapter}/`);
+      heights.push((await page.locator(`#${example.id}`).boundingBox())!.height);
+    }
+    const sorted = [...heights].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)], JSON.stringify(heights)).toBeLessThanOrEqual(800 - 56);
+    expect(heights.filter((height) => height <= 800 - 56).length, JSON.stringify(heights)).toBeGreaterThan(typical.length / 2);
+  });
+
+  test('at 375 px they are stacked, in the same order; the data keeps the source order', async () => {
+    const page = await open(`${longChapter.slug}/`, { width: 375 });
+    for (const group of (await comparisons(page)).filter((candidate) => candidate.length > 1)) {
+      for (let index = 1; index < group.length; index++) expect(group[index].top).toBeGreaterThanOrEqual(group[index - 1].bottom - 1);
+      const ranks = group.map((answer: any) => gradeRank[answer.grade]!);
+      expect(ranks).toEqual([...ranks].sort());
+    }
+    // An example written violating-first is shown compliant-first; spec.json keeps the author's order.
+    const reordered = Object.values<any>(spec.examples).find((example) => {
+      const responses = example.turns.filter((turn: any) => turn.kind === 'response');
+      return responses.some((turn: any, index: number) => index > 0 && turn.comparison === responses[index - 1].comparison && gradeRank[turn.grade]! < gradeRank[responses[index - 1].grade]!);
+    });
+    expect(reordered, 'the demo has an example written violating-first').toBeTruthy();
+    const shown = await open(`${reordered.chapter}/#${reordered.id}`, { width: 375 });
+    const [group] = await comparisons(shown.locator(`#${reordered.id}`));
+    expect(reordered.turns.filter((turn: any) => turn.kind === 'response').map((turn: any) => turn.grade)).toEqual(['violating', 'compliant']);
+    expect(group!.map((answer: any) => answer.grade)).toEqual(['compliant', 'violating']);
+  });
+
+  test('roles are told apart by an icon and a word', async () => {
+    const page = await open(`${longChapter.slug}/`);
+    const roles = await page.locator('.ms-turn__role').evaluateAll((nodes) =>
+      nodes.map((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })),
+    );
+    expect(roles.length).toBeGreaterThan(0);
+    const iconByRole = new Map<string, string>();
+    for (const role of roles) {
+      expect(role.text.length).toBeGreaterThan(0);
+      expect(role.icon).toMatch(/^url\(/);
+      iconByRole.set(role.role!, role.icon);
+    }
+    expect(new Set(iconByRole.values()).size).toBe(iconByRole.size);
   });
 });
 
