@@ -419,7 +419,7 @@ describe('8. tools for readers of examples', () => {
   test('the contents show how many examples each section holds', async () => {
     const page = await open(`${chapter.slug}/`);
     for (const section of spec.sections.filter((candidate: any) => candidate.chapter === chapter.slug && candidate.depth > 1)) {
-      const count = page.locator(`#sidebar a[data-toc-id="${section.id}"] > .toc__count`);
+      const count = page.locator(`#sidebar a[data-toc-id="${section.id}"] > .toc__markers > .toc__count`);
       if (section.examples.length === 0) expect(await count.count(), section.id).toBe(0);
       else expect(await count.textContent(), section.id).toBe(`${section.examples.length} example${section.examples.length === 1 ? '' : 's'}`);
     }
