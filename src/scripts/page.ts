@@ -94,7 +94,9 @@ function setupScrollspy(): void {
       if (link && !link.classList.contains('toc__link--chapter')) link.setAttribute('aria-current', 'location');
       current = link;
     }
-    for (const label of labels) label.textContent = active.textContent ?? '';
+    // The contents name the section without the heading's badges.
+    const title = link?.querySelector('.toc__title')?.textContent ?? active.textContent ?? '';
+    for (const label of labels) label.textContent = title;
   };
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) entry.isIntersecting ? visible.add(entry.target as HTMLElement) : visible.delete(entry.target as HTMLElement);
