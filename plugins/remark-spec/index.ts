@@ -6,7 +6,8 @@ import type { VFile } from 'vfile';
 import { Authorities, defaultAuthorityLevels } from './authority.ts';
 import { transformCommentary } from './commentary.ts';
 import { Context } from './context.ts';
-import { checkClosed, isExampleKind, isGrade, isRole, transformExample } from './examples.ts';
+import { checkClosed } from './fences.ts';
+import { reportNestedHeading } from './headings.ts';
 import { guardParser } from './limits.ts';
 import { htmlToText, restoreTextDirectives } from './literal.ts';
 import { neutralizeUnsafeUrls } from './unsafe-links.ts';
@@ -15,15 +16,18 @@ import type { RemarkSpecOptions } from './options.ts';
 import { resolveReferences } from './references.ts';
 import { applyRuleSeverity, quoteList, report } from './rules.ts';
 import { collectSections, renderSections } from './sections.ts';
-import { collectTargets } from './targets.ts';
+import { definedTargets } from './targets.ts';
+import { readExample } from './read-example.ts';
+import { renderExample } from './render-example.ts';
+import { blockDirectives, isExampleKind, isGrade, isRole } from './vocabulary.ts';
 import type { SpecSection } from './types.ts';
 
 export type { RemarkSpecOptions } from './options.ts';
 export type * from './types.ts';
 export { defaultAuthorityLevels } from './authority.ts';
 export { rules, type RuleId } from './rules.ts';
-
-const blockDirectives = ['example', 'prompt', 'commentary'];
+export { normalizeSource } from './source.ts';
+export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
 
 /**
  * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after
@@ -45,14 +49,27 @@ export default function remarkSpec(this: Processor | undefined, options?: Readon
     }
     htmlToText(tree);
     neutralizeUnsafeUrls(tree);
-    resolveReferences(tree, context, new Map(collectTargets(tree).map((target) => [target.id, target])));
+    const targets = definedTargets(tree, file.path ?? '');
+    // Generated example ids are fixed from the source as written, before references fill titles in.
+    for (const target of targets) if (target.generated) context.generatedIds.set(target.node, target.id);
+    resolveReferences(tree, context, new Map(targets.map((target) => [target.id, target])));
     collectSections(tree, context);
 
     const sections = context.data.sections;
-    const sectionByLine = sections.map((section) => ({ line: section.position.start.line, section }));
+    // Sections are in source order: the one holding a line is found by binary search.
     const sectionAt = (line: number): SpecSection | undefined => {
+      let low = 0;
+      let high = sections.length - 1;
       let found: SpecSection | undefined;
-      for (const entry of sectionByLine) if (entry.line <= line) found = entry.section;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (sections[middle]!.position.start.line <= line) {
+          found = sections[middle];
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
       return found;
     };
     const byId = new Map(sections.map((section) => [section.id, section]));
@@ -89,6 +106,8 @@ export { remarkSpec };
 
 type Placement = { section: string | null; authority: string | null; depth: number };
 
+const containerNames: Partial<Record<string, string>> = { blockquote: 'a blockquote', list: 'a list', listItem: 'a list', footnoteDefinition: 'a footnote' };
+
 function walkContainers(parent: { children: RootContent[] } | Node, visitor: (node: ContainerDirective) => void): void {
   for (const child of (parent as { children?: RootContent[] }).children ?? []) {
     if (child.type === 'containerDirective') visitor(child);
@@ -97,17 +116,21 @@ function walkContainers(parent: { children: RootContent[] } | Node, visitor: (no
 }
 
 /** Finds the format's block directives wherever they sit (top level, lists, blockquotes). */
-function transformBlocks(parent: { children: RootContent[] }, context: Context, placementOf: (node: Node) => Placement): void {
+function transformBlocks(parent: { children: RootContent[] }, context: Context, placementOf: (node: Node) => Placement, where?: string): void {
   for (const child of parent.children) {
+    if (child.type === 'heading' && where) reportNestedHeading(child, where, context);
     if (child.type === 'containerDirective') {
       if (isExampleKind(child.name)) {
-        context.data.examples.push(transformExample(child, placementOf(child), context));
+        const placement = placementOf(child);
+        const read = readExample(child, placement, context);
+        renderExample(child, read, placement, context);
+        context.data.examples.push(read.example);
         continue;
       }
       if (child.name === 'commentary') {
         checkClosed(child, context);
         transformCommentary(child, placementOf(child).section, context);
-        transformBlocks(child, context, placementOf);
+        transformBlocks(child, context, placementOf, 'a commentary');
         continue;
       }
       reportStray(child, context);
@@ -118,7 +141,7 @@ function transformBlocks(parent: { children: RootContent[] }, context: Context, 
       continue;
     }
     if ('children' in child && child.type !== 'heading' && child.type !== 'paragraph') {
-      transformBlocks(child as { children: RootContent[] }, context, placementOf);
+      transformBlocks(child as { children: RootContent[] }, context, placementOf, containerNames[child.type] ?? where ?? `a ${child.type}`);
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from './rules.ts';
+import { normalizeSource } from './source.ts';
 
 /**
  * Deeper than this, lists and quotes are refused. No spec needs it, and the Markdown parser
@@ -9,16 +10,20 @@ import { report } from './rules.ts';
  */
 export const maxNestingDepth = 100;
 
-const containerMarker = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
+const containerMarker = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/y;
 const fence = /^[ \t]*(`{3,}|~{3,})/;
+const directiveOpening = /^[ \t]*(:{3,})[A-Za-z]/;
+const directiveClosing = /^[ \t]*(:{3,})[ \t]*$/;
 
 /**
  * The first line whose list and quote markers nest deeper than `limit`, in one linear pass and
  * before parsing. Depth is estimated from the line's prefix: each marker is a level, and so is
  * every two columns of indentation before the first one. Lines in fenced code are skipped.
  */
-export function findDeepNesting(source: string, limit = maxNestingDepth): { line: number; column: number; depth: number } | undefined {
+export function findDeepNesting(source: string, limit = maxNestingDepth): { line: number; column: number; depth: number; kind: 'list' | 'directive' } | undefined {
   let openFence = '';
+  // Fence lengths of the directive containers open at this line (the parser slows with them too).
+  const directives: number[] = [];
   let line = 0;
   for (let start = 0; start <= source.length; line++) {
     let end = source.indexOf('\n', start);
@@ -33,38 +38,53 @@ export function findDeepNesting(source: string, limit = maxNestingDepth): { line
       continue;
     }
     if (openFence) continue;
+    const opening = directiveOpening.exec(text);
+    if (opening) {
+      directives.push(opening[1]!.length);
+      if (directives.length > limit) return { line: line + 1, column: 1, depth: directives.length, kind: 'directive' };
+    } else {
+      const closing = directiveClosing.exec(text);
+      if (closing) {
+        // Outer containers see the line first: it closes the outermost one it is long enough for,
+        // and everything inside it.
+        const length = closing[1]!.length;
+        const index = directives.findIndex((open) => open <= length);
+        if (index >= 0) directives.length = index;
+      }
+    }
     let indent = 0;
     let position = 0;
     for (; position < text.length && (text[position] === ' ' || text[position] === '\t'); position++) indent += text[position] === '\t' ? 4 : 1;
     let markers = 0;
-    let rest = text.slice(position);
-    for (let match = containerMarker.exec(rest); match && match[0].length > 0; match = containerMarker.exec(rest)) {
-      markers++;
-      rest = rest.slice(match[0].length);
-    }
+    // Sticky matching from a moving index: slicing the rest of the line per marker is quadratic.
+    containerMarker.lastIndex = position;
+    for (let match = containerMarker.exec(text); match && match[0].length > 0; match = containerMarker.exec(text)) markers++;
     if (markers === 0) continue;
     const depth = markers + Math.floor(indent / 2);
-    if (depth > limit) return { line: line + 1, column: 1, depth };
+    if (depth > limit) return { line: line + 1, column: 1, depth, kind: 'list' };
   }
   return undefined;
 }
 
 /**
- * Wraps a processor's parser so a file nested past the limit is reported (`malformed-nesting`,
- * at the line) instead of parsed: it is kept whole as a literal block, so nothing is lost and
+ * Wraps a processor's parser so the source is normalised (`normalizeSource`) and a file nested
+ * past the limit is reported (`malformed-nesting`, at the line) instead of parsed: it is kept whole as a literal block, so nothing is lost and
  * nothing runs, and parsing takes linear time. The spec plugin applies this to its processor.
  */
 export function guardParser(processor: Processor | undefined): void {
   const parse = processor?.parser as ((document: string, file: VFile) => Root) | undefined;
   if (!processor || typeof parse !== 'function' || (parse as { specGuarded?: boolean }).specGuarded) return;
-  const guarded = (document: string, file: VFile): Root => {
+  const guarded = (written: string, file: VFile): Root => {
+    // One form of the text for the parser and the plugin: slices and positions agree.
+    const document = normalizeSource(written);
+    if (document !== written) file.value = document;
     const deep = findDeepNesting(document);
     if (!deep) return parse(document, file);
     const place = { start: { line: deep.line, column: deep.column }, end: { line: deep.line, column: deep.column } };
     report(
       file,
       'malformed-nesting',
-      `Unexpected list or quote nested ${deep.depth} levels deep, expected at most ${maxNestingDepth} levels (the file is shown as plain text until this is fixed)`,
+      `Unexpected ${deep.kind === 'list' ? 'list or quote' : 'directive containers'} nested ${deep.depth} levels deep, expected at most ${maxNestingDepth} levels (${deep.kind === 'list' ? '' : 'close each container with its own line of colons; '}the file is shown as plain text until this is fixed)`,
       { type: 'x', position: place },
     );
     return { type: 'root', children: [{ type: 'code', value: document, data: { hProperties: { className: ['ms-literal'] } } }] };

@@ -26,9 +26,7 @@ function at(node: Node, index: number, context: Context): Node {
   const start = node.position?.start.offset;
   if (start === undefined) return node;
   const offset = start + index;
-  const before = context.source.slice(0, offset);
-  const line = before.split('\n').length;
-  const point = { line, column: offset - before.lastIndexOf('\n'), offset };
+  const point = { ...context.pointAt(offset), offset };
   return { type: node.type, position: { start: point, end: { ...point, column: point.column + 1, offset: offset + 1 } } };
 }
 

@@ -24,6 +24,11 @@ export interface RemarkSpecOptions {
    * `missing-rationale`): `off`, `warning` or `error`. Error rules cannot be lowered.
    */
   ruleSeverity?: Partial<Record<RuleId, 'off' | 'warning' | 'error'>> | null | undefined;
+  /**
+   * Labels of section tags shown on badges, by tag name (default: `under_18` → `U18`; merged with
+   * these). A tag without a label shows its name.
+   */
+  tagLabels?: Readonly<Record<string, string>> | null | undefined;
   /** Throw the first error after the run instead of only recording messages (default: false). */
   throwOnError?: boolean | null | undefined;
 }

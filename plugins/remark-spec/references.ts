@@ -1,7 +1,7 @@
 import type { Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Context } from './context.ts';
-import { report, suggest } from './rules.ts';
+import { report, Suggester } from './rules.ts';
 import type { DefinedTarget } from './targets.ts';
 import { rangeOf } from './text.ts';
 
@@ -11,6 +11,8 @@ import { rangeOf } from './text.ts';
  * before titles and rationales are read, so those carry the filled-in titles too.
  */
 export function resolveReferences(tree: Root, context: Context, localTargets: ReadonlyMap<string, DefinedTarget>): void {
+  // Built on the first dangling link, once per file.
+  let suggester: Suggester | undefined;
   visit(tree, 'link', (node: Link) => {
     if (!node.url.startsWith('#') || node.url.length < 2) return;
     let id = node.url.slice(1);
@@ -28,8 +30,8 @@ export function resolveReferences(tree: Root, context: Context, localTargets: Re
       ? { title: local.title, href: `#${local.aliasOf ?? id}` }
       : context.options.resolveReference?.(id);
     if (!target) {
-      const known = [...localTargets.keys(), ...(context.options.knownIds?.() ?? [])];
-      const hint = suggest(id, known);
+      suggester ??= new Suggester([...localTargets.keys(), ...(context.options.knownIds?.() ?? [])]);
+      const hint = suggester.suggest(id);
       report(
         context.file,
         'dangling-reference',

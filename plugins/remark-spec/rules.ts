@@ -1,5 +1,6 @@
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { VFileMessage } from 'vfile-message';
 
 /** Every rule the format checks, with its severity; the ids are stable and documented. */
@@ -7,13 +8,18 @@ export const rules = {
   'unknown-directive': 'error',
   'unknown-authority': 'error',
   'missing-section-id': 'error',
+  'empty-heading': 'error',
+  'nested-heading': 'warning',
   'misplaced-section': 'error',
   'invalid-id': 'error',
+  'reserved-id': 'error',
   'duplicate-id': 'error',
   'example-without-response': 'error',
+  'response-without-message': 'error',
   'grade-outside-example': 'error',
   'message-outside-example': 'error',
   'empty-message': 'error',
+  'malformed-settings': 'error',
   'malformed-nesting': 'error',
   'dangling-reference': 'error',
   'missing-example-id': 'warning',
@@ -53,32 +59,50 @@ export function quoteList(values: readonly string[]): string {
   return values.map((value) => '`' + value + '`').join(', ');
 }
 
-/** The closest candidate within a small edit distance, for "did you mean" hints. */
-export function suggest(value: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+/** Hints stop at this many edits: further away, a candidate is a different name, not a typo. */
+const maxHintDistance = 4;
+
+/**
+ * "Did you mean" over a fixed list of candidates: bucketed by length once, so a lookup compares
+ * only candidates whose length is within the cut-off, and each distance is computed by
+ * `fastest-levenshtein`. Answers are remembered, so repeated unknown names cost one lookup.
+ */
+export class Suggester {
+  readonly #byLength = new Map<number, Array<{ name: string; folded: string }>>();
+  readonly #answers = new Map<string, string | undefined>();
+
+  constructor(candidates: Iterable<string>) {
+    for (const name of new Set(candidates)) {
+      const bucket = this.#byLength.get(name.length) ?? [];
+      bucket.push({ name, folded: name.toLowerCase() });
+      this.#byLength.set(name.length, bucket);
     }
   }
-  return best;
+
+  suggest(value: string): string | undefined {
+    if (this.#answers.has(value)) return this.#answers.get(value);
+    const folded = value.toLowerCase();
+    // Short names allow fewer edits, so `ab` does not suggest every two-letter id.
+    const limit = Math.min(maxHintDistance, Math.max(2, Math.floor(value.length / 3)));
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    for (let length = value.length - limit; length <= value.length + limit; length++) {
+      for (const candidate of this.#byLength.get(length) ?? []) {
+        const distance = levenshtein(folded, candidate.folded);
+        if (distance < bestDistance) {
+          best = candidate.name;
+          bestDistance = distance;
+        }
+      }
+    }
+    this.#answers.set(value, best);
+    return best;
+  }
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+/** The closest candidate within a small edit distance, for "did you mean" hints. */
+export function suggest(value: string, candidates: Iterable<string>): string | undefined {
+  return new Suggester(candidates).suggest(value);
 }
 
 /** Applies a spec's severity choices to the warning rules: drops `off`, promotes `error`. */

@@ -5,11 +5,15 @@ import { h } from 'hastscript';
 import type { Context } from './context.ts';
 import { hastNode } from './hast.ts';
 import { quoteList, report, suggest } from './rules.ts';
-import { idPattern, plainText, rangeOf, slugify, sourceBetween } from './text.ts';
+import { idMessage, idProblem, slugify } from './ids.ts';
+import { plainText, rangeOf, sourceBetween } from './text.ts';
 import type { SpecSection } from './types.ts';
+import { isExampleKind } from './vocabulary.ts';
 
-const sectionAttributes = ['id', 'authority', 'oldids'];
-const exampleNames = new Set(['example', 'prompt']);
+const sectionAttributes = ['id', 'authority', 'oldids', 'tags'];
+
+/** Badge labels of well-known tags; `tagLabels` adds to and overrides these. */
+export const defaultTagLabels: Readonly<Record<string, string>> = { under_18: 'U18' };
 
 /**
  * Reads every top-level heading with the `::section` line under it: the stable id, authority and
@@ -29,8 +33,11 @@ export function collectSections(tree: Root, context: Context): void {
     const attributes = directive?.attributes ?? {};
 
     let id = attributes.id ?? '';
+    const slug = suggestedId(title);
+    if (!title) {
+      report(file, 'empty-heading', `Unexpected empty heading, expected a title after the \`${'#'.repeat(heading.depth)}\``, heading);
+    }
     if (!directive || !id) {
-      const slug = slugify(title);
       report(
         file,
         'missing-section-id',
@@ -38,12 +45,22 @@ export function collectSections(tree: Root, context: Context): void {
         directive ?? heading,
       );
       id = slug;
-    } else if (!idPattern.test(id)) {
-      report(file, 'invalid-id', `Unexpected section id \`${id}\`, expected letters, digits, \`_\` and \`-\` (starting with a letter or digit)`, directive);
+    } else {
+      const problem = idProblem(id);
+      if (problem) {
+        report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('section id', id, problem), directive);
+        // The data carries a usable id; the error stops the build.
+        id = slug;
+      }
     }
+    const oldIds = (attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean).filter((oldId) => {
+      const problem = idProblem(oldId);
+      if (problem) report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('old id', oldId, problem), directive);
+      return !problem;
+    });
     for (const name of Object.keys(attributes)) {
       if (!sectionAttributes.includes(name) && name !== 'class') {
-        report(file, 'unknown-directive', `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\` or \`oldids\``, directive);
+        report(file, 'unknown-directive', `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\`, \`oldids\` or \`tags\``, directive);
       }
     }
 
@@ -73,7 +90,8 @@ export function collectSections(tree: Root, context: Context): void {
       authority,
       parent: stack[stack.length - 1]?.id ?? null,
       authorities: [],
-      oldIds: (attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean),
+      oldIds,
+      tags: readTags(attributes.tags, directive, context),
       examples: [],
       markdown: sourceBetween(source, bodyStart, bodyEnd),
       text: plainText(body.filter((node) => !isExample(node))),
@@ -89,8 +107,26 @@ export function collectSections(tree: Root, context: Context): void {
   aggregateAuthorities(context.data.sections, context);
 }
 
+/** The names in `tags="…"`, each checked against the id pattern; repeats dropped. */
+function readTags(value: string | null | undefined, directive: LeafDirective | undefined, context: Context): string[] {
+  const tags = new Set<string>();
+  for (const tag of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const problem = idProblem(tag);
+    // Tags are not element ids, so the layout's names are free; pattern and length still hold.
+    if (problem && problem !== 'reserved') report(context.file, 'invalid-id', idMessage('tag', tag, problem), directive);
+    else tags.add(tag);
+  }
+  return [...tags];
+}
+
+/** The slug of a title, made valid when it would be a reserved name. */
+function suggestedId(title: string): string {
+  const slug = slugify(title);
+  return idProblem(slug) ? `${slug}_section` : slug;
+}
+
 function isExample(node: RootContent): boolean {
-  return node.type === 'containerDirective' && exampleNames.has(node.name);
+  return node.type === 'containerDirective' && isExampleKind(node.name);
 }
 
 function aggregateAuthorities(sections: SpecSection[], context: Context): void {
@@ -107,26 +143,43 @@ function aggregateAuthorities(sections: SpecSection[], context: Context): void {
 
 /** Gives headings their ids and replaces each `::section` line with the badge and link row. */
 export function renderSections(tree: Root, context: Context): void {
-  for (const [heading, { section, directive }] of context.sectionNodes) {
-    heading.data = {
-      ...heading.data,
+  const directives = new Map<RootContent, Heading>();
+  for (const [heading, { directive }] of context.sectionNodes) if (directive) directives.set(directive, heading);
+  // One pass over the children (splicing per heading would be quadratic in the number of headings).
+  const children: RootContent[] = [];
+  for (const node of tree.children) {
+    if (directives.has(node)) continue;
+    const entry = node.type === 'heading' ? context.sectionNodes.get(node) : undefined;
+    if (!entry) {
+      children.push(node);
+      continue;
+    }
+    const { section } = entry;
+    if (section.tags.length > 0) (node as Heading).children.push(...(section.tags.flatMap((tag) => [{ type: 'text', value: ' ' }, tagBadge(tag, context)]) as never[]));
+    node.data = {
+      ...node.data,
       hProperties: {
-        ...(heading.data?.hProperties ?? {}),
+        ...(node.data?.hProperties ?? {}),
         id: section.id,
         className: ['ms-heading'],
         ...(section.authority ? { dataAuthority: section.authority } : {}),
       },
     };
-    const meta = hastNode(sectionMeta(section, context));
-    const index = tree.children.indexOf(heading);
-    if (directive) tree.children.splice(tree.children.indexOf(directive), 1, meta as never);
-    else tree.children.splice(index + 1, 0, meta as never);
     if (section.oldIds.length > 0) {
       // Empty targets for ids the section used to have, so old links still land on it.
       const anchors = section.oldIds.map((id) => h('span', { id, className: ['ms-old-anchor'], dataAliasOf: section.id }));
-      tree.children.splice(index, 0, hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)) as never);
+      children.push(hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)) as never);
     }
+    children.push(node, hastNode(sectionMeta(section, context)) as never);
   }
+  tree.children = children;
+}
+
+/** A tag shown in its heading: the label, with the tag named for screen readers and on hover. */
+function tagBadge(tag: string, context: Context) {
+  const labels = context.options.tagLabels;
+  const label = labels && Object.hasOwn(labels, tag) ? labels[tag]! : Object.hasOwn(defaultTagLabels, tag) ? defaultTagLabels[tag]! : tag;
+  return hastNode(h('span', { className: ['ms-tag'], dataTag: tag, title: `Tag: ${tag}` }, [h('span', { className: ['ms-visually-hidden'] }, 'Tag: '), label]));
 }
 
 function sectionMeta(section: SpecSection, context: Context): Element {

@@ -52,7 +52,7 @@ export function plainText(nodes: readonly Nodes[]): string {
   const blocks: string[] = [];
   let inline = '';
   const flush = () => {
-    if (inline.trim()) blocks.push(inline.replace(/[ \t]+\n/g, '\n').trim());
+    if (inline.trim()) blocks.push(inline.split('\n').map(trimBlanksEnd).join('\n').trim());
     inline = '';
   };
   for (const node of nodes) {
@@ -66,6 +66,13 @@ export function plainText(nodes: readonly Nodes[]): string {
   }
   flush();
   return blocks.join('\n\n');
+}
+
+/** Drops trailing spaces and tabs (a loop: `/[ \t]+\n/` rescans long runs of spaces, quadratically). */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
 }
 
 function blockText(node: Nodes): string {
@@ -94,15 +101,5 @@ function inlineText(node: Nodes): string {
   return '';
 }
 
-/** A URL fragment-safe slug of a title (the form a missing id is suggested in). */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 64) || 'section';
-}
-
-export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+// The importer reads the id rule from here; it lives in ids.ts.
+export { idPattern } from './ids.ts';

@@ -37,6 +37,8 @@ export interface SpecSection {
   authorities: string[];
   /** Ids this section used to have; links to them land here. */
   oldIds: string[];
+  /** Tags written as `tags="under_18 other"` (names follow the id pattern), in order, without repeats. */
+  tags: string[];
   /** Ids of the examples directly in this section (not in subsections). */
   examples: string[];
   /** The author's Markdown of the section body up to the next heading, verbatim. */

@@ -1,0 +1,133 @@
+import type { Heading, PhrasingContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { Properties } from 'hast';
+import { h } from 'hastscript';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { Context } from './context.ts';
+import { hastNode, wrapperNode } from './hast.ts';
+import type { Placement, ReadExample, ReadTurn } from './read-example.ts';
+import type { SettingsLine } from './settings.ts';
+import type { MessageRole } from './types.ts';
+import { gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
+
+/** Turns a read example into its card: header, description and conversation with comparisons. */
+export function renderExample(node: ContainerDirective, read: ReadExample, placement: Placement, context: Context): void {
+  const { example, label, description, turns } = read;
+  for (const turn of turns) renderTurn(turn);
+
+  const headingLevel = Math.min(6, Math.max(2, placement.depth + 1));
+  const kindLabel = kindLabels[example.kind];
+  const titleChildren: Node[] = label ? (label.children as Node[]) : [{ type: 'text', value: example.title } as Node];
+  const grades = [...new Set(example.turns.flatMap((turn) => (turn.kind === 'response' ? [turn.grade] : [])))];
+
+  const comparisonSizes = new Map<number, number>();
+  for (const { turn } of turns) if (turn.kind === 'response') comparisonSizes.set(turn.comparison, (comparisonSizes.get(turn.comparison) ?? 0) + 1);
+  const conversation: Node[] = [];
+  let group: Node[] | undefined;
+  for (const { node: turnNode, turn } of turns) {
+    if (turn.kind === 'response') {
+      if (!group) {
+        group = [];
+        const count = comparisonSizes.get(turn.comparison)!;
+        conversation.push(
+          wrapperNode('div', { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' }, group),
+        );
+      }
+      group.push(turnNode);
+    } else {
+      group = undefined;
+      conversation.push(turnNode);
+    }
+  }
+
+  const level = example.authority ? context.authorities.get(example.authority) : undefined;
+  node.data = {
+    hName: 'article',
+    hProperties: {
+      id: example.id,
+      className: ['ms-example', `ms-example--${example.kind}`],
+      dataExampleId: example.id,
+      dataKind: example.kind,
+      ...(example.section ? { dataSection: example.section } : {}),
+      ...(example.authority ? { dataAuthority: example.authority } : {}),
+      ...(grades.length ? { dataGrades: grades.join(' ') } : {}),
+    },
+  };
+  node.children = [
+    wrapperNode('header', { className: ['ms-example__header'] }, [
+      hastNode(h('span', { className: ['ms-example__kind'] }, kindLabel)),
+      wrapperNode(`h${headingLevel}`, { className: ['ms-example__title'] }, titleChildren),
+      hastNode(
+        h('a', { className: ['ms-permalink'], href: `#${example.id}`, ariaLabel: `Link to ${kindLabel.toLowerCase()} “${example.title}”` }, [
+          h('span', { ariaHidden: 'true' }, '#'),
+        ]),
+      ),
+      ...(level ? [hastNode(h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label))] : []),
+    ]),
+    ...(description.length ? [wrapperNode('div', { className: ['ms-example__description'] }, description)] : []),
+    wrapperNode('div', { className: ['ms-example__conversation'] }, conversation),
+  ] as never;
+}
+
+function renderTurn({ node, turn, label, body, settings, settingsLines, untrusted }: ReadTurn): void {
+  settings.forEach((block, index) => renderSettings(block, settingsLines[index]!));
+  for (const block of untrusted) {
+    block.data = { hName: 'div', hProperties: { className: ['ms-untrusted'] } };
+    block.children.unshift(hastNode(h('p', { className: ['ms-untrusted__label'] }, untrustedLabel)) as never);
+  }
+
+  const role: MessageRole = turn.kind === 'response' ? 'assistant' : turn.role;
+  const className = ['ms-turn', `ms-turn--${role}`];
+  const properties: Properties = { className, dataRole: role };
+  const metaParts = [h('span', { className: ['ms-turn__role'] }, roleLabel(role, turn.attributes))];
+  if (turn.kind === 'response') {
+    className.push('ms-response', `ms-response--${turn.grade}`);
+    properties.dataGrade = turn.grade;
+    metaParts.push(h('span', { className: ['ms-grade', `ms-grade--${turn.grade}`] }, gradeLabels[turn.grade]));
+  }
+  for (const [key, value] of Object.entries(turn.attributes)) {
+    if ((key === 'recipient' && role === 'assistant') || (key === 'name' && role === 'tool')) continue;
+    metaParts.push(h('span', { className: ['ms-turn__attribute'], dataAttribute: key }, value ? `${key}: ${value}` : key));
+  }
+  const rationale: Node[] = label
+    ? [wrapperNode('p', { className: ['ms-response__rationale'] }, label.children as PhrasingContent[] as Node[])]
+    : [];
+  demoteHeadings(body);
+  node.data = { hName: 'div', hProperties: properties };
+  node.children = [
+    hastNode(h('div', { className: ['ms-turn__meta'] }, metaParts)),
+    ...rationale,
+    ...settings,
+    // A message of settings alone has no body to show.
+    ...(body.length > 0 || settings.length === 0 ? [wrapperNode('div', { className: ['ms-turn__body'] }, body)] : []),
+  ] as never;
+}
+
+/** Every line the author wrote, in order; lines that are not `key: value` (reported) too. */
+function renderSettings(block: ContainerDirective, lines: readonly SettingsLine[]): void {
+  block.data = { hName: 'dl', hProperties: { className: ['ms-settings'] } };
+  block.children = lines.flatMap((line) =>
+    line.kind === 'setting'
+      ? [hastNode(h('dt', line.key)), hastNode(h('dd', line.value))]
+      : [hastNode(h('dt', { className: ['ms-settings__unparsed'] }, line.text)), hastNode(h('dd'))],
+  ) as never;
+}
+
+/**
+ * A `#` line in a message is part of the message (a model's Markdown answer), not of the page's
+ * outline: it renders as a styled paragraph so headings and the table of contents stay the spec's.
+ */
+function demoteHeadings(body: Node[]): void {
+  for (const node of body) {
+    visit(node, 'heading', (heading: Heading) => {
+      heading.data = { ...heading.data, hName: 'p', hProperties: { className: ['ms-message-heading', `ms-message-heading--${heading.depth}`] } };
+    });
+  }
+}
+
+function roleLabel(role: MessageRole, attributes: Record<string, string>): string {
+  if (role === 'assistant' && attributes.recipient) return `Assistant → ${attributes.recipient}`;
+  if (role === 'tool' && attributes.name) return `Tool: ${attributes.name}`;
+  return roleLabels[role];
+}

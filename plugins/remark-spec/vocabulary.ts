@@ -1,0 +1,26 @@
+import type { Grade, MessageRole, SpecExample } from './types.ts';
+
+/** The format's words: directive names, and the labels readers see for them. */
+
+export const roles: readonly MessageRole[] = ['system', 'developer', 'user', 'assistant', 'tool'];
+export const grades: readonly Grade[] = ['compliant', 'violating', 'ok'];
+export const exampleKinds: readonly SpecExample['kind'][] = ['example', 'prompt'];
+/** Blocks a message may hold besides its text. */
+export const nestedBlocks: readonly string[] = ['untrusted', 'settings'];
+/** Block directives allowed outside examples. */
+export const blockDirectives: readonly string[] = ['example', 'prompt', 'commentary'];
+
+export const roleLabels: Readonly<Record<MessageRole, string>> = {
+  system: 'System',
+  developer: 'Developer',
+  user: 'User',
+  assistant: 'Assistant',
+  tool: 'Tool',
+};
+export const gradeLabels: Readonly<Record<Grade, string>> = { compliant: 'Compliant', violating: 'Violating', ok: 'OK' };
+export const kindLabels: Readonly<Record<SpecExample['kind'], string>> = { example: 'Example', prompt: 'Eval prompt' };
+export const untrustedLabel = 'Untrusted content';
+
+export const isRole = (name: string): name is MessageRole => (roles as readonly string[]).includes(name);
+export const isGrade = (name: string): name is Grade => (grades as readonly string[]).includes(name);
+export const isExampleKind = (name: string): name is SpecExample['kind'] => (exampleKinds as readonly string[]).includes(name);
