@@ -232,6 +232,78 @@ describe('3. switching versions keeps the reader at the same id', () => {
   });
 });
 
+describe('4 and 5. one small menu per heading: id, links, copy, cite, edit', () => {
+  const section = spec.sections.find((candidate: any) => candidate.chapter === longChapter.slug && candidate.depth === 2 && candidate.authority);
+  const menuOf = (page: Page, id: string) => page.locator(`.ms-heading-row:has(> #${id}) .ms-menu`);
+
+  test('the heading line shows the title and the badge; id, Edit and Suggest a change sit in the menu', async () => {
+    const page = await open(`${longChapter.slug}/`);
+    const row = page.locator(`.ms-heading-row:has(> #${section.id})`);
+    const heading = (await page.locator(`#${section.id}`).boundingBox())!;
+    const badge = (await row.locator('.ms-section-meta .ms-badge').boundingBox())!;
+    // Same line: the badge's middle lies within the heading's box.
+    expect(badge.y + badge.height / 2).toBeGreaterThan(heading.y);
+    expect(badge.y + badge.height / 2).toBeLessThan(heading.y + heading.height);
+    const menu = menuOf(page, section.id);
+    expect(await menu.locator('.ms-menu__panel').isVisible()).toBe(false);
+    expect(await row.getByText(section.id, { exact: true }).isVisible()).toBe(false);
+    expect(await row.getByRole('link', { name: 'Edit' }).isVisible()).toBe(false);
+  });
+
+  test('the menu opens by keyboard and names its contents for screen readers', async () => {
+    const page = await open(`${longChapter.slug}/`);
+    const summary = menuOf(page, section.id).locator('summary');
+    expect(await summary.evaluate((node) => node.textContent)).toContain(`section “${section.title}”`);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const panel = menuOf(page, section.id).locator('.ms-menu__panel');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.locator('code').innerText()).toBe(section.id);
+    for (const name of ['Link to this section', 'Copy short link', 'Copy as Markdown', 'Cite', 'Edit', 'Suggest a change']) {
+      expect(await panel.getByRole(name.startsWith('Copy as') || name === 'Cite' ? 'button' : 'link', { name }).isVisible(), name).toBe(true);
+    }
+    // A draft has no dated link to offer.
+    expect(await panel.getByRole('button', { name: 'Copy link to this version' }).isVisible()).toBe(false);
+  });
+
+  test('without JavaScript the menu still opens, with its links; copy buttons are hidden', async () => {
+    const page = await open(`${longChapter.slug}/`, { javaScriptEnabled: false });
+    await menuOf(page, section.id).locator('summary').click();
+    const panel = menuOf(page, section.id).locator('.ms-menu__panel');
+    expect(await panel.getByRole('link', { name: 'Copy short link' }).getAttribute('href')).toBe(`../s/${section.id}/`);
+    expect(await panel.getByRole('button', { name: 'Cite' }).isVisible()).toBe(false);
+  });
+
+  test('copy the short link, the section as Markdown, a citation, an example as JSON', async () => {
+    const page = await open(`${longChapter.slug}/`, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    const menu = menuOf(page, section.id);
+    const status = menu.locator('[data-share-status]');
+    await menu.locator('summary').click();
+    await menu.getByRole('link', { name: 'Copy short link' }).click();
+    await expect.poll(() => status.innerText()).toBe('Short link copied.');
+    expect(await clipboard()).toBe(`${site.url}s/${section.id}/`);
+    expect(new URL(page.url()).pathname).toBe(`/${longChapter.slug}/`);
+
+    await menu.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect.poll(() => status.innerText()).toBe('Markdown copied.');
+    expect(await clipboard()).toBe(`${'#'.repeat(section.depth)} ${section.title}\n\n${section.markdown.trim()}\n`);
+
+    await menu.getByRole('button', { name: 'Cite' }).click();
+    await expect.poll(() => status.innerText()).toBe('Citation copied.');
+    expect(await clipboard()).toBe(`${spec.title}, “${section.title}” (${section.id}), version ${spec.version}. ${site.url}s/${section.id}/`);
+
+    const example = Object.values<any>(spec.examples).find((candidate) => candidate.chapter === longChapter.slug && candidate.kind === 'example');
+    const exampleMenu = page.locator(`#${example.id} .ms-menu`);
+    await exampleMenu.locator('summary').click();
+    await exampleMenu.getByRole('button', { name: 'Copy as JSON' }).click();
+    await expect.poll(() => exampleMenu.locator('[data-share-status]').innerText()).toBe('JSON copied.');
+    const records = (await clipboard()).trim().split('\n').map((line) => JSON.parse(line));
+    const expected = readFileSync(path.join(dist, 'examples.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((record) => record.example === example.id);
+    expect(records).toEqual(expected);
+  });
+});
+
 describe('4. sharing: short links unfurl with their own image', () => {
   test('every section’s /s/<id>/ page names its own social image, which the build wrote; examples use their section’s', () => {
     for (const section of spec.sections) {
@@ -301,6 +373,32 @@ describe('6. example cards built for comparing', () => {
     const [group] = await comparisons(shown.locator(`#${reordered.id}`));
     expect(reordered.turns.filter((turn: any) => turn.kind === 'response').map((turn: any) => turn.grade)).toEqual(['violating', 'compliant']);
     expect(group!.map((answer: any) => answer.grade)).toEqual(['compliant', 'violating']);
+  });
+
+  test('each card has a one-line scenario caption; attributes are explained; tool calls name their recipient in monospace', async () => {
+    const page = await open('all/');
+    const cards = page.locator('article.ms-example');
+    expect(await page.locator('article.ms-example .ms-example__caption').count()).toBe(await cards.count());
+    const caption = await page.locator(`#${twoAnswers.id} .ms-example__caption`).innerText();
+    expect(caption).toBe('User message, then 2 graded answers: 1 compliant, 1 violating'.replace('1 violating', twoAnswers.turns.some((turn: any) => turn.grade === 'ok') ? '1 ok' : '1 violating'));
+    const attributes = await page.locator('.ms-turn__attribute').evaluateAll((nodes) => nodes.map((node) => ({ key: (node as HTMLElement).dataset.attribute, title: node.getAttribute('title') })));
+    for (const attribute of attributes.filter((candidate) => candidate.key === 'end_turn')) expect(attribute.title).toMatch(/ends its turn/);
+    const calls = page.locator('.ms-turn[data-recipient]');
+    expect(await calls.count()).toBeGreaterThan(0);
+    const call = calls.first();
+    expect(await call.locator('.ms-turn__role').innerText()).toMatch(new RegExp(`→ ${await call.getAttribute('data-recipient')}`, 'i'));
+    expect(await call.locator('.ms-turn__body').evaluate((node) => getComputedStyle(node).fontFamily)).toMatch(/mono/i);
+  });
+
+  test('links inside untrusted content are not clickable: the URL is shown as text, the block is marked', async () => {
+    const page = await open('all/');
+    const blocks = page.locator('.ms-untrusted');
+    expect(await blocks.count()).toBeGreaterThan(0);
+    expect(await blocks.locator('a').count()).toBe(0);
+    for (const label of await blocks.locator('.ms-untrusted__label').allInnerTexts()) expect(label).toMatch(/untrusted/i);
+    const inert = page.locator('.ms-untrusted .ms-inert-link');
+    expect(await inert.count(), 'the demo quotes a web page with a URL').toBeGreaterThan(0);
+    expect(await inert.first().innerText()).toMatch(/https?:\/\//);
   });
 
   test('roles are told apart by an icon and a word', async () => {
