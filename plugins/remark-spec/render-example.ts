@@ -78,7 +78,7 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
         ]),
       ),
       ...(level ? [hastNode(h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label))] : []),
-      hastNode(sectionMenu({ id: example.id, title: example.title, kind: example.kind })),
+      hastNode(sectionMenu({ id: example.id, title: example.title, kind: example.kind, stable: node.attributes?.id === example.id })),
       hastNode(h('p', { className: ['ms-example__caption'] }, scenarioCaption(example))),
     ]),
     ...(description.length ? [wrapperNode('div', { className: ['ms-example__description'] }, description)] : []),

@@ -203,7 +203,15 @@ function sectionMeta(section: SpecSection, context: Context): Element {
  * runs them; without it the links remain) and the source links. A disclosure, so it opens
  * by keyboard and screen readers without JavaScript.
  */
-export function sectionMenu(target: { id: string; title: string; kind: 'section' | 'example' | 'prompt'; links?: Array<{ href: string; label: string }> }): Element {
+export function sectionMenu(target: {
+  id: string;
+  title: string;
+  kind: 'section' | 'example' | 'prompt';
+  links?: Array<{ href: string; label: string }>;
+  /** False for an example whose id is generated for now: it has no short link to share or cite. */
+  stable?: boolean;
+}): Element {
+  const stable = target.stable ?? true;
   const noun = target.kind === 'section' ? 'section' : target.kind === 'prompt' ? 'eval prompt' : 'example';
   const copy = (share: string, label: string, done: string) =>
     h('button', { type: 'button', className: ['ms-menu__item'], dataShare: share, dataId: target.id, dataTitle: target.title, dataDone: done }, label);
@@ -216,10 +224,14 @@ export function sectionMenu(target: { id: string; title: string; kind: 'section'
       h('p', { className: ['ms-menu__id'] }, [h('span', { className: ['ms-visually-hidden'] }, 'Id: '), h('code', target.id)]),
       // Named by its content (no aria-label), so the visible words are the accessible name.
       h('a', { className: ['ms-menu__item'], href: `#${target.id}` }, `Link to this ${noun}`),
-      h('a', { className: ['ms-menu__item'], href: `../s/${target.id}/`, dataShare: 'link', dataId: target.id, dataTitle: target.title, dataDone: 'Short link copied' }, 'Copy short link'),
-      copy('dated', 'Copy link to this version', 'Link to this version copied'),
+      ...(stable
+        ? [
+            h('a', { className: ['ms-menu__item'], href: `../s/${target.id}/`, dataShare: 'link', dataId: target.id, dataTitle: target.title, dataDone: 'Short link copied' }, 'Copy short link'),
+            copy('dated', 'Copy link to this version', 'Link to this version copied'),
+          ]
+        : []),
       target.kind === 'section' ? copy('markdown', 'Copy as Markdown', 'Markdown copied') : copy('json', 'Copy as JSON', 'JSON copied'),
-      copy('cite', 'Cite', 'Citation copied'),
+      ...(stable ? [copy('cite', 'Cite', 'Citation copied')] : []),
       ...(target.links?.length ? [h('div', { className: ['ms-menu__rule'], role: 'separator' }), ...target.links.map((link) => h('a', { className: ['ms-menu__item', 'ms-menu__item--secondary', 'ms-section-link'], href: link.href, rel: 'nofollow' }, link.label))] : []),
       h('p', { className: ['ms-menu__status'], dataShareStatus: '', role: 'status' }),
     ]),
