@@ -528,12 +528,18 @@ describe('9. MDX where it earns its place', () => {
   const projectContent = path.resolve(import.meta.dirname, '../../content');
   const mdx = readdirSync(projectContent).filter((file) => file.endsWith('.mdx'));
 
-  test('the demo’s .mdx chapters import only the project’s own components', () => {
+  test('the demo’s .mdx chapters import nothing and use only the project’s registered components', () => {
     expect(mdx.length).toBeGreaterThan(0);
+    const registry = readFileSync(path.resolve(import.meta.dirname, '../../src/components/ChapterBody.astro'), 'utf8');
     for (const file of mdx) {
-      const imports = [...readFileSync(path.join(projectContent, file), 'utf8').matchAll(/^import\s+.*?\s+from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]);
-      expect(imports.length, file).toBeGreaterThan(0);
-      for (const source of imports) expect(source, file).toMatch(/^\.\.\/src\/components\/[A-Za-z]+\.astro$/);
+      const source = readFileSync(path.join(projectContent, file), 'utf8');
+      expect(source, file).not.toMatch(/^\s*(import|export)\s/m);
+      const used = [...source.matchAll(/<([A-Z][A-Za-z]*)[\s/>]/g)].map((match) => match[1]!);
+      expect(used.length, file).toBeGreaterThan(0);
+      for (const name of used) {
+        expect(registry, `${file}: <${name}>`).toMatch(new RegExp(`import ${name} from '\\./${name}\\.astro'`));
+        expect(registry, `${file}: <${name}>`).toMatch(new RegExp(`mdxComponents = \\{[^}]*\\b${name}\\b`));
+      }
     }
   });
 
