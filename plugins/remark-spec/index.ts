@@ -140,7 +140,8 @@ function transformBlocks(parent: { children: RootContent[] }, context: Context, 
       reportStray(child, context);
       continue;
     }
-    if ('children' in child && child.type !== 'heading' && child.type !== 'paragraph') {
+    // specWrapper nodes are the plugin's own rendering (a section's heading row): nothing to transform.
+    if ('children' in child && child.type !== 'heading' && child.type !== 'paragraph' && (child.type as string) !== 'specWrapper') {
       transformBlocks(child as { children: RootContent[] }, context, placementOf, containerNames[child.type] ?? where ?? `a ${child.type}`);
     }
   }

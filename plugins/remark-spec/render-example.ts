@@ -9,7 +9,13 @@ import { hastNode, wrapperNode } from './hast.ts';
 import type { Placement, ReadExample, ReadTurn } from './read-example.ts';
 import type { SettingsLine } from './settings.ts';
 import type { MessageRole } from './types.ts';
-import { gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
+import { sectionMenu } from './sections.ts';
+import type { SpecExample } from './types.ts';
+import { attributeHelp, gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
+import type { Grade } from './types.ts';
+
+/** The order graded alternatives are shown in, whatever order they were written in. */
+const gradeOrder: readonly Grade[] = ['compliant', 'ok', 'violating'];
 
 /** Turns a read example into its card: header, description and conversation with comparisons. */
 export function renderExample(node: ContainerDirective, read: ReadExample, placement: Placement, context: Context): void {
@@ -24,21 +30,29 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
   const comparisonSizes = new Map<number, number>();
   for (const { turn } of turns) if (turn.kind === 'response') comparisonSizes.set(turn.comparison, (comparisonSizes.get(turn.comparison) ?? 0) + 1);
   const conversation: Node[] = [];
-  let group: Node[] | undefined;
+  const groups: Array<Array<{ node: Node; rank: number }>> = [];
+  let group: Array<{ node: Node; rank: number }> | undefined;
   for (const { node: turnNode, turn } of turns) {
     if (turn.kind === 'response') {
       if (!group) {
         group = [];
+        groups.push(group);
         const count = comparisonSizes.get(turn.comparison)!;
         conversation.push(
-          wrapperNode('div', { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' }, group),
+          wrapperNode('div', { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' }, group as never),
         );
       }
-      group.push(turnNode);
+      group.push({ node: turnNode, rank: gradeOrder.indexOf(turn.grade) });
     } else {
       group = undefined;
       conversation.push(turnNode);
     }
+  }
+
+  // Alternatives are shown compliant, ok, violating (a stable sort: the data keeps source order).
+  for (const alternatives of groups) {
+    alternatives.sort((a, b) => a.rank - b.rank);
+    alternatives.splice(0, alternatives.length, ...(alternatives.map(({ node: turnNode }) => turnNode) as never[]));
   }
 
   const level = example.authority ? context.authorities.get(example.authority) : undefined;
@@ -64,6 +78,8 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
         ]),
       ),
       ...(level ? [hastNode(h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label))] : []),
+      hastNode(sectionMenu({ id: example.id, title: example.title, kind: example.kind, stable: node.attributes?.id === example.id })),
+      hastNode(h('p', { className: ['ms-example__caption'] }, scenarioCaption(example))),
     ]),
     ...(description.length ? [wrapperNode('div', { className: ['ms-example__description'] }, description)] : []),
     wrapperNode('div', { className: ['ms-example__conversation'] }, conversation),
@@ -73,13 +89,14 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
 function renderTurn({ node, turn, label, body, settings, settingsLines, untrusted }: ReadTurn): void {
   settings.forEach((block, index) => renderSettings(block, settingsLines[index]!));
   for (const block of untrusted) {
+    inertLinks(block);
     block.data = { hName: 'div', hProperties: { className: ['ms-untrusted'] } };
     block.children.unshift(hastNode(h('p', { className: ['ms-untrusted__label'] }, untrustedLabel)) as never);
   }
 
   const role: MessageRole = turn.kind === 'response' ? 'assistant' : turn.role;
   const className = ['ms-turn', `ms-turn--${role}`];
-  const properties: Properties = { className, dataRole: role };
+  const properties: Properties = { className, dataRole: role, ...(role === 'assistant' && turn.attributes.recipient ? { dataRecipient: turn.attributes.recipient } : {}) };
   const metaParts = [h('span', { className: ['ms-turn__role'] }, roleLabel(role, turn.attributes))];
   if (turn.kind === 'response') {
     className.push('ms-response', `ms-response--${turn.grade}`);
@@ -88,7 +105,8 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
   }
   for (const [key, value] of Object.entries(turn.attributes)) {
     if ((key === 'recipient' && role === 'assistant') || (key === 'name' && role === 'tool')) continue;
-    metaParts.push(h('span', { className: ['ms-turn__attribute'], dataAttribute: key }, value ? `${key}: ${value}` : key));
+    const help = Object.hasOwn(attributeHelp, key) ? attributeHelp[key] : undefined;
+    metaParts.push(h('span', { className: ['ms-turn__attribute'], dataAttribute: key, ...(help ? { title: help } : {}) }, [value ? `${key}: ${value}` : key, ...(help ? [h('span', { className: ['ms-visually-hidden'] }, ` (${help})`)] : [])]));
   }
   const rationale: Node[] = label
     ? [wrapperNode('p', { className: ['ms-response__rationale'] }, label.children as PhrasingContent[] as Node[])]
@@ -102,6 +120,26 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
     // A message of settings alone has no body to show.
     ...(body.length > 0 || settings.length === 0 ? [wrapperNode('div', { className: ['ms-turn__body'] }, body)] : []),
   ] as never;
+}
+
+/** The one-line scenario of a card: who speaks, and what is graded. */
+function scenarioCaption(example: SpecExample): string {
+  const speakers = [...new Set(example.turns.flatMap((turn) => (turn.kind === 'message' ? [roleLabels[turn.role].toLowerCase()] : [])))];
+  const said = speakers.length > 1 ? `${speakers.slice(0, -1).join(', ')} and ${speakers.at(-1)}` : (speakers[0] ?? 'no');
+  const answers = example.turns.filter((turn) => turn.kind === 'response');
+  const byGrade = gradeOrder.map((grade) => [grade, answers.filter((turn) => turn.kind === 'response' && turn.grade === grade).length] as const).filter(([, count]) => count > 0).map(([grade, count]) => `${count} ${gradeLabels[grade].toLowerCase()}`);
+  const start = `${said.charAt(0).toUpperCase()}${said.slice(1)} message${example.turns.length - answers.length === 1 ? '' : 's'}`;
+  return answers.length ? `${start}, then ${answers.length} graded answer${answers.length === 1 ? '' : 's'}: ${byGrade.join(', ')}` : `${start}: a prompt for evaluation, without graded answers`;
+}
+
+/** Links inside untrusted content are shown, not followed: the text and the URL, as text. */
+function inertLinks(block: ContainerDirective): void {
+  visit(block, 'link', (link, index, parent) => {
+    if (!parent || index === undefined) return;
+    const text = link.children.map((child) => ('value' in child ? child.value : '')).join('');
+    const children = text === link.url ? [{ type: 'text', value: link.url }] : [...link.children, { type: 'text', value: ` <${link.url}>` }];
+    parent.children.splice(index, 1, { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: ['ms-inert-link'], title: `Link in untrusted content, not followed: ${link.url}` } } } as never);
+  });
 }
 
 /** Every line the author wrote, in order; lines that are not `key: value` (reported) too. */

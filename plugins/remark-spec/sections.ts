@@ -3,7 +3,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Context } from './context.ts';
-import { hastNode } from './hast.ts';
+import { hastNode, wrapperNode } from './hast.ts';
 import { quoteList, report, suggest } from './rules.ts';
 import { idMessage, idProblem, slugify } from './ids.ts';
 import { plainText, rangeOf, sourceBetween } from './text.ts';
@@ -170,7 +170,8 @@ export function renderSections(tree: Root, context: Context): void {
       const anchors = section.oldIds.map((id) => h('span', { id, className: ['ms-old-anchor'], dataAliasOf: section.id }));
       children.push(hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)) as never);
     }
-    children.push(node, hastNode(sectionMeta(section, context)) as never);
+    // The heading line: title, then the level badge and the section's menu.
+    children.push(wrapperNode('div', { className: ['ms-heading-row', `ms-heading-row--${section.depth}`] }, [node, hastNode(sectionMeta(section, context))]) as never);
   }
   tree.children = children;
 }
@@ -193,13 +194,47 @@ function sectionMeta(section: SpecSection, context: Context): Element {
           [h('span', { className: ['ms-visually-hidden'] }, 'Authority: '), level.label],
         )
       : null,
-    // Named by its content (no aria-label), so the visible id is part of the accessible name.
-    h('a', { className: ['ms-permalink'], href: `#${section.id}` }, [
-      h('span', { className: ['ms-visually-hidden'] }, `Link to section “${section.title}”: `),
-      h('span', { ariaHidden: 'true' }, '#'),
-      h('span', { className: ['ms-permalink__id'] }, section.id),
+    sectionMenu({ id: section.id, title: section.title, kind: 'section', links }),
+  ]);
+}
+
+/**
+ * One small menu per section or example: its id, a link to it, copy controls (the page script
+ * runs them; without it the links remain) and the source links. A disclosure, so it opens
+ * by keyboard and screen readers without JavaScript.
+ */
+export function sectionMenu(target: {
+  id: string;
+  title: string;
+  kind: 'section' | 'example' | 'prompt';
+  links?: Array<{ href: string; label: string }>;
+  /** False for an example whose id is generated for now: it has no short link to share or cite. */
+  stable?: boolean;
+}): Element {
+  const stable = target.stable ?? true;
+  const noun = target.kind === 'section' ? 'section' : target.kind === 'prompt' ? 'eval prompt' : 'example';
+  const copy = (share: string, label: string, done: string) =>
+    h('button', { type: 'button', className: ['ms-menu__item'], dataShare: share, dataId: target.id, dataTitle: target.title, dataDone: done }, label);
+  return h('details', { className: ['ms-menu'], dataShareMenu: '' }, [
+    h('summary', { className: ['ms-menu__button'] }, [
+      h('span', { className: ['ms-visually-hidden'] }, `Id, links and sharing for ${noun} “${target.title}”`),
+      h('svg', { viewBox: '0 0 16 16', width: 16, height: 16, ariaHidden: 'true' }, [h('path', { fill: 'currentColor', d: 'M3 6.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z' })]),
     ]),
-    ...links.map((link) => h('a', { className: ['ms-section-link'], href: link.href, rel: 'nofollow' }, link.label)),
+    h('div', { className: ['ms-menu__panel'] }, [
+      h('p', { className: ['ms-menu__id'] }, [h('span', { className: ['ms-visually-hidden'] }, 'Id: '), h('code', target.id)]),
+      // Named by its content (no aria-label), so the visible words are the accessible name.
+      h('a', { className: ['ms-menu__item'], href: `#${target.id}` }, `Link to this ${noun}`),
+      ...(stable
+        ? [
+            h('a', { className: ['ms-menu__item'], href: `../s/${target.id}/`, dataShare: 'link', dataId: target.id, dataTitle: target.title, dataDone: 'Short link copied' }, 'Copy short link'),
+            copy('dated', 'Copy link to this version', 'Link to this version copied'),
+          ]
+        : []),
+      target.kind === 'section' ? copy('markdown', 'Copy as Markdown', 'Markdown copied') : copy('json', 'Copy as JSON', 'JSON copied'),
+      ...(stable ? [copy('cite', 'Cite', 'Citation copied')] : []),
+      ...(target.links?.length ? [h('div', { className: ['ms-menu__rule'], role: 'separator' }), ...target.links.map((link) => h('a', { className: ['ms-menu__item', 'ms-menu__item--secondary', 'ms-section-link'], href: link.href, rel: 'nofollow' }, link.label))] : []),
+      h('p', { className: ['ms-menu__status'], dataShareStatus: '', role: 'status' }),
+    ]),
   ]);
 }
 

@@ -20,6 +20,13 @@ export const roleLabels: Readonly<Record<MessageRole, string>> = {
 export const gradeLabels: Readonly<Record<Grade, string>> = { compliant: 'Compliant', violating: 'Violating', ok: 'OK' };
 export const kindLabels: Readonly<Record<SpecExample['kind'], string>> = { example: 'Example', prompt: 'Eval prompt' };
 export const untrustedLabel = 'Untrusted content';
+/** What a message attribute means, shown as its tooltip and to screen readers. */
+export const attributeHelp: Readonly<Record<string, string>> = {
+  end_turn: 'the assistant ends its turn with this message',
+  channel: 'where the message is shown',
+  recipient: 'who the message is addressed to',
+  name: 'the name of the tool or participant',
+};
 
 export const isRole = (name: string): name is MessageRole => (roles as readonly string[]).includes(name);
 export const isGrade = (name: string): name is Grade => (grades as readonly string[]).includes(name);

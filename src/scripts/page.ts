@@ -1,23 +1,32 @@
-// The only script a reading page loads: theme toggle, contents on narrow screens, scrollspy and
-// copy-link. Everything works without it; it adds conveniences.
+// The only script a reading page loads up front: theme toggle, contents drawer on narrow screens,
+// back to top, scrollspy and copy-link. Everything works without it; it adds conveniences.
 
 const root = document.documentElement;
 const narrow = window.matchMedia('(max-width: 60rem)');
 
+/** Theme: follow the system, light or dark, in that cycle; the choice is kept across pages. */
 function setupTheme(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   if (!button) return;
   const prefersDark = window.matchMedia('(prefers-color-scheme: dark)');
-  const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : prefersDark.matches);
-  const sync = () => button.setAttribute('aria-pressed', String(isDark()));
+  const names = { system: 'follow the system', light: 'light', dark: 'dark' };
+  const sync = () => {
+    const state = (root.dataset.theme ?? 'system') as keyof typeof names;
+    const shown = state === 'system' ? (prefersDark.matches ? 'dark' : 'light') : state;
+    button.dataset.state = state;
+    button.setAttribute('aria-label', `Theme: ${names[state]}${state === 'system' ? ` (now ${shown})` : ''}. Change theme`);
+    button.title = `Theme: ${names[state]}`;
+  };
   button.hidden = false;
   sync();
   prefersDark.addEventListener('change', sync);
   button.addEventListener('click', () => {
-    const next = isDark() ? 'light' : 'dark';
-    root.dataset.theme = next;
+    const next = { system: 'light', light: 'dark', dark: 'system' }[root.dataset.theme ?? 'system'] ?? 'system';
+    if (next === 'system') delete root.dataset.theme;
+    else root.dataset.theme = next;
     try {
-      localStorage.setItem('ms-theme', next);
+      if (next === 'system') localStorage.removeItem('ms-theme');
+      else localStorage.setItem('ms-theme', next);
     } catch {
       // Private mode: the choice lasts for this page only.
     }
@@ -25,23 +34,50 @@ function setupTheme(): void {
   });
 }
 
-function setupToc(): void {
+/** On narrow screens the contents are a drawer, opened from the sticky header at any scroll position. */
+function setupDrawer(): void {
   const toc = document.querySelector<HTMLDetailsElement>('[data-toc]');
-  if (toc && narrow.matches) toc.open = false;
-  narrow.addEventListener('change', () => {
-    if (toc) toc.open = !narrow.matches;
+  const button = document.querySelector<HTMLButtonElement>('[data-drawer-toggle]');
+  const sidebar = document.getElementById('sidebar');
+  if (!toc || !button || !sidebar) return;
+  button.hidden = false;
+  toc.open = true;
+  const isOpen = () => root.hasAttribute('data-drawer-open');
+  const set = (open: boolean, focus = true) => {
+    root.toggleAttribute('data-drawer-open', open);
+    button.setAttribute('aria-expanded', String(open));
+    if (open) (sidebar.querySelector<HTMLElement>('[aria-current="location"], [aria-current="page"]') ?? sidebar.querySelector('a'))?.focus({ preventScroll: false });
+    else if (focus) button.focus();
+  };
+  button.addEventListener('click', () => set(!isOpen()));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && isOpen()) set(false);
   });
-  // Choosing a section from the collapsed contents on a phone should reveal the section.
-  toc?.addEventListener('click', (event) => {
-    if (narrow.matches && (event.target as Element).closest('a')) toc.open = false;
+  document.addEventListener('click', (event) => {
+    if (!isOpen()) return;
+    const target = event.target as Element;
+    // A chosen link closes the drawer so the section shows; so does a tap outside it.
+    if (target.closest('#sidebar a') || (!target.closest('#sidebar') && !target.closest('[data-drawer-toggle]'))) set(false, false);
   });
+  narrow.addEventListener('change', () => isOpen() && set(false, false));
+}
+
+/** The back-to-top control floats once the reader has scrolled a screen down. */
+function setupBackToTop(): void {
+  let shown = false;
+  const check = () => {
+    const next = window.scrollY > window.innerHeight;
+    if (next !== shown) root.toggleAttribute('data-scrolled', (shown = next));
+  };
+  window.addEventListener('scroll', check, { passive: true });
+  check();
 }
 
 function setupScrollspy(): void {
   const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
   const links = new Map<string, HTMLAnchorElement>();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.sidebar [data-toc-id]')) links.set(link.dataset.tocId!, link);
-  const label = document.querySelector<HTMLElement>('[data-current-section]');
+  const labels = document.querySelectorAll<HTMLElement>('[data-current-section]');
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
   const visible = new Set<HTMLElement>();
@@ -58,7 +94,9 @@ function setupScrollspy(): void {
       if (link && !link.classList.contains('toc__link--chapter')) link.setAttribute('aria-current', 'location');
       current = link;
     }
-    if (label) label.textContent = active.textContent ?? '';
+    // The contents name the section without the heading's badges.
+    const title = link?.querySelector('.toc__title')?.textContent ?? active.textContent ?? '';
+    for (const label of labels) label.textContent = title;
   };
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) entry.isIntersecting ? visible.add(entry.target as HTMLElement) : visible.delete(entry.target as HTMLElement);
@@ -93,7 +131,55 @@ function setupCopyLinks(): void {
   });
 }
 
+/** Version switcher and share controls: their scripts load on first use. */
+function setupVersions(): void {
+  document.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const target = event.target as Element;
+    const link = target.closest<HTMLAnchorElement>('a[data-edition]');
+    const control = target.closest<HTMLElement>('[data-share]');
+    if (link && !link.getAttribute('aria-current')) {
+      event.preventDefault();
+      import('./versions.ts').then((module) => module.switchEdition(link)).catch(() => location.assign(link.href));
+    } else if (control) {
+      event.preventDefault();
+      void import('./share.ts').then((module) => module.share(control));
+    }
+  });
+  let text: string | null = null;
+  try {
+    text = sessionStorage.getItem('ms-notice');
+    sessionStorage.removeItem('ms-notice');
+  } catch {
+    return;
+  }
+  if (text) showNotice(text);
+}
+
+/** A notice at the top of the page, announced to screen readers. */
+function showNotice(text: string): void {
+  const box = document.createElement('p');
+  box.className = 'notice';
+  box.setAttribute('role', 'status');
+  box.textContent = text;
+  document.getElementById('content')?.prepend(box);
+}
+
+/** `j`/`k`: next and previous section; `?`: the list of shortcuts (search owns `/` and Ctrl/Cmd-K). */
+function setupKeys(): void {
+  document.addEventListener('keydown', (event) => {
+    const target = event.target;
+    if (!'jk?'.includes(event.key) || event.metaKey || event.ctrlKey || event.altKey) return;
+    if (target instanceof Element && target.closest('input, textarea, select, [contenteditable], dialog[open]')) return;
+    event.preventDefault();
+    void import('./keys.ts').then((module) => module.press(event.key));
+  });
+}
+
 setupTheme();
-setupToc();
+setupKeys();
+setupVersions();
+setupDrawer();
+setupBackToTop();
 setupScrollspy();
 setupCopyLinks();

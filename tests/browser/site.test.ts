@@ -137,22 +137,32 @@ describe('reading comfort', () => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const dark = await background();
     const toggle = page.locator('[data-theme-toggle]');
-    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The cycle: follow the system → light → dark → follow the system.
+    expect(await toggle.getAttribute('aria-label')).toMatch(/follow the system \(now dark\)/);
     await toggle.click();
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await toggle.getAttribute('aria-label')).toMatch(/^Theme: light\./);
     const light = await background();
     expect(light).not.toBe(dark);
     await page.goto(site.url + `${spec.chapters[0].slug}/`);
     expect(await background()).toBe(light);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-label')).toMatch(/^Theme: dark\./);
+    expect(await background()).toBe(dark);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-label')).toMatch(/follow the system/);
+    await page.goto(site.url + `${spec.chapters[1].slug}/`);
+    expect(await page.evaluate(() => localStorage.getItem('ms-theme'))).toBeNull();
+    expect(await background()).toBe(dark);
     await page.context().close();
   });
 
-  test('no horizontal scrolling at 360 px, and the contents collapse', async () => {
+  test('no horizontal scrolling at 360 px, and the contents fold into a closed drawer', async () => {
     for (const pathname of ['', `${spec.chapters[1].slug}/`]) {
       const page = await open(pathname, { width: 360 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, pathname).toBeLessThanOrEqual(0);
-      if (pathname) expect(await page.locator('[data-toc]').evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+      expect(await page.locator('#sidebar').isVisible(), pathname).toBe(false);
+      expect(await page.locator('[data-drawer-toggle]').isVisible(), pathname).toBe(true);
       await page.context().close();
     }
   });

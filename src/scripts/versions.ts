@@ -1,0 +1,58 @@
+// Loaded on the first choice in the version switcher: the other edition opens at the same section
+// or example, or at the nearest ancestor section it has, with a notice saying so.
+
+/** The id the reader is at, then its ancestor sections, nearest first. */
+function readingChain(): { ids: string[]; title: string } | null {
+  const byId = (id: string) => document.querySelector<HTMLElement>(`.sidebar [data-toc-id="${CSS.escape(id)}"]`);
+  const ancestors = (id: string) => byId(id)?.dataset.ancestors?.split(' ').filter(Boolean) ?? [];
+  const hashTarget = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const box = hashTarget instanceof HTMLElement ? hashTarget.getBoundingClientRect() : null;
+  // The address bar's id while it is on screen, else the section being read.
+  if (hashTarget instanceof HTMLElement && box && box.bottom > 0 && box.top < innerHeight) {
+    const section = hashTarget.dataset.section;
+    if (section) {
+      const title = hashTarget.querySelector('.ms-example__title')?.textContent ?? hashTarget.id;
+      return { ids: [hashTarget.id, section, ...ancestors(section)], title };
+    }
+    if (byId(hashTarget.id)) return { ids: [hashTarget.id, ...ancestors(hashTarget.id)], title: hashTarget.textContent ?? hashTarget.id };
+  }
+  const current = document.querySelector<HTMLElement>('.sidebar [aria-current="location"]') ?? document.querySelector<HTMLElement>('.sidebar [aria-current="page"][data-toc-id]');
+  if (!current?.dataset.tocId) return null;
+  const id = current.dataset.tocId;
+  return { ids: [id, ...ancestors(id)], title: current.querySelector('.toc__title')?.textContent ?? id };
+}
+
+function notice(text: string): void {
+  try {
+    sessionStorage.setItem('ms-notice', text);
+  } catch {
+    // Private mode: the reader arrives without the notice.
+  }
+}
+
+export async function switchEdition(link: HTMLAnchorElement): Promise<void> {
+  const box = link.closest<HTMLElement>('[data-versions]')!;
+  const home = new URL(link.href);
+  const label = link.dataset.label ?? link.textContent ?? '';
+  const chain = readingChain();
+  if (!chain) {
+    // Not a chapter page (contents, levels, whole spec): the same page of the other edition.
+    const rest = location.pathname.slice((box.dataset.base! + box.dataset.prefix!).length);
+    location.assign(new URL(rest, home).href);
+    return;
+  }
+  try {
+    const response = await fetch(new URL('anchors.json', home));
+    const anchors = (await response.json()) as Record<string, string>;
+    const found = chain.ids.find((id) => Object.hasOwn(anchors, id));
+    if (found) {
+      if (found !== chain.ids[0]) notice(`“${chain.title}” is not in ${label}; showing its parent section.`);
+      location.assign(new URL(anchors[found]!, home).href);
+      return;
+    }
+    notice(`“${chain.title}” is not in ${label}; showing its contents.`);
+  } catch {
+    // The edition's anchors could not be read: its home page still works.
+  }
+  location.assign(home.href);
+}

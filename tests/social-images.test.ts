@@ -1,0 +1,37 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { socialImage, type SocialCard } from '../plugins/astro/social-images.ts';
+
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'ms-social-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+const card: SocialCard = { title: 'Platform rules come first', authority: { label: 'System', rank: 1 }, spec: 'The Meridian Model Spec', version: '2026-11-23' };
+
+/** Width and height from a PNG's IHDR chunk. */
+const size = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+test('a section card is a 1200×630 PNG, drawn once and then read from the cache by the hash of its inputs', async () => {
+  const first = await socialImage(card, cacheDir);
+  expect(first.subarray(1, 4).toString()).toBe('PNG');
+  expect(size(first)).toEqual({ width: 1200, height: 630 });
+  const cached = readdirSync(cacheDir);
+  expect(cached).toHaveLength(1);
+  const written = statSync(path.join(cacheDir, cached[0]!)).mtimeMs;
+  const again = await socialImage({ ...card }, cacheDir);
+  expect(again.equals(first)).toBe(true);
+  expect(statSync(path.join(cacheDir, cached[0]!)).mtimeMs).toBe(written);
+});
+
+test('any input that changes the picture draws a new image', async () => {
+  const before = readdirSync(cacheDir).length;
+  const variants: SocialCard[] = [
+    { ...card, title: 'Another title' },
+    { ...card, authority: { label: 'Root', rank: 0 } },
+    { ...card, authority: null },
+    { ...card, version: '2027-01-01' },
+  ];
+  const images = await Promise.all(variants.map((variant) => socialImage(variant, cacheDir)));
+  expect(readdirSync(cacheDir).length).toBe(before + variants.length);
+  expect(new Set(images.map((image) => image.toString('base64'))).size).toBe(variants.length);
+});
