@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 
 /** What a section's social image shows. Everything that changes the picture is here, so it is the cache key. */
@@ -11,13 +11,12 @@ export interface SocialCard {
   /** The section's authority level and its rank (0 = highest), or null. */
   authority: { label: string; rank: number } | null;
   spec: string;
-  version: string;
 }
 
 export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
 /** Bump when the template below changes, so cached images are redrawn. */
-const TEMPLATE = 1;
+const TEMPLATE = 2;
 /** The rank scale of the site's badges (spec.css, light), highest first. */
 const RANKS = ['#4c1d95', '#3730a3', '#1d4ea8', '#345a78', '#4b5563', '#5f6670'];
 
@@ -61,7 +60,6 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
   const node = (type: string, style: Record<string, unknown>, children?: unknown) => ({ type, props: { style, children } });
   const footer = [
     ...(card.authority ? [node('div', { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 }, `${card.authority.label} authority`)] : []),
-    node('div', { display: 'flex', marginLeft: 'auto', color: '#57606a' }, `Version ${card.version}`),
   ];
   const svg = await satori(
     node('div', { width: SOCIAL_IMAGE_SIZE.width, height: SOCIAL_IMAGE_SIZE.height, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', padding: '56px 72px', background: '#ffffff', borderTop: `18px solid ${colour}`, fontFamily: 'Inter', color: '#1b1f24' }, [
@@ -71,5 +69,6 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
     ]) as never,
     { ...SOCIAL_IMAGE_SIZE, fonts: loadFonts() },
   );
-  return new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_SIZE.width } }).render().asPng();
+  // Rasterized on libuv's thread pool, so the next card's layout goes on meanwhile.
+  return (await renderAsync(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_SIZE.width } })).asPng();
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { storeDir } from 'virtual:model-spec';
 import { socialImage } from '../../../../../plugins/astro/social-images.ts';
-import { editionLabel } from '../../../../components/edition-label.ts';
 import { editionParam, views, type View } from '../../../../lib/site';
 
 // One social image per section (examples unfurl with their section's image): a spec has hundreds
-// of examples, and a picture of an example's title says little more than its section's.
+// of examples, and a picture of an example's title says little more than its section's. The card
+// names no version, so a section unchanged across releases is drawn once and cached for all.
 export function getStaticPaths() {
   return views().flatMap((view) =>
     [...view.edition.model.sections.keys()].map((id) => ({ params: { edition: editionParam(view), id }, props: { view, id } })),
@@ -22,7 +22,6 @@ export async function GET({ props }: { props: { view: View; id: string } }) {
       title: section.title,
       authority: rank < 0 ? null : { label: levels[rank]!.label, rank },
       spec: view.edition.model.config.title,
-      version: editionLabel(view.site, view.edition),
     },
     path.join(storeDir, '..', 'social-images'),
   );
