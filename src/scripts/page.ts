@@ -183,3 +183,6 @@ setupDrawer();
 setupBackToTop();
 setupScrollspy();
 setupCopyLinks();
+
+// Arriving from a link to an id removed on purpose: the notice's code loads only then.
+if (new URLSearchParams(location.search).has('removed')) void import('./removed-notice.ts');

@@ -32,3 +32,5 @@ if (removedId) {
     })
     .catch(() => {});
 }
+
+export {};

@@ -58,7 +58,8 @@ async function json(id: string): Promise<string> {
 function citation(id: string, title: string): string {
   const info = edition();
   const { short, dated } = links(id);
-  const when = [info.version && `version ${info.version}`, info.date].filter(Boolean).join(', ');
+  // A dated version is its own date: say it once.
+  const when = [info.version && `version ${info.version}`, info.date !== info.version && info.date].filter(Boolean).join(', ');
   return `${info.title}, “${title}” (${id})${when ? `, ${when}` : ''}. ${dated ?? short}`;
 }
 

@@ -6,10 +6,12 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
+import { projectRoot } from '../../scripts/harness/build-site.ts';
 
 const dist = inject('builtSite');
 const spec = JSON.parse(readFileSync(path.join(dist, 'spec.json'), 'utf8'));
 const site = siteInBrowser(dist);
+const releases = readdirSync(path.join(projectRoot, 'content', 'releases')).sort();
 const errors: string[] = [];
 const pages: Page[] = [];
 
@@ -163,10 +165,16 @@ describe('2. colours with meaning: grades own green, red and amber; levels an or
 });
 
 describe('3. version switcher', () => {
-  test('with one edition it shows the version label; every page names spec, version, date and canonical URL, printed too', async () => {
+  test('the switcher lists every edition with its date, the latest marked; every page names spec, version, date and canonical URL, printed too', async () => {
     const page = await open(`${longChapter.slug}/`);
-    expect(await page.locator('.site-header [data-versions]').innerText()).toContain(spec.version);
-    expect(await page.locator('.site-header [data-versions] a').count()).toBe(0);
+    const versions = page.locator('.site-header [data-versions]');
+    expect(await versions.innerText()).toContain(spec.version);
+    const links = versions.locator('a.versions__link');
+    // The root serves the latest release; the others are listed with their dates, the draft as unreleased.
+    expect(await links.count()).toBe(releases.length + 1);
+    expect(await versions.locator('a.versions__link[aria-current="page"] .versions__tag').textContent()).toBe('latest');
+    for (const release of releases.slice(0, -1)) expect(await versions.locator(`a[href="/${release}/"] time`).getAttribute('datetime')).toBe(release);
+    expect(await versions.locator('a[href="/draft/"]').textContent()).toContain('unreleased');
     const footer = await page.locator('.site-footer__edition').innerText();
     expect(footer).toContain(spec.title);
     expect(footer).toContain(spec.version);
@@ -262,8 +270,11 @@ describe('4 and 5. one small menu per heading: id, links, copy, cite, edit', () 
     for (const name of ['Link to this section', 'Copy short link', 'Copy as Markdown', 'Cite', 'Edit', 'Suggest a change']) {
       expect(await panel.getByRole(name.startsWith('Copy as') || name === 'Cite' ? 'button' : 'link', { name }).isVisible(), name).toBe(true);
     }
-    // A draft has no dated link to offer.
-    expect(await panel.getByRole('button', { name: 'Copy link to this version' }).isVisible()).toBe(false);
+    // The root serves a release, which offers its dated link; the draft has none to offer.
+    expect(await panel.getByRole('button', { name: 'Copy link to this version' }).isVisible()).toBe(true);
+    const draft = await open(`draft/${longChapter.slug}/`);
+    await menuOf(draft, section.id).locator('summary').click();
+    expect(await menuOf(draft, section.id).getByRole('button', { name: 'Copy link to this version' }).isVisible()).toBe(false);
   });
 
   test('without JavaScript the menu still opens, with its links; copy buttons are hidden', async () => {
@@ -291,7 +302,9 @@ describe('4 and 5. one small menu per heading: id, links, copy, cite, edit', () 
 
     await menu.getByRole('button', { name: 'Cite' }).click();
     await expect.poll(() => status.innerText()).toBe('Citation copied.');
-    expect(await clipboard()).toBe(`${spec.title}, “${section.title}” (${section.id}), version ${spec.version}. ${site.url}s/${section.id}/`);
+    // A release is cited by its dated address on the deployed site, which keeps meaning what it meant.
+    const dated = section.url.replace(/^(https?:\/\/[^/]+\/)/, `$1${spec.version}/`);
+    expect(await clipboard()).toBe(`${spec.title}, “${section.title}” (${section.id}), version ${spec.version}. ${dated}`);
 
     const example = Object.values<any>(spec.examples).find((candidate) => candidate.chapter === longChapter.slug && candidate.kind === 'example');
     const exampleMenu = page.locator(`#${example.id} .ms-menu`);
