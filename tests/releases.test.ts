@@ -61,8 +61,9 @@ describe('what changed', () => {
 
   test('a changed section says so on its page, linking to the changes page', () => {
     const html = readFileSync(path.join(dist, 'staying-safe', 'index.html'), 'utf8');
-    const meta = html.slice(html.indexOf('data-section-id="younger_users"'));
-    expect(meta.slice(0, meta.indexOf('</details>'))).toContain(`Changed in ${latest}`);
+    const start = html.indexOf('data-section-id="younger_users"');
+    const meta = html.slice(start, html.indexOf('data-section-id=', start + 1));
+    expect(meta).toMatch(new RegExp(`class="ms-history__badge">Changed in ${latest}<`));
     expect(meta).toContain(`href="/${latest}/changes/#younger_users"`);
   });
 });
