@@ -8,7 +8,7 @@ import schema from '../../public/schemas/spec-config.schema.json' with { type: '
 import { defaultAuthorityLevels } from '../remark-spec/authority.ts';
 import { quoteList, type RuleId } from '../remark-spec/rules.ts';
 import type { AuthorityLevel } from '../remark-spec/types.ts';
-import { formatMessages } from './report.ts';
+import { formatMessages, SpecError } from './report.ts';
 
 /** How `.mdx` chapters are trusted: see "Security model" in README.md. */
 export type MdxPolicy = 'allow' | 'no-esm' | 'refuse';
@@ -49,16 +49,9 @@ export const configFileName = 'spec.config.json';
 /** The `source` of every configuration message (`[spec-config:invalid-config]`). */
 export const configSource = 'spec-config';
 
-/** The configuration is invalid: `message` is the positioned report, `files` the vfile behind it. */
-export class ConfigError extends Error {
-  readonly files: VFile[];
-  constructor(report: string, files: VFile[]) {
-    super(report);
-    this.name = 'ConfigError';
-    this.files = files;
-    // The report says where the problem is; a stack trace into the generator would only distract.
-    this.stack = report;
-  }
+/** The configuration is invalid: a spec error whose report names the config's fields. */
+export class ConfigError extends SpecError {
+  override name = 'ConfigError';
 }
 
 /** Reads and checks `spec.config.json`; throws a ConfigError naming every bad field. */

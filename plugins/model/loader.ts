@@ -8,26 +8,19 @@ import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/type
 import { ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { ConfigError, loadSpecConfig, type SpecConfig } from './config.ts';
+import { loadSpecConfig, type SpecConfig } from './config.ts';
 import { listChapterFiles } from './chapter-files.ts';
 import { checkContentAssets, type ContentAsset } from './content-assets.ts';
 import { checkMdxTrust } from './mdx-trust.ts';
 import { sectionLinks } from './links.ts';
 import type { Chapter, SpecModel, Target } from './model.ts';
 import { blankFrontmatter, chapterRenderer, specParser } from './pipeline.ts';
-import { formatMessages } from './report.ts';
+import { formatMessages, SpecError } from './report.ts';
 import { relativeTargetHref, siteUrls } from './urls.ts';
 
 export type { Chapter, SpecModel, Target } from './model.ts';
 
-export class SpecError extends Error {
-  readonly files: VFile[];
-  constructor(report: string, files: VFile[]) {
-    super(report);
-    this.name = 'SpecError';
-    this.files = files;
-  }
-}
+export { SpecError };
 
 export interface LoadOptions {
   /** Print warnings (errors are thrown as a SpecError carrying the full report). */
@@ -80,12 +73,8 @@ interface Indexed {
 function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const root = path.resolve(contentDir);
   let config: SpecConfig;
-  try {
-    config = { ...loadSpecConfig(root), ...options.siteConfig };
-  } catch (error) {
-    if (error instanceof ConfigError) throw new SpecError(error.message, error.files);
-    throw error;
-  }
+  // A ConfigError is a SpecError: the caller reports both the same way.
+  config = { ...loadSpecConfig(root), ...options.siteConfig };
   const urls = siteUrls(config.site, config.base, options.prefix ?? '');
   const cache = options.cache;
   const configKey = JSON.stringify(config);

@@ -1,6 +1,20 @@
 import type { VFile } from 'vfile';
 
 /**
+ * A spec that cannot be built: `message` is the positioned report of every problem, `files` the
+ * vfiles behind it. The report says where; a stack trace into the generator would only distract.
+ */
+export class SpecError extends Error {
+  readonly files: VFile[];
+  constructor(report: string, files: VFile[]) {
+    super(report);
+    this.name = 'SpecError';
+    this.files = files;
+    this.stack = report;
+  }
+}
+
+/**
  * One line per message, `file:line:col: error: reason [source:rule]`, the form editors and CI
  * annotate; the cause (such as where a duplicate id was first used) follows, indented.
  */
