@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { modelSpec } from './plugins/astro/integration.ts';
+import { modelSpec } from './plugins/astro/index.ts';
 
 // Everything a fork changes lives in content/spec.config.json; the integration reads it and sets
 // the site's origin, base path and Markdown pipeline.

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chapterSlug } from '../plugins/model/loader.ts';
+import { chapterSlug } from '../plugins/model/index.ts';
 import { projectRoot } from '../scripts/harness/build-site.ts';
 import { median } from './stats.ts';
 import { writeSyntheticSpec, type SyntheticStats } from './synthetic.ts';

@@ -5,10 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSpecConfig } from '../plugins/model/config.ts';
-import { exampleRecords, examplesJsonl, specJson } from '../plugins/model/export.ts';
-import { loadSpec, SpecError } from '../plugins/model/loader.ts';
-import { readReleases } from '../plugins/releases/read.ts';
+import { ConfigError, loadSpecConfig, exampleRecords, examplesJsonl, specJson, loadSpec, SpecError } from '../plugins/model/index.ts';
+import { readReleases } from '../plugins/releases/index.ts';
 
 const { values } = parseArgs({
   options: {

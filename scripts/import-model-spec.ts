@@ -14,17 +14,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { mergeConfig } from '../plugins/import-model-spec/config-merge.ts';
-import { addOldIds, readMapping, resolveMapping, type Removal } from '../plugins/import-model-spec/id-mapping.ts';
+import { mergeConfig, addOldIds, readMapping, resolveMapping, type Removal, configName, ImportError, planOutput, writeValidated, type OutputPlan, indexIds, publishedIds, releaseChapters, findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/index.ts';
 import { importModelSpec, type ImportResult } from '../plugins/import-model-spec/index.ts';
-import { configName, ImportError, planOutput, writeValidated, type OutputPlan } from '../plugins/import-model-spec/output.ts';
-import { indexIds, publishedIds, releaseChapters } from '../plugins/import-model-spec/published-ids.ts';
-import { readReleases } from '../plugins/releases/read.ts';
-import { readRemovals, removalsName } from '../plugins/releases/removals.ts';
-import type { Release } from '../plugins/releases/types.ts';
-import { findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/vanished-ids.ts';
-import { loadSpec, SpecError } from '../plugins/model/loader.ts';
-import { ConfigError } from '../plugins/model/config.ts';
+import { readReleases, readRemovals, removalsName, type Release } from '../plugins/releases/index.ts';
+import { loadSpec, SpecError, ConfigError } from '../plugins/model/index.ts';
 
 const usage = `Usage: npm run import -- <model_spec.md> [options]
 

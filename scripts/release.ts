@@ -2,9 +2,8 @@
 //   npm run release -- <version> [--date YYYY-MM-DD] [--notes FILE] [--content DIR]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpecError } from '../plugins/model/loader.ts';
-import { ConfigError } from '../plugins/model/config.ts';
-import { FreezeError, freezeRelease } from '../plugins/releases/freeze.ts';
+import { SpecError, ConfigError } from '../plugins/model/index.ts';
+import { FreezeError, freezeRelease } from '../plugins/releases/index.ts';
 
 const usage = 'Usage: npm run release -- <version> [--date YYYY-MM-DD] [--notes FILE] [--content DIR]';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { socialImage, type SocialCard } from '../plugins/astro/social-images.ts';
+import { socialImage, type SocialCard } from '../plugins/astro/index.ts';
 
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'ms-social-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

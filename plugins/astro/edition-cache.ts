@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Edition, SiteModel } from '../model/site.ts';
+import type { Edition, SiteModel } from '../site/index.ts';
 
 /**
  * Built pages of frozen releases, kept between builds. A release never changes, so its pages

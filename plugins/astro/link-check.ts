@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SpecModel } from '../model/model.ts';
+import type { SpecModel } from '../model/index.ts';
 
 interface Page {
   url: string;

@@ -2,8 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // Imported statically: a dynamic import inside an Astro hook fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
-import type { SpecModel } from '../model/model.ts';
-import { searchRecords, titleWords } from '../model/search-records.ts';
+import { type SpecModel, searchRecords, titleWords } from '../model/index.ts';
 
 /** Pagefind's own UIs, written next to the index by default; nothing loads them. */
 const unusedBundleFiles = [

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SpecConfig } from '../model/config.ts';
-import type { Chapter, SpecModel, Target } from '../model/model.ts';
-import type { Edition, SiteModel } from '../model/site.ts';
+import type { SpecConfig, Chapter, SpecModel, Target } from '../model/index.ts';
+import type { Edition, SiteModel } from '../site/index.ts';
 
 /**
  * The hand-over from the integration, which loads the spec, to the pages, which Astro runs in

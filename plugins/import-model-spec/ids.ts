@@ -1,5 +1,5 @@
 /** Ids in our format, as the plugin checks them. */
-export { idPattern } from '../remark-spec/text.ts';
+export { idPattern } from '../remark-spec/index.ts';
 
 /**
  * A deterministic id fragment from a Markdown title: `[?](#target)` contributes its target id,

@@ -5,12 +5,19 @@ import { convertEvalPrompts, type EvalPromptGroup } from './eval-prompts.ts';
 import { normalizeAuthority, renderHeading, type Heading } from './headings.ts';
 import { idPattern, slugify } from './ids.ts';
 import { checkReferences } from './references.ts';
-import { defaultAuthorityLevels } from '../remark-spec/authority.ts';
+import { defaultAuthorityLevels } from '../remark-spec/index.ts';
 import { renderBlocks } from './render.ts';
 import type { ImportedFile, ImportOptions, ImportResult } from './types.ts';
 
 export type * from './types.ts';
 export { slugify } from './ids.ts';
+// What the import command needs besides the conversion: merging configs, writing the output,
+// and mapping the ids a release dropped.
+export { mergeConfig } from './config-merge.ts';
+export { addOldIds, readMapping, resolveMapping, type Removal } from './id-mapping.ts';
+export { configName, ImportError, planOutput, writeValidated, type OutputPlan } from './output.ts';
+export { indexIds, publishedIds, releaseChapters } from './published-ids.ts';
+export { findVanished, mappingTemplate, type VanishedId } from './vanished-ids.ts';
 
 type HeadingBlock = Extract<Block, { type: 'heading' }>;
 

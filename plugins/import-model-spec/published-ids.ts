@@ -3,10 +3,9 @@ import path from 'node:path';
 import type { Heading, Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
-import { specParser } from '../model/pipeline.ts';
-import { notesName } from '../releases/manifest.ts';
-import type { Release } from '../releases/types.ts';
-import { plainText } from '../remark-spec/text.ts';
+import { specParser } from '../model/index.ts';
+import { notesName, type Release } from '../releases/index.ts';
+import { plainText } from '../remark-spec/index.ts';
 
 /** One id a spec answers to: a section, an old id of a section, an example or a prompt. */
 export interface SpecId {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { SpecFileData } from '../remark-spec/types.ts';
-import type { DefinedTarget } from '../remark-spec/targets.ts';
+import type { SpecFileData, DefinedTarget } from '../remark-spec/index.ts';
 import type { ContentAsset } from './content-assets.ts';
 
 /** A message as stored with a cached chapter, replayed on the file when the cache is used. */

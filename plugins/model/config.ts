@@ -5,9 +5,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { VFile } from 'vfile';
 import schema from '../../public/schemas/spec-config.schema.json' with { type: 'json' };
-import { defaultAuthorityLevels } from '../remark-spec/authority.ts';
-import { quoteList, type RuleId } from '../remark-spec/rules.ts';
-import type { AuthorityLevel } from '../remark-spec/types.ts';
+import { defaultAuthorityLevels, quoteList, type RuleId, type AuthorityLevel } from '../remark-spec/index.ts';
 import { formatMessages, SpecError } from './report.ts';
 
 /** How `.mdx` chapters are trusted: see "Security model" in README.md. */

@@ -1,4 +1,4 @@
-import type { SpecExample, SpecMessage, SpecResponse } from '../remark-spec/types.ts';
+import type { SpecExample, SpecMessage, SpecResponse } from '../remark-spec/index.ts';
 import type { SpecModel } from './model.ts';
 
 export const specSchemaVersion = 1;

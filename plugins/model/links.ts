@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SpecSection } from '../remark-spec/types.ts';
+import type { SpecSection } from '../remark-spec/index.ts';
 import type { SpecConfig } from './config.ts';
 
 /** "Edit this section" and "Suggest a change" links; both carry the section id. */

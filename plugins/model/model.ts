@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { ReferenceTarget, SourceRange, SpecExample, SpecFileData, SpecSection } from '../remark-spec/types.ts';
+import type { ReferenceTarget, SourceRange, SpecExample, SpecFileData, SpecSection } from '../remark-spec/index.ts';
 import type { SpecConfig } from './config.ts';
 import type { ContentAsset } from './content-assets.ts';
 

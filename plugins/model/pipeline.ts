@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { guardParser } from '../remark-spec/limits.ts';
+import { guardParser } from '../remark-spec/index.ts';
 
 /**
  * The one Markdown pipeline of the site: the loader parses each chapter with `specParser`, runs

@@ -1,4 +1,4 @@
-import type { SpecExample, SpecSection } from '../remark-spec/types.ts';
+import type { SpecExample, SpecSection } from '../remark-spec/index.ts';
 import type { SpecModel } from './model.ts';
 
 export interface SearchRecord {

@@ -1,5 +1,4 @@
-import { loadSpec } from '../model/loader.ts';
-import { specJson } from '../model/export.ts';
+import { loadSpec, specJson } from '../model/index.ts';
 
 /** The data of one spec version as the diff, history and continuity checks read it. */
 export type SpecData = ReturnType<typeof specJson>;

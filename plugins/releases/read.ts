@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { SpecError } from '../model/loader.ts';
-import { formatMessages } from '../model/report.ts';
+import { SpecError, formatMessages } from '../model/index.ts';
 import { jsonPlace } from './json-place.ts';
 import { fail } from './messages.ts';
 import { checksum, manifestName, parseManifest } from './manifest.ts';

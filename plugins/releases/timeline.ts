@@ -1,6 +1,5 @@
 import type { VFile } from 'vfile';
-import { SpecError } from '../model/loader.ts';
-import { formatMessages } from '../model/report.ts';
+import { SpecError, formatMessages } from '../model/index.ts';
 import { checkContinuity, idTargets, publishedIds, publishedIdResolver, type PublishedRelease } from './continuity.ts';
 import { diffReleases } from './diff.ts';
 import type { ReleaseDiff } from './diff-types.ts';

@@ -25,7 +25,10 @@ import type { SpecSection } from './types.ts';
 export type { RemarkSpecOptions } from './options.ts';
 export type * from './types.ts';
 export { defaultAuthorityLevels } from './authority.ts';
-export { rules, type RuleId } from './rules.ts';
+export { quoteList, rules, type RuleId } from './rules.ts';
+export { guardParser, maxNestingDepth } from './limits.ts';
+export { htmlToText } from './literal.ts';
+export { plainText } from './text.ts';
 export { normalizeSource } from './source.ts';
 export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
 

@@ -1,4 +1,4 @@
-import type { Edition, SiteModel } from '../../plugins/model/site.ts';
+import type { Edition, SiteModel } from '../../plugins/site/index.ts';
 
 /** How an edition is named to readers: its version, "Draft", or (nothing released yet) the config's version. */
 export function editionLabel(site: SiteModel, edition: Edition): string {

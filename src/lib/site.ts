@@ -4,10 +4,9 @@ export type MdxContent = (props: Record<string, unknown>) => unknown;
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { mdxChapters, storeDir } from 'virtual:model-spec';
-import { readStore } from '../../plugins/astro/store.ts';
-import type { Chapter } from '../../plugins/model/model.ts';
-import type { Edition, SiteModel } from '../../plugins/model/site.ts';
-import { siteUrls, type SiteUrls } from '../../plugins/model/urls.ts';
+import { readStore } from '../../plugins/astro/index.ts';
+import { type Chapter, siteUrls, type SiteUrls } from '../../plugins/model/index.ts';
+import type { Edition, SiteModel } from '../../plugins/site/index.ts';
 
 /** What every page and component of one edition renders from, passed down as props. */
 export interface View {

@@ -1,5 +1,4 @@
-import type { Chapter } from '../../plugins/model/model.ts';
-import type { SiteUrls } from '../../plugins/model/urls.ts';
+import type { Chapter, SiteUrls } from '../../plugins/model/index.ts';
 
 export interface TocItem {
   id: string;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
-import { rules, type RuleId } from '../../plugins/remark-spec/rules.ts';
+import { rules, type RuleId } from '../../plugins/remark-spec/index.ts';
 import { caseNames, loadCase, type HostileResult } from './case.ts';
 import type { PipelineRequest, PipelineResult } from './pipeline-worker.ts';
 

@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec from '../../plugins/remark-spec/index.ts';
-import { specRehypePlugins, syntaxRemarkPlugins } from '../../plugins/model/pipeline.ts';
+import { specRehypePlugins, syntaxRemarkPlugins } from '../../plugins/model/index.ts';
 
 export interface PipelineRequest {
   id: number;

@@ -4,9 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkBuiltLinks } from '../../plugins/astro/link-check.ts';
-import type { SpecModel } from '../../plugins/model/model.ts';
-import { loadSpec, SpecError } from '../../plugins/model/loader.ts';
+import { checkBuiltLinks } from '../../plugins/astro/index.ts';
+import { type SpecModel, loadSpec, SpecError } from '../../plugins/model/index.ts';
 import { buildSite, projectRoot } from '../../scripts/harness/build-site.ts';
 
 const specs = path.join(import.meta.dirname, 'specs');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listChapterFiles } from '../../plugins/model/chapter-files.ts';
+import { listChapterFiles } from '../../plugins/model/index.ts';
 
 /** A content folder with these files (path → text); folders are made as needed. */
 function content(files: Record<string, string>): string {

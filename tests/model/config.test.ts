@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import schema from '../../public/schemas/spec-config.schema.json' with { type: 'json' };
-import { defaultAuthorityLevels } from '../../plugins/remark-spec/authority.ts';
-import { rules } from '../../plugins/remark-spec/rules.ts';
-import { ConfigError, defaultTags, loadSpecConfig, readSpecConfig } from '../../plugins/model/config.ts';
+import { defaultAuthorityLevels, rules } from '../../plugins/remark-spec/index.ts';
+import { ConfigError, defaultTags, loadSpecConfig, readSpecConfig } from '../../plugins/model/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import remarkContentAssets, { checkContentAssets } from '../../plugins/model/content-assets.ts';
+import { remarkContentAssets, checkContentAssets } from '../../plugins/model/index.ts';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'content-assets-'));

@@ -4,8 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { katexOptions } from '../../plugins/model/pipeline.ts';
-import { loadSpecWithPages } from '../../plugins/model/loader.ts';
+import { katexOptions, loadSpecWithPages } from '../../plugins/model/index.ts';
 
 function chapterWith(math: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ms-math-'));

@@ -7,8 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import type { MdxPolicy } from '../../plugins/model/config.ts';
-import { checkMdxTrust } from '../../plugins/model/mdx-trust.ts';
+import { type MdxPolicy, checkMdxTrust } from '../../plugins/model/index.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mdx-trust-'));
 

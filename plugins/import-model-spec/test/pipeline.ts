@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets } from '../../remark-spec/index.ts';
-import type { ReferenceTarget, SpecFileData } from '../../remark-spec/types.ts';
+import type { ReferenceTarget, SpecFileData } from '../../remark-spec/index.ts';
 import type { ImportResult } from '../types.ts';
 
 export interface Parsed {

@@ -3,11 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../../model/loader.ts';
-import { checkContinuity, idTargets, publishedIds } from '../../releases/continuity.ts';
-import { loadVersion } from '../../releases/load.ts';
-import { readReleases } from '../../releases/read.ts';
-import { readRemovals } from '../../releases/removals.ts';
+import { loadSpec } from '../../model/index.ts';
+import { checkContinuity, idTargets, publishedIds, loadVersion, readReleases, readRemovals } from '../../releases/index.ts';
 import { exampleIdFor } from '../examples.ts';
 import { promptIdStem } from '../eval-prompts.ts';
 import { importModelSpec } from '../index.ts';

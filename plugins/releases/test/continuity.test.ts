@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../../model/loader.ts';
-import { formatMessages } from '../../model/report.ts';
+import { SpecError, formatMessages } from '../../model/index.ts';
 import { loadTimeline } from '../timeline.ts';
 import { threeVersions, v2Removals } from './support.ts';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../../model/loader.ts';
+import { SpecError } from '../../model/index.ts';
 import { FreezeError, freezeRelease } from '../freeze.ts';
 import { checkReleases, readReleases } from '../read.ts';
 import { draftFrom, fixtures, replaceDraft, tempDir, v2Removals } from './support.ts';

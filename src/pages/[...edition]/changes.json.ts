@@ -1,4 +1,4 @@
-import { changesJson } from '../../../plugins/releases/diff.ts';
+import { changesJson } from '../../../plugins/releases/index.ts';
 import { editionParam, views, type View } from '../../lib/site';
 
 export function getStaticPaths() {

@@ -1,4 +1,4 @@
-import { examplesJsonl } from '../../../plugins/model/export.ts';
+import { examplesJsonl } from '../../../plugins/model/index.ts';
 import { editionParam, views, type View } from '../../lib/site';
 
 export function getStaticPaths() {

@@ -1,4 +1,4 @@
-import { maxNestingDepth } from '../../../plugins/remark-spec/limits.ts';
+import { maxNestingDepth } from '../../../plugins/remark-spec/index.ts';
 import { chapter, marker } from '../generate.ts';
 
 /** A numbered list nested 300 levels deep inside a message. */

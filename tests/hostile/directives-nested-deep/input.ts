@@ -1,4 +1,4 @@
-import { maxNestingDepth } from '../../../plugins/remark-spec/limits.ts';
+import { maxNestingDepth } from '../../../plugins/remark-spec/index.ts';
 import { chapter, marker } from '../generate.ts';
 
 /** Directive containers opened 1,000 times and never closed: refused past the limit, text kept. */

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { maxNestingDepth } from '../../../plugins/remark-spec/limits.ts';
+import { maxNestingDepth } from '../../../plugins/remark-spec/index.ts';
 import type { HostileResult } from '../case.ts';
 
 export const timeLimit = 10_000;

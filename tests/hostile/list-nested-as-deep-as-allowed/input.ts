@@ -1,4 +1,4 @@
-import { maxNestingDepth } from '../../../plugins/remark-spec/limits.ts';
+import { maxNestingDepth } from '../../../plugins/remark-spec/index.ts';
 import { chapter } from '../generate.ts';
 
 /** A list exactly as deep as the limit allows. */

@@ -1,4 +1,4 @@
-import { maxNestingDepth } from '../../../plugins/remark-spec/limits.ts';
+import { maxNestingDepth } from '../../../plugins/remark-spec/index.ts';
 import { chapter, marker } from '../generate.ts';
 
 /** A list nested 1,000 levels deep: refused at the first level past the limit. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { storeDir } from 'virtual:model-spec';
-import { socialImage } from '../../../../../plugins/astro/social-images.ts';
+import { socialImage } from '../../../../../plugins/astro/index.ts';
 import { editionParam, views, type View } from '../../../../lib/site';
 
 // One social image per section (examples unfurl with their section's image): a spec has hundreds

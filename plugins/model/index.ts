@@ -1,0 +1,27 @@
+/**
+ * The model's front door: everything outside `plugins/model/` imports from here, never from the
+ * files beside it. The model reads a content folder (config, chapters) into one checked SpecModel;
+ * exports, search records and URLs are views of it.
+ */
+export { ChapterCache } from './chapter-cache.ts';
+export { chapterSlug, listChapterFiles, releasesFolder, reservedPageNames, type ChapterFile, type ChapterListing } from './chapter-files.ts';
+export {
+  ConfigError,
+  configFileName,
+  defaultTags,
+  loadSpecConfig,
+  parseSpecConfig,
+  readSpecConfig,
+  type MdxPolicy,
+  type SpecConfig,
+  type SpecTag,
+} from './config.ts';
+export { default as remarkContentAssets, checkContentAssets, type ContentAsset } from './content-assets.ts';
+export { exampleRecords, examplesJsonl, specJson, specSchemaVersion } from './export.ts';
+export { loadSpec, loadSpecWithPages, pluginOptions, prepareSpec, type Annotations, type LoadOptions, type PreparedSpec } from './loader.ts';
+export { checkMdxTrust } from './mdx-trust.ts';
+export type { Chapter, SourceRange, SpecModel, Target } from './model.ts';
+export { blankFrontmatter, katexOptions, remarkMathOptions, shikiConfig, specParser, specRehypePlugins, syntaxRemarkPlugins } from './pipeline.ts';
+export { formatMessages, SpecError } from './report.ts';
+export { searchRecords, titleWords, type SearchRecord } from './search-records.ts';
+export { relativeTargetHref, siteUrls, type SiteUrls } from './urls.ts';
