@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { SpecFileData, DefinedTarget } from '../remark-spec/index.ts';
@@ -96,7 +96,9 @@ function generatorVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
   const root = path.resolve(import.meta.dirname, '../..');
-  for (const dir of ['plugins/remark-spec', 'plugins/model']) {
+  // The site layer adds the history marks to rendered chapters, and the contract holds the URL shapes.
+  for (const dir of ['plugins/contract', 'plugins/remark-spec', 'plugins/model', 'plugins/site']) {
+    if (!existsSync(path.join(root, dir))) continue;
     for (const name of readdirSync(path.join(root, dir)).sort()) {
       if (name.endsWith('.ts')) hash.update(name).update(readFileSync(path.join(root, dir, name)));
     }
