@@ -19,8 +19,6 @@ export { configName, ImportError, planOutput, writeValidated, type OutputPlan } 
 export { indexIds, publishedIds, releaseChapters } from './published-ids.ts';
 export { findVanished, mappingTemplate, type VanishedId } from './vanished-ids.ts';
 
-type HeadingBlock = Extract<Block, { type: 'heading' }>;
-
 interface SectionOut {
   id: string;
   heading: Heading;
