@@ -230,7 +230,7 @@ function pageAssets(outDir: string, pageFile: string, base: string): SiteMetrics
 
 interface SearchModule {
   measureSearch?: (distDir: string, base: string) => Promise<unknown>;
-  formatSearchReport?: (result: never) => string;
+  formatSearchReport?: (result: unknown) => string;
 }
 
 /**
@@ -244,7 +244,7 @@ async function searchTimings(outDir: string, base: string): Promise<{ result: un
   if (typeof module.measureSearch !== 'function') return { result: null, text: 'bench/search.ts does not export measureSearch(distDir, base).' };
   try {
     const result = await module.measureSearch(outDir, base);
-    const text = typeof module.formatSearchReport === 'function' ? module.formatSearchReport(result as never) : flatten(result).map(([key, value]) => `${key}: ${value}`).join('\n');
+    const text = typeof module.formatSearchReport === 'function' ? module.formatSearchReport(result) : flatten(result).map(([key, value]) => `${key}: ${value}`).join('\n');
     return { result, text };
   } catch (error) {
     return { result: null, text: `measureSearch failed: ${error instanceof Error ? error.message : String(error)}` };

@@ -67,8 +67,8 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           markdown: {
             // Only `.mdx` chapters go through Astro's processor; `.md` chapters arrive rendered.
             processor: unified({
-              remarkPlugins: [...syntaxRemarkPlugins, remarkSpecForFile] as never,
-              rehypePlugins: specRehypePlugins as never,
+              remarkPlugins: [...syntaxRemarkPlugins, remarkSpecForFile],
+              rehypePlugins: specRehypePlugins,
               // SmartyPants would rewrite quotes and dashes in example messages.
               smartypants: false,
             }),

@@ -66,7 +66,7 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
       node('div', { display: 'flex', fontSize: 30, color: '#57606a' }, card.spec),
       node('div', { display: 'flex', flexGrow: 1, alignItems: 'center', fontSize: title.length > 60 ? 58 : 70, fontWeight: 700, lineHeight: 1.12, letterSpacing: '-0.02em' }, title),
       node('div', { display: 'flex', alignItems: 'center', fontSize: 30 }, footer),
-    ]) as never,
+    ]) as unknown as Parameters<typeof satori>[0], // satori reads React-shaped elements; these are built without React
     { ...SOCIAL_IMAGE_SIZE, fonts: loadFonts() },
   );
   // Rasterized on libuv's thread pool, so the next card's layout goes on meanwhile.

@@ -33,9 +33,9 @@ export const shikiConfig = { themes: { light: 'github-light', dark: 'github-dark
 export const katexOptions = { throwOnError: false, strict: false, maxSize: 20, maxExpand: 200, trust: false } as const;
 
 /** The syntax extensions after parsing (Astro adds GFM itself), for Astro's processor (`.mdx`). */
-export const syntaxRemarkPlugins = [[remarkMath, remarkMathOptions], remarkDirective] as const;
+export const syntaxRemarkPlugins: [[typeof remarkMath, typeof remarkMathOptions], typeof remarkDirective] = [[remarkMath, remarkMathOptions], remarkDirective];
 
-export const specRehypePlugins = [[rehypeKatex, katexOptions]] as const;
+export const specRehypePlugins: [[typeof rehypeKatex, typeof katexOptions]] = [[rehypeKatex, katexOptions]];
 
 /** A parser for spec sources with the same syntax extensions as the site. */
 export function specParser() {
@@ -68,7 +68,7 @@ export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) =>
     .use(rehypeStringify, { allowDangerousHtml: true });
   return async (tree: Root, file: VFile): Promise<string> => {
     const hast = await processor.run(tree, file);
-    return processor.stringify(hast as never, file);
+    return processor.stringify(hast, file);
   };
 }
 

@@ -6,7 +6,9 @@ import { rangeOf, sourceSlice } from './text.ts';
 
 /** A `:::commentary` block: a note to human readers, shown apart from the rules. */
 export function transformCommentary(node: ContainerDirective, section: string | null, context: Context): void {
-  const label = node.children[0]?.type === 'paragraph' && node.children[0].data?.directiveLabel ? node.children.shift() : undefined;
+  const first = node.children[0];
+  const label = first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined;
+  if (label) node.children.shift();
   const body = node.children;
   context.data.commentary.push({
     section,
@@ -18,7 +20,7 @@ export function transformCommentary(node: ContainerDirective, section: string | 
   node.children = [
     label
       ? { ...label, data: { hName: 'p', hProperties: { className: ['ms-commentary__label'] } } }
-      : (hastNode(h('p', { className: ['ms-commentary__label'] }, 'Commentary')) as never),
+      : hastNode(h('p', { className: ['ms-commentary__label'] }, 'Commentary')),
     ...body,
   ];
 }

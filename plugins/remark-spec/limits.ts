@@ -89,5 +89,5 @@ export function guardParser(processor: Processor | undefined): void {
     );
     return { type: 'root', children: [{ type: 'code', value: document, data: { hProperties: { className: ['ms-literal'] } } }] };
   };
-  processor.parser = Object.assign(guarded, { specGuarded: true }) as never;
+  processor.parser = Object.assign(guarded, { specGuarded: true }) as typeof processor.parser;
 }

@@ -2,6 +2,7 @@ import type { Root, Text, Html, Paragraph } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
+import { replaceChild } from './text.ts';
 
 /**
  * remark-directive reads prose such as `10:30`, `16:9` or `Note:important` as text directives.
@@ -34,9 +35,9 @@ export function htmlToText(tree: Root): void {
         position: node.position,
         data: { hProperties: { className: ['ms-literal'] } },
       };
-      parent.children.splice(index, 1, paragraph as never);
+      replaceChild(parent, index, paragraph);
     } else {
-      parent.children.splice(index, 1, { type: 'text', value: node.value, position: node.position } as never);
+      replaceChild(parent, index, { type: 'text', value: node.value, position: node.position });
     }
     return [SKIP, index + 1];
   });

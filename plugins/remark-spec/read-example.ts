@@ -27,7 +27,7 @@ export interface ReadTurn {
   /** The rationale label of a response (a message's label is data only). */
   label: Paragraph | undefined;
   /** The body shown in the card: text, `:::untrusted` blocks and misplaced blocks, in order. */
-  body: Node[];
+  body: ContainerDirective['children'];
   settings: ContainerDirective[];
   /** The lines of each `:::settings` block, as written (the page shows every one). */
   settingsLines: SettingsLine[][];
@@ -192,7 +192,7 @@ function readTurn(node: ContainerDirective, context: Context): ReadTurn {
   const untrusted: string[] = [];
   const settingsNodes: ContainerDirective[] = [];
   const untrustedNodes: ContainerDirective[] = [];
-  const body: Node[] = [];
+  const body: ContainerDirective['children'] = [];
 
   for (const child of children) {
     if (child.type === 'containerDirective' && child.name === 'settings') {
@@ -224,7 +224,7 @@ function readTurn(node: ContainerDirective, context: Context): ReadTurn {
 
   const { settings, lines: settingsLines } = readSettings(settingsNodes, context);
   const content = contentOf(body, children, source);
-  const text = plainText(body as never);
+  const text = plainText(body);
   // A system or developer message may hold only settings: the configuration is its content.
   const settingsOnly = settingsNodes.length > 0 && (node.name === 'system' || node.name === 'developer');
   if (!text.trim() && untrusted.length === 0 && !settingsOnly) {

@@ -1,15 +1,15 @@
-import type { Heading, PhrasingContent } from 'mdast';
+import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Properties } from 'hast';
 import { h } from 'hastscript';
-import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { Context } from './context.ts';
 import { hastNode, wrapperNode } from './hast.ts';
 import type { Placement, ReadExample, ReadTurn } from './read-example.ts';
 import type { SettingsLine } from './settings.ts';
-import type { MessageRole } from './types.ts';
+import type { MessageRole, SpecWrapper } from './types.ts';
 import { sectionMenu } from './sections.ts';
+import { replaceChild } from './text.ts';
 import type { SpecExample } from './types.ts';
 import { attributeHelp, gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
 import type { Grade } from './types.ts';
@@ -24,25 +24,26 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
 
   const headingLevel = Math.min(6, Math.max(2, placement.depth + 1));
   const kindLabel = kindLabels[example.kind];
-  const titleChildren: Node[] = label ? (label.children as Node[]) : [{ type: 'text', value: example.title } as Node];
+  const titleChildren: RootContent[] = label ? label.children : [{ type: 'text', value: example.title }];
   const grades = [...new Set(example.turns.flatMap((turn) => (turn.kind === 'response' ? [turn.grade] : [])))];
 
   const comparisonSizes = new Map<number, number>();
   for (const { turn } of turns) if (turn.kind === 'response') comparisonSizes.set(turn.comparison, (comparisonSizes.get(turn.comparison) ?? 0) + 1);
-  const conversation: Node[] = [];
-  const groups: Array<Array<{ node: Node; rank: number }>> = [];
-  let group: Array<{ node: Node; rank: number }> | undefined;
+  const conversation: RootContent[] = [];
+  const groups: Array<{ wrapper: SpecWrapper; items: Array<{ node: RootContent; rank: number }> }> = [];
+  let group: { wrapper: SpecWrapper; items: Array<{ node: RootContent; rank: number }> } | undefined;
   for (const { node: turnNode, turn } of turns) {
     if (turn.kind === 'response') {
       if (!group) {
-        group = [];
-        groups.push(group);
         const count = comparisonSizes.get(turn.comparison)!;
-        conversation.push(
-          wrapperNode('div', { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' }, group as never),
-        );
+        group = {
+          wrapper: wrapperNode('div', { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' }, []),
+          items: [],
+        };
+        groups.push(group);
+        conversation.push(group.wrapper);
       }
-      group.push({ node: turnNode, rank: gradeOrder.indexOf(turn.grade) });
+      group.items.push({ node: turnNode, rank: gradeOrder.indexOf(turn.grade) });
     } else {
       group = undefined;
       conversation.push(turnNode);
@@ -50,10 +51,7 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
   }
 
   // Alternatives are shown compliant, ok, violating (a stable sort: the data keeps source order).
-  for (const alternatives of groups) {
-    alternatives.sort((a, b) => a.rank - b.rank);
-    alternatives.splice(0, alternatives.length, ...(alternatives.map(({ node: turnNode }) => turnNode) as never[]));
-  }
+  for (const { wrapper, items } of groups) wrapper.children = items.sort((a, b) => a.rank - b.rank).map((item) => item.node);
 
   const level = example.authority ? context.authorities.get(example.authority) : undefined;
   node.data = {
@@ -83,7 +81,7 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
     ]),
     ...(description.length ? [wrapperNode('div', { className: ['ms-example__description'] }, description)] : []),
     wrapperNode('div', { className: ['ms-example__conversation'] }, conversation),
-  ] as never;
+  ];
 }
 
 function renderTurn({ node, turn, label, body, settings, settingsLines, untrusted }: ReadTurn): void {
@@ -91,7 +89,7 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
   for (const block of untrusted) {
     inertLinks(block);
     block.data = { hName: 'div', hProperties: { className: ['ms-untrusted'] } };
-    block.children.unshift(hastNode(h('p', { className: ['ms-untrusted__label'] }, untrustedLabel)) as never);
+    block.children.unshift(hastNode(h('p', { className: ['ms-untrusted__label'] }, untrustedLabel)));
   }
 
   const role: MessageRole = turn.kind === 'response' ? 'assistant' : turn.role;
@@ -108,9 +106,7 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
     const help = Object.hasOwn(attributeHelp, key) ? attributeHelp[key] : undefined;
     metaParts.push(h('span', { className: ['ms-turn__attribute'], dataAttribute: key, ...(help ? { title: help } : {}) }, [value ? `${key}: ${value}` : key, ...(help ? [h('span', { className: ['ms-visually-hidden'] }, ` (${help})`)] : [])]));
   }
-  const rationale: Node[] = label
-    ? [wrapperNode('p', { className: ['ms-response__rationale'] }, label.children as PhrasingContent[] as Node[])]
-    : [];
+  const rationale = label ? [wrapperNode('p', { className: ['ms-response__rationale'] }, label.children)] : [];
   demoteHeadings(body);
   node.data = { hName: 'div', hProperties: properties };
   node.children = [
@@ -119,7 +115,7 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
     ...settings,
     // A message of settings alone has no body to show.
     ...(body.length > 0 || settings.length === 0 ? [wrapperNode('div', { className: ['ms-turn__body'] }, body)] : []),
-  ] as never;
+  ];
 }
 
 /** The one-line scenario of a card: who speaks, and what is graded. */
@@ -137,8 +133,8 @@ function inertLinks(block: ContainerDirective): void {
   visit(block, 'link', (link, index, parent) => {
     if (!parent || index === undefined) return;
     const text = link.children.map((child) => ('value' in child ? child.value : '')).join('');
-    const children = text === link.url ? [{ type: 'text', value: link.url }] : [...link.children, { type: 'text', value: ` <${link.url}>` }];
-    parent.children.splice(index, 1, { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: ['ms-inert-link'], title: `Link in untrusted content, not followed: ${link.url}` } } } as never);
+    const children: PhrasingContent[] = text === link.url ? [{ type: 'text', value: link.url }] : [...link.children, { type: 'text', value: ` <${link.url}>` }];
+    replaceChild(parent, index, { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: ['ms-inert-link'], title: `Link in untrusted content, not followed: ${link.url}` } } });
   });
 }
 
@@ -149,14 +145,14 @@ function renderSettings(block: ContainerDirective, lines: readonly SettingsLine[
     line.kind === 'setting'
       ? [hastNode(h('dt', line.key)), hastNode(h('dd', line.value))]
       : [hastNode(h('dt', { className: ['ms-settings__unparsed'] }, line.text)), hastNode(h('dd'))],
-  ) as never;
+  );
 }
 
 /**
  * A `#` line in a message is part of the message (a model's Markdown answer), not of the page's
  * outline: it renders as a styled paragraph so headings and the table of contents stay the spec's.
  */
-function demoteHeadings(body: Node[]): void {
+function demoteHeadings(body: readonly RootContent[]): void {
   for (const node of body) {
     visit(node, 'heading', (heading: Heading) => {
       heading.data = { ...heading.data, hName: 'p', hProperties: { className: ['ms-message-heading', `ms-message-heading--${heading.depth}`] } };

@@ -1,4 +1,4 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
@@ -155,7 +155,7 @@ export function renderSections(tree: Root, context: Context): void {
       continue;
     }
     const { section } = entry;
-    if (section.tags.length > 0) (node as Heading).children.push(...(section.tags.flatMap((tag) => [{ type: 'text', value: ' ' }, tagBadge(tag, context)]) as never[]));
+    if (section.tags.length > 0) (node as Heading).children.push(...section.tags.flatMap((tag): PhrasingContent[] => [{ type: 'text', value: ' ' }, tagBadge(tag, context)]));
     node.data = {
       ...node.data,
       hProperties: {
@@ -168,10 +168,10 @@ export function renderSections(tree: Root, context: Context): void {
     if (section.oldIds.length > 0) {
       // Empty targets for ids the section used to have, so old links still land on it.
       const anchors = section.oldIds.map((id) => h('span', { id, className: ['ms-old-anchor'], dataAliasOf: section.id }));
-      children.push(hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)) as never);
+      children.push(hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)));
     }
     // The heading line: title, then the level badge and the section's menu.
-    children.push(wrapperNode('div', { className: ['ms-heading-row', `ms-heading-row--${section.depth}`] }, [node, hastNode(sectionMeta(section, context))]) as never);
+    children.push(wrapperNode('div', { className: ['ms-heading-row', `ms-heading-row--${section.depth}`] }, [node, hastNode(sectionMeta(section, context))]));
   }
   tree.children = children;
 }

@@ -103,3 +103,11 @@ function inlineText(node: Nodes): string {
 
 // The importer reads the id rule from here; it lives in ids.ts.
 export { idPattern } from './ids.ts';
+
+/**
+ * Puts `node` in place of the child at `index`. A visitor's parent is a union of parent types,
+ * whose children arrays TypeScript cannot splice; the callers know the node fits the parent.
+ */
+export function replaceChild(parent: { children: unknown[] }, index: number, node: Nodes): void {
+  parent.children.splice(index, 1, node);
+}

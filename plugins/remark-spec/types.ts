@@ -1,4 +1,7 @@
 /** The structured data the plugin extracts from one spec source file. */
+import type { ElementContent, Properties } from 'hast';
+import type { RootContent } from 'mdast';
+import type { Node as UnistNode, Parent as UnistParent } from 'unist';
 
 /** A 1-based line:column place in the source file (unist style). */
 export interface SourcePoint {
@@ -141,6 +144,38 @@ export interface ReferenceTarget {
 declare module 'vfile' {
   interface DataMap {
     spec: SpecFileData;
+  }
+}
+
+/**
+ * An mdast node that stands for a finished hast element: remark-rehype renders `data.hChildren`
+ * under `data.hName` (the plugin builds badges, menus and meta lines with hastscript).
+ */
+export interface SpecHast extends UnistNode {
+  type: 'specHast';
+  data: { hName: string; hProperties: Properties; hChildren: ElementContent[] };
+}
+
+/** An mdast node rendered as the element `data.hName` around its (mdast) children. */
+export interface SpecWrapper extends UnistParent {
+  type: 'specWrapper';
+  children: RootContent[];
+  data: { hName: string; hProperties: Properties };
+}
+
+// The plugin's own nodes are mdast content like any other: registered here, so trees that hold
+// them type-check without casts.
+declare module 'mdast' {
+  interface RootContentMap {
+    specHast: SpecHast;
+    specWrapper: SpecWrapper;
+  }
+  interface BlockContentMap {
+    specHast: SpecHast;
+    specWrapper: SpecWrapper;
+  }
+  interface PhrasingContentMap {
+    specHast: SpecHast;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Definition, Image, ImageReference, Link, LinkReference, Root } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
+import { replaceChild } from './text.ts';
 
 const safeProtocol = /^(https?|mailto|tel|ftp):/i;
 const hasProtocol = /^[a-z][a-z0-9+.-]*:/i;
@@ -34,12 +35,12 @@ export function neutralizeUnsafeUrls(tree: Root): void {
     if (url === undefined || isSafeUrl(url)) return;
     const isLink = target.type === 'link' || target.type === 'linkReference';
     const children = isLink ? (target as Link | LinkReference).children : [{ type: 'text' as const, value: (target as Image).alt || url }];
-    parent.children.splice(index, 1, {
+    replaceChild(parent, index, {
       type: 'emphasis',
       children,
       position: target.position,
       data: { hName: 'span', hProperties: { className: ['ms-unsafe-link'], title: `Link not followed: ${url}` } },
-    } as never);
+    });
     return [SKIP, index + 1];
   });
 }

@@ -6,7 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
+import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec from '../../plugins/remark-spec/index.ts';
 import { specRehypePlugins, syntaxRemarkPlugins } from '../../plugins/model/index.ts';
@@ -37,10 +37,10 @@ function processor() {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(syntaxRemarkPlugins as unknown as PluggableList)
+    .use(syntaxRemarkPlugins)
     .use(remarkSpec)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(specRehypePlugins as unknown as PluggableList)
+    .use(specRehypePlugins)
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
 

@@ -37,7 +37,7 @@ function urls(tree: Root): string[] {
     if ((node.type === 'image' || node.type === 'definition') && node.url !== undefined) found.push(node.url);
     for (const child of (node.children ?? []) as Array<typeof node>) walk(child);
   };
-  walk(tree as never);
+  walk(tree);
   return found;
 }
 
