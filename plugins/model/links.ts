@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SpecSection } from '../remark-spec/index.ts';
 import type { SpecConfig } from './config.ts';
+import { siteUrls } from './urls.ts';
 
 /** "Edit this section" and "Suggest a change" links; both carry the section id. */
 export function sectionLinks(config: SpecConfig, section: SpecSection, filePath: string, contentRoot: string) {
@@ -8,7 +9,8 @@ export function sectionLinks(config: SpecConfig, section: SpecSection, filePath:
   if (!repository) return [];
   const relative = path.relative(contentRoot, path.resolve(filePath)).split(path.sep).join('/');
   const sourcePath = `${repository.contentDir.replace(/\/+$/, '')}/${relative}`;
-  const permalink = `${config.site}${config.base}s/${section.id}/`;
+  const urls = siteUrls(config.site, config.base);
+  const permalink = urls.absolute(urls.short(section.id));
   const issueTitle = `[${section.id}] ${section.title}`;
   const issueBody = `Section: ${permalink}\nSource: ${sourcePath}, line ${section.position.start.line}\n\nWhat should change, and why?\n`;
   return [

@@ -1,4 +1,5 @@
 import type { SpecExample, SpecSection } from '../remark-spec/index.ts';
+import { gradeLabels, kindLabels, noLevelLabel } from '../contract/index.ts';
 import type { SpecModel } from './model.ts';
 
 export interface SearchRecord {
@@ -10,12 +11,6 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-/** The values of the `kind` filter, as shown on results and filter chips. */
-export const kindLabels = { section: 'Section', example: 'Example', prompt: 'Eval prompt' } as const;
-/** The values of the `grade` filter (an example "has a Violating response"). */
-export const gradeLabels = { compliant: 'Compliant', violating: 'Violating', ok: 'OK' } as const;
-/** The `authority` filter value of records with no level (chapter intros, definitions). */
-export const noLevelLabel = 'No level';
 
 /**
  * The search index as a view of the data: a record per section and per example, each with its
@@ -48,7 +43,7 @@ export function searchRecords(spec: SpecModel): SearchRecord[] {
         },
         filters: {
           kind: [kindLabels.section],
-          authority: [label(effectiveAuthority(spec, section))],
+          authority: [label(section.effectiveAuthority)],
           ...(sectionTags(section).length ? { tag: sectionTags(section) } : {}),
         },
         sort: { order: String(order++).padStart(6, '0') },
@@ -94,19 +89,6 @@ export function titleWords(records: SearchRecord[]): Record<string, number> {
     for (const word of new Set(words)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/**
- * A section's own level, else the nearest enclosing section's: a subsection of a root section is
- * root unless it says otherwise (examples inherit the same way).
- */
-function effectiveAuthority(spec: SpecModel, section: SpecSection): string | null {
-  let current: SpecSection | undefined = section;
-  for (let depth = 0; current && depth < 20; depth++) {
-    if (current.authority) return current.authority;
-    current = current.parent ? spec.sections.get(current.parent)?.section : undefined;
-  }
-  return null;
 }
 
 function exampleText(example: SpecExample): string {

@@ -1,3 +1,5 @@
+import { editionPath, fromChapter } from '../contract/index.ts';
+
 /**
  * Every URL of the site is built here. An edition is one place a spec is published: the latest
  * release at the root (`prefix` ''), each release at `<version>/`, the draft at `draft/`.
@@ -35,10 +37,10 @@ export function siteUrls(site: string, base: string, prefix = ''): SiteUrls {
     base,
     prefix,
     home: () => root,
-    chapter: (slug) => `${root}${slug}/`,
-    target: (chapter, id) => `${root}${chapter}/#${id}`,
-    short: (id) => `${root}s/${id}/`,
-    page: (name) => `${root}${name}/`,
+    chapter: (slug) => root + editionPath.chapter(slug),
+    target: (chapter, id) => root + editionPath.target(chapter, id),
+    short: (id) => root + editionPath.short(id),
+    page: (name) => root + editionPath.page(name),
     site: (path) => base + path.replace(/^\/+/, ''),
     file: (name) => root + name,
     absolute: (href) => (/^[a-z][a-z0-9+.-]*:/i.test(href) ? href : origin + href),
@@ -48,5 +50,5 @@ export function siteUrls(site: string, base: string, prefix = ''): SiteUrls {
 
 /** A link written inside a chapter body to an id on another chapter: valid from every edition. */
 export function relativeTargetHref(chapter: string, id: string): string {
-  return `../${chapter}/#${id}`;
+  return fromChapter.target(chapter, id);
 }

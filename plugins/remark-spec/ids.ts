@@ -1,10 +1,9 @@
 /** The one rule every id follows: section ids, old ids, example ids, generated ids and tag names. */
 
-/** Letters, digits, `_` and `-`, starting with a letter or digit: safe in URLs, file names and HTML. */
-export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+import { idPattern, maxIdLength } from '../contract/index.ts';
 
-/** Ids appear in URLs, page names and headings; past this they are sentences, not names. */
-export const maxIdLength = 100;
+// The pattern and length are the contract's: the browser checks ids against them too.
+export { idPattern, maxIdLength };
 
 /** Element ids the site's layout and plugins use (an author's id would clash with them on a page). */
 export const layoutIds: ReadonlySet<string> = new Set([

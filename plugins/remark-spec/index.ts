@@ -76,17 +76,11 @@ export default function remarkSpec(this: Processor | undefined, options?: Readon
       return found;
     };
     const byId = new Map(sections.map((section) => [section.id, section]));
-    const inheritedAuthority = (section: SpecSection | undefined): string | null => {
-      for (let current = section; current; current = current.parent ? byId.get(current.parent) : undefined) {
-        if (current.authority) return current.authority;
-      }
-      return null;
-    };
 
     renderSections(tree, context);
     transformBlocks(tree, context, (node) => {
       const section = sectionAt(node.position?.start.line ?? 0);
-      return { section: section?.id ?? null, authority: inheritedAuthority(section), depth: section?.depth ?? 1 };
+      return { section: section?.id ?? null, authority: section?.effectiveAuthority ?? null, depth: section?.depth ?? 1 };
     });
     for (const example of context.data.examples) if (example.section) byId.get(example.section)?.examples.push(example.id);
 

@@ -2,6 +2,7 @@ import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { fromChapter } from '../contract/index.ts';
 import type { Context } from './context.ts';
 import { hastNode, wrapperNode } from './hast.ts';
 import { quoteList, report, suggest } from './rules.ts';
@@ -88,6 +89,7 @@ export function collectSections(tree: Root, context: Context): void {
       title,
       depth: heading.depth,
       authority,
+      effectiveAuthority: authority,
       parent: stack[stack.length - 1]?.id ?? null,
       authorities: [],
       oldIds,
@@ -104,7 +106,7 @@ export function collectSections(tree: Root, context: Context): void {
     stack.push(section);
   });
 
-  aggregateAuthorities(context.data.sections, context);
+  deriveLevels(context.data.sections, context);
 }
 
 /** The names in `tags="…"`, each checked against the id pattern; repeats dropped. */
@@ -129,8 +131,14 @@ function isExample(node: RootContent): boolean {
   return node.type === 'containerDirective' && isExampleKind(node.name);
 }
 
-function aggregateAuthorities(sections: SpecSection[], context: Context): void {
+/**
+ * The two facts about levels every view reads, computed here once: a section's effective level
+ * (its own, else the nearest enclosing section's; sections come parents first) and the levels of
+ * everything inside it.
+ */
+function deriveLevels(sections: SpecSection[], context: Context): void {
   const byId = new Map(sections.map((section) => [section.id, section]));
+  for (const section of sections) section.effectiveAuthority = section.authority ?? (section.parent ? (byId.get(section.parent)?.effectiveAuthority ?? null) : null);
   const collected = new Map(sections.map((section) => [section.id, new Set<string>()]));
   for (const section of sections) {
     if (!section.authority) continue;
@@ -226,7 +234,7 @@ export function sectionMenu(target: {
       h('a', { className: ['ms-menu__item'], href: `#${target.id}` }, `Link to this ${noun}`),
       ...(stable
         ? [
-            h('a', { className: ['ms-menu__item'], href: `../s/${target.id}/`, dataShare: 'link', dataId: target.id, dataTitle: target.title, dataDone: 'Short link copied' }, 'Copy short link'),
+            h('a', { className: ['ms-menu__item'], href: fromChapter.short(target.id), dataShare: 'link', dataId: target.id, dataTitle: target.title, dataDone: 'Short link copied' }, 'Copy short link'),
             copy('dated', 'Copy link to this version', 'Link to this version copied'),
           ]
         : []),

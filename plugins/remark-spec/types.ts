@@ -34,6 +34,8 @@ export interface SpecSection {
   depth: number;
   /** The section's own level, or null when it declares none. */
   authority: string | null;
+  /** The level that applies: its own, else the nearest enclosing section's (null when none declares one). */
+  effectiveAuthority: string | null;
   /** The id of the enclosing section, or null for a chapter. */
   parent: string | null;
   /** Levels of this section and everything inside it, highest rank first. */

@@ -1,3 +1,4 @@
+import { gradeLabels, kindLabels } from '../contract/index.ts';
 import type { Grade, MessageRole, SpecExample } from './types.ts';
 
 /** The format's words: directive names, and the labels readers see for them. */
@@ -17,8 +18,8 @@ export const roleLabels: Readonly<Record<MessageRole, string>> = {
   assistant: 'Assistant',
   tool: 'Tool',
 };
-export const gradeLabels: Readonly<Record<Grade, string>> = { compliant: 'Compliant', violating: 'Violating', ok: 'OK' };
-export const kindLabels: Readonly<Record<SpecExample['kind'], string>> = { example: 'Example', prompt: 'Eval prompt' };
+// Grades and kinds are named as search filters name them (the contract holds both).
+export { gradeLabels, kindLabels };
 export const untrustedLabel = 'Untrusted content';
 /** What a message attribute means, shown as its tooltip and to screen readers. */
 export const attributeHelp: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 // Loaded on the first use of a share control in a heading or example menu: copies the stable short
 // link (and the dated link of a release), a section as Markdown, an example as its examples.jsonl
 // records, or a ready citation. The data files are fetched on first use, not with the page.
+import { editionPath } from '../../plugins/contract/index.ts';
 
 interface Edition {
   title: string;
@@ -35,7 +36,7 @@ function edition(): Edition {
 /** The stable short link, and for a release the same page of its dated copy. */
 export function links(id: string): { short: string; dated: string | null } {
   const info = edition();
-  const short = new URL(`s/${encodeURIComponent(id)}/`, info.home).href;
+  const short = new URL(editionPath.short(encodeURIComponent(id)), info.home).href;
   const page = location.href.startsWith(info.home) ? location.pathname.slice(new URL(info.home).pathname.length) : '';
   const dated = info.datedHome ? new URL(`${page}#${encodeURIComponent(id)}`, info.datedHome).href : null;
   return { short, dated };

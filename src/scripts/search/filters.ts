@@ -1,10 +1,11 @@
 // The filter bar: a radio group per filter (authority, kind, grade, and tag when records have
 // tags), values no record has hidden once Pagefind's filter counts arrive.
+import { kindLabels, kindPluralLabels, type FilterName, type RecordKind } from '../../../plugins/contract/index.ts';
 import { element } from './dom.ts';
 import type { FilterCounts, PagefindFilters } from './pagefind.ts';
 import { GRADES, NO_LEVEL, type Level } from './results.ts';
 
-export type FilterKey = 'authority' | 'kind' | 'grade' | 'tag';
+export type FilterKey = FilterName;
 
 interface FilterGroup {
   key: FilterKey;
@@ -12,7 +13,6 @@ interface FilterGroup {
   values: { value: string; label: string; tone?: string }[];
 }
 
-const KINDS = ['Section', 'Example', 'Eval prompt'];
 const PREFIX = 'ms-search-';
 
 export class FilterBar {
@@ -28,7 +28,7 @@ export class FilterBar {
         label: 'Authority',
         values: [...levels.map((level) => ({ value: level.label, label: level.label, tone: `ms-badge--${level.name}` })), { value: NO_LEVEL, label: NO_LEVEL }],
       },
-      { key: 'kind', label: 'Kind', values: KINDS.map((kind) => ({ value: kind, label: kind === 'Eval prompt' ? 'Eval prompts' : `${kind}s` })) },
+      { key: 'kind', label: 'Kind', values: (Object.keys(kindLabels) as RecordKind[]).map((kind) => ({ value: kindLabels[kind], label: kindPluralLabels[kind] })) },
       { key: 'grade', label: 'Has a response', values: GRADES.map((grade) => ({ value: grade.value, label: grade.value, tone: `ms-chip--${grade.name}` })) },
     ];
     for (const group of groups) this.element.append(renderGroup(group));

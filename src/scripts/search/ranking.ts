@@ -1,5 +1,6 @@
 // Ranking of search results, as pure functions over what Pagefind reports for each query word:
 // which records matched it, how strongly (Pagefind's BM25 score), and whether in the title or id.
+import { kindLabels } from '../../../plugins/contract/index.ts';
 import { normalize, wordMatches } from './query.ts';
 
 /** One record matched by one query word (or by one of its synonyms). */
@@ -119,7 +120,7 @@ export interface Titled {
  */
 export function titleFirst<T extends Titled>(query: string, entries: T[]): T[] {
   return entries
-    .map((entry, index) => ({ entry, index, tier: titleTier(query, entry), section: entry.kind === 'Section' ? 0 : 1 }))
+    .map((entry, index) => ({ entry, index, tier: titleTier(query, entry), section: entry.kind === kindLabels.section ? 0 : 1 }))
     .sort((a, b) => a.tier - b.tier || (a.tier < 3 ? a.section - b.section : 0) || a.index - b.index)
     .map(({ entry }) => entry);
 }

@@ -1,4 +1,5 @@
 // One search result: its data (Entry, from Pagefind's fragment) and its listbox option.
+import { gradeLabels, noLevelLabel, type GradeName } from '../../../plugins/contract/index.ts';
 import { element } from './dom.ts';
 import { buildExcerpt } from './excerpt.ts';
 import type { PagefindFragment } from './pagefind.ts';
@@ -24,13 +25,9 @@ export interface Entry {
   locations: number[];
 }
 
-export const NO_LEVEL = 'No level';
+export const NO_LEVEL = noLevelLabel;
 /** Grade filter values, in the order results show them, with their style names. */
-export const GRADES = [
-  { value: 'Violating', name: 'violating' },
-  { value: 'Compliant', name: 'compliant' },
-  { value: 'OK', name: 'ok' },
-] as const;
+export const GRADES = (Object.keys(gradeLabels) as GradeName[]).map((name) => ({ value: gradeLabels[name], name }));
 
 export function toEntry(fragment: PagefindFragment, locations: number[]): Entry {
   return {

@@ -16,7 +16,7 @@ export async function GET({ props }: { props: { view: View; id: string } }) {
   const { view, id } = props;
   const { section } = view.edition.model.sections.get(id)!;
   const levels = view.edition.model.config.authorityLevels;
-  const rank = levels.findIndex((level) => level.name === section.authority);
+  const rank = levels.findIndex((level) => level.name === section.effectiveAuthority);
   const png = await socialImage(
     {
       title: section.title,

@@ -1,0 +1,60 @@
+/**
+ * The contract between the build and the browser: what both sides must agree on, written once.
+ * The build (remark-spec, model, search records) and the client scripts (src/scripts/) import
+ * this file, so it has no Node imports and no dependencies: it is bundled into pages as is.
+ *
+ * - URL shapes under an edition's root (`''`, `2025-09-12/` or `draft/` under the base path);
+ * - id rules (what an id may look like);
+ * - search filter names and the labels readers see for their values;
+ * - editions: the list of published editions and the ids each one renamed (`reading` adds it).
+ */
+
+// URL shapes ---------------------------------------------------------------------------------
+
+/** Paths under an edition's root; `plugins/model/urls.ts` puts the base path and prefix in front. */
+export const editionPath = {
+  chapter: (slug: string) => `${slug}/`,
+  target: (chapter: string, id: string) => `${chapter}/#${id}`,
+  /** The stable short link of an id: works without JavaScript and unfurls with its title. */
+  short: (id: string) => `s/${id}/`,
+  page: (name: string) => `${name}/`,
+} as const;
+
+/**
+ * Links written inside a chapter body, which sits one folder below its edition's root: valid
+ * from every edition, so one rendering of a chapter serves them all.
+ */
+export const fromChapter = {
+  target: (chapter: string, id: string) => `../${editionPath.target(chapter, id)}`,
+  short: (id: string) => `../${editionPath.short(id)}`,
+} as const;
+
+// Id rules -----------------------------------------------------------------------------------
+
+/** Letters, digits, `_` and `-`, starting with a letter or digit: safe in URLs, file names and HTML. */
+export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** Ids appear in URLs, page names and headings; past this they are sentences, not names. */
+export const maxIdLength = 100;
+
+// Search filters -----------------------------------------------------------------------------
+
+/** The filters every search record carries (`tag` only when the spec tags sections). */
+export const filterNames = ['authority', 'kind', 'grade', 'tag'] as const;
+export type FilterName = (typeof filterNames)[number];
+
+/** The values of the `kind` filter: what a record is, as results and filter chips name it. */
+export const kindLabels = { section: 'Section', example: 'Example', prompt: 'Eval prompt' } as const;
+/** The same kinds counted on filter chips. */
+export const kindPluralLabels = { section: 'Sections', example: 'Examples', prompt: 'Eval prompts' } as const;
+export type RecordKind = keyof typeof kindLabels;
+
+/** The values of the `grade` filter (an example "has a Violating response"), in the order results show them. */
+export const gradeLabels = { violating: 'Violating', compliant: 'Compliant', ok: 'OK' } as const;
+export type GradeName = keyof typeof gradeLabels;
+
+/** The `authority` filter value of records with no level (chapter intros, definitions); levels use their labels. */
+export const noLevelLabel = 'No level';
+
+// Editions -------------------------------------------------------------------------------------
+// (Reserved: the list of published editions and the ids each renamed, for the version switcher.)
