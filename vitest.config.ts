@@ -10,6 +10,8 @@ const globalSetup = ['tests/support/global-setup.ts'];
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Temporary folders a test file makes are removed after it (tests/README.md).
+    setupFiles: ['tests/support/clean-temp.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     projects: [

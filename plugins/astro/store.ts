@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SpecConfig, Chapter, SpecModel, Target } from '../model/index.ts';
+import { indexChapters, type Chapter, type SpecConfig, type SpecModel, type Target } from '../model/index.ts';
 import type { Edition, SiteModel } from '../site/index.ts';
 
 /**
@@ -65,10 +65,5 @@ export function readStore(dir: string): SiteModel {
 }
 
 function hydrate(contentDir: string, config: SpecConfig, chapters: Chapter[], targets: Target[]): SpecModel {
-  const model: SpecModel = { contentDir, config, chapters, targets: new Map(targets.map((target) => [target.id, target])), sections: new Map(), examples: new Map(), files: [], assets: [] };
-  for (const chapter of chapters) {
-    for (const section of chapter.data.sections) model.sections.set(section.id, { section, chapter });
-    for (const example of chapter.data.examples) model.examples.set(example.id, { example, chapter });
-  }
-  return model;
+  return { contentDir, config, chapters, targets: new Map(targets.map((target) => [target.id, target])), ...indexChapters(chapters), files: [], assets: [] };
 }

@@ -20,7 +20,8 @@ export { default as remarkContentAssets, checkContentAssets, type ContentAsset }
 export { exampleRecords, examplesJsonl, specJson, specSchemaVersion } from './export.ts';
 export { loadSpec, loadSpecWithPages, pluginOptions, prepareSpec, type Annotations, type LoadOptions, type PreparedSpec } from './loader.ts';
 export { checkMdxTrust } from './mdx-trust.ts';
-export type { Chapter, SourceRange, SpecModel, Target } from './model.ts';
+export { countExamples, indexChapters } from './indexes.ts';
+export type { Chapter, ExampleCounts, SourceRange, SpecModel, Target } from './model.ts';
 export { blankFrontmatter, katexOptions, remarkMathOptions, shikiConfig, specParser, specRehypePlugins, syntaxRemarkPlugins } from './pipeline.ts';
 export { formatMessages, SpecError } from './report.ts';
 export { searchRecords, titleWords, type SearchRecord } from './search-records.ts';

@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets, normalizeSource, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
-import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/index.ts';
+import type { SpecFileData } from '../remark-spec/index.ts';
 import { ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -12,6 +12,7 @@ import { loadSpecConfig, type SpecConfig } from './config.ts';
 import { listChapterFiles } from './chapter-files.ts';
 import { checkContentAssets, type ContentAsset } from './content-assets.ts';
 import { checkMdxTrust } from './mdx-trust.ts';
+import { indexChapters } from './indexes.ts';
 import { sectionLinks } from './links.ts';
 import type { Chapter, SpecModel, Target } from './model.ts';
 import { blankFrontmatter, chapterRenderer, specParser } from './pipeline.ts';
@@ -180,13 +181,6 @@ function transformChapter(indexed: Indexed, source: Source, transformer: ReturnT
 /** Puts the chapters, indexes and checks of the whole spec together; throws with every problem at once. */
 function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): SpecModel {
   const { root, config, targets, sources } = indexed;
-  const sections = new Map<string, { section: SpecSection; chapter: Chapter }>();
-  const examples = new Map<string, { example: SpecExample; chapter: Chapter }>();
-  chapters.forEach((chapter) => {
-    for (const section of chapter.data.sections) sections.set(section.id, { section, chapter });
-    // Every id, generated ones included, was checked for duplicates while indexing.
-    for (const example of chapter.data.examples) if (!examples.has(example.id)) examples.set(example.id, { example, chapter });
-  });
 
   const files = [...indexed.listing, ...sources.map((source) => source.vfile)];
   const problems = files.filter((file) => file.messages.length > 0);
@@ -195,7 +189,7 @@ function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): 
     if (problems.some((file) => file.messages.some((message) => message.fatal))) throw new SpecError(report, files);
     (options.log ?? console.warn)(report);
   }
-  return { contentDir: root, config, chapters, targets, sections, examples, files, assets: sources.flatMap((source) => source.assets) };
+  return { contentDir: root, config, chapters, targets, ...indexChapters(chapters), files, assets: sources.flatMap((source) => source.assets) };
 }
 
 /**

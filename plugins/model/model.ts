@@ -43,14 +43,23 @@ export interface Target extends ReferenceTarget {
   source: { file: string; line: number; column: number };
 }
 
+/** How many graded examples and eval prompts: counted apart. */
+export interface ExampleCounts {
+  examples: number;
+  prompts: number;
+}
+
 /** A whole content folder, parsed and checked: the single source pages, exports and search read. */
 export interface SpecModel {
   contentDir: string;
   config: SpecConfig;
   chapters: Chapter[];
   targets: Map<string, Target>;
-  sections: Map<string, { section: SpecSection; chapter: Chapter }>;
+  /** Built by `indexChapters` (indexes.ts), like `examples` and `counts`. */
+  sections: Map<string, { section: SpecSection; chapter: Chapter; /** The examples directly in the section. */ counts: ExampleCounts }>;
   examples: Map<string, { example: SpecExample; chapter: Chapter }>;
+  /** Every example of the spec. */
+  counts: ExampleCounts;
   files: VFile[];
   /** Images and files the chapters use, to be copied into the site (`output` under the base path). */
   assets: ContentAsset[];

@@ -1,4 +1,5 @@
 import {
+  indexChapters,
   loadSpecConfig,
   prepareSpec,
   siteUrls,
@@ -127,11 +128,8 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
 function atPrefix(model: SpecModel, prefix: string): SpecModel {
   const urls = siteUrls(model.config.site, model.config.base, prefix);
   const chapters: Chapter[] = model.chapters.map((chapter) => ({ ...chapter, url: urls.chapter(chapter.slug) }));
-  const bySlug = new Map(chapters.map((chapter) => [chapter.slug, chapter]));
   const targets = new Map([...model.targets].map(([id, target]) => [id, { ...target, href: urls.target(target.chapter, target.aliasOf ?? target.id) }]));
-  const sections = new Map([...model.sections].map(([id, entry]) => [id, { ...entry, chapter: bySlug.get(entry.chapter.slug)! }]));
-  const examples = new Map([...model.examples].map(([id, entry]) => [id, { ...entry, chapter: bySlug.get(entry.chapter.slug)! }]));
-  return { ...model, chapters, targets, sections, examples };
+  return { ...model, chapters, targets, ...indexChapters(chapters) };
 }
 
 function lastTitle(frozen: PreparedSpec[], id: string): string | undefined {
