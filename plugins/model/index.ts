@@ -22,7 +22,7 @@ export { loadSpec, loadSpecWithPages, pluginOptions, prepareSpec, type Annotatio
 export { checkMdxTrust } from './mdx-trust.ts';
 export { countExamples, indexChapters } from './indexes.ts';
 export type { Chapter, ExampleCounts, SourceRange, SpecModel, Target } from './model.ts';
-export { blankFrontmatter, katexOptions, remarkMathOptions, shikiConfig, specParser, specRehypePlugins, syntaxRemarkPlugins } from './pipeline.ts';
+export { blankFrontmatter, katexOptions, remarkMathOptions, shikiConfig, specParser, specProcessor, specRehypePlugins, syntaxRemarkPlugins } from './pipeline.ts';
 export { formatMessages, SpecError } from './report.ts';
 export { searchRecords, titleWords, type SearchRecord } from './search-records.ts';
 export { relativeTargetHref, siteUrls, type SiteUrls } from './urls.ts';

@@ -11,7 +11,7 @@ import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { guardParser } from '../remark-spec/index.ts';
+import { guardParser, remarkSpec, type RemarkSpecOptions } from '../remark-spec/index.ts';
 
 /**
  * The one Markdown pipeline of the site: the loader parses each chapter with `specParser`, runs
@@ -48,6 +48,19 @@ export function specParser() {
       // The same depth limit as the plugin applies: report pathological nesting instead of parsing it.
       guardParser(this);
     });
+}
+
+/**
+ * Source to HTML in one plain unified processor: the parser above, the spec plugin, and the
+ * rendering steps that make or could break safety (raw HTML kept, then KaTeX). For callers that
+ * need the whole road at once without Astro: the hostile-input tests, the importer's tests.
+ */
+export function specProcessor(options?: Readonly<RemarkSpecOptions>) {
+  return specParser()
+    .use(remarkSpec, options)
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
+    .use(specRehypePlugins)
+    .use(rehypeStringify, { allowDangerousHtml: true });
 }
 
 /**

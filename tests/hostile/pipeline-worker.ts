@@ -2,14 +2,8 @@
 // terminate it if it hangs (a synchronous loop would block the test's own thread for good).
 import { parentPort } from 'node:worker_threads';
 import type { Element, Nodes, Root } from 'hast';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
-import remarkSpec from '../../plugins/remark-spec/index.ts';
-import { specRehypePlugins, syntaxRemarkPlugins } from '../../plugins/model/index.ts';
+import { specProcessor } from '../../plugins/model/index.ts';
 
 export interface PipelineRequest {
   id: number;
@@ -32,17 +26,6 @@ const unsafeScheme = /^(?:javascript|vbscript|data):/i;
 const activeElements = new Set(['script', 'iframe', 'object', 'embed', 'style', 'base', 'form', 'frame', 'frameset', 'meta', 'link']);
 const urlProperties = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'data', 'cite', 'background'];
 
-/** Same plugins as the site: GFM, math, directives, the spec plugin, raw HTML kept, KaTeX. */
-function processor() {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(syntaxRemarkPlugins)
-    .use(remarkSpec)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(specRehypePlugins)
-    .use(rehypeStringify, { allowDangerousHtml: true });
-}
 
 function inspect(tree: Root): { text: string; live: string[] } {
   const texts: string[] = [];
@@ -67,7 +50,8 @@ function inspect(tree: Root): { text: string; live: string[] } {
 
 export function runPipeline(request: PipelineRequest): PipelineResult {
   const file = new VFile({ path: request.path, value: request.source });
-  const pipeline = processor();
+  // The site's own road (plugins/model/pipeline.ts): GFM, math, directives, the spec plugin, raw HTML kept, KaTeX.
+  const pipeline = specProcessor();
   try {
     const tree = pipeline.runSync(pipeline.parse(file), file) as Root;
     const html = String(pipeline.stringify(tree, file));

@@ -1,12 +1,9 @@
 import type { Root } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets } from '../../remark-spec/index.ts';
 import type { ReferenceTarget, SpecFileData } from '../../remark-spec/index.ts';
+import { specParser } from '../../model/index.ts';
 import type { ImportResult } from '../types.ts';
 
 export interface Parsed {
@@ -21,7 +18,7 @@ export interface Parsed {
  * cross-references across chapters as the loader does.
  */
 export function parseImported(result: ImportResult): Parsed {
-  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath, { singleDollarTextMath: false }).use(remarkDirective);
+  const parser = specParser();
   const sources = result.files.map((file) => {
     const vfile = new VFile({ path: file.path, value: file.content });
     return { path: file.path, vfile, tree: parser.parse(vfile) as Root };
