@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { SpecError, formatMessages } from '../model/index.ts';
+import { SpecError, formatMessages, releasesFolder } from '../model/index.ts';
 import { jsonPlace } from './json-place.ts';
 import { fail } from './messages.ts';
 import { checksum, manifestName, parseManifest } from './manifest.ts';
 import type { Release } from './types.ts';
 import { compareReleases } from './version.ts';
 
-export const releasesFolder = 'releases';
+// The folder name is the model's: it also keeps releases out of the chapters.
+export { releasesFolder };
 
 const display = (file: string) => path.relative(process.cwd(), file) || file;
 
