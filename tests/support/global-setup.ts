@@ -16,16 +16,22 @@ declare module 'vitest' {
  * stress): the first setup builds it, the last teardown removes it. With `MS_TEST_SITE=dist` the
  * run uses a site `npm run build` just made instead (CI builds once), and leaves it in place.
  */
-let shared: { outDir: string; remove: (() => void) | null; users: number } | undefined;
+interface Shared {
+  outDir: string;
+  remove: (() => void) | null;
+  users: number;
+}
+// Each project loads this file through its own module runner: the one build is kept on the process.
+const holder = globalThis as { __msBuiltSite?: Shared };
 
 export default function setup(project: TestProject) {
-  if (!shared) shared = { ...prepare(), users: 0 };
+  const shared = (holder.__msBuiltSite ??= { ...prepare(), users: 0 });
   shared.users++;
   project.provide('builtSite', shared.outDir);
   return () => {
-    if (!shared || --shared.users > 0) return;
+    if (--shared.users > 0) return;
     shared.remove?.();
-    shared = undefined;
+    holder.__msBuiltSite = undefined;
   };
 }
 
