@@ -18,8 +18,10 @@ export function promptfooResult(row: Record<string, unknown>, place: string, con
   const vars = (row.vars ?? testCase.vars ?? {}) as Record<string, unknown>;
   const provider = (row.provider ?? {}) as Record<string, unknown>;
   const model = asText(provider.label) || asText(provider.id) || 'unknown provider';
-  const sample = asText(row.id) ?? `test ${String(row.testIdx ?? '?')}, prompt ${String(row.promptIdx ?? '?')}`;
-  const key = asText(metadata[config.exampleIdKey]) ?? asText(vars[config.exampleIdKey]) ?? asText(testCase.description) ?? asText(row.description) ?? sample;
+  const key = asText(metadata[config.exampleIdKey]) ?? asText(vars[config.exampleIdKey]) ?? asText(testCase.description) ?? asText(row.description) ?? `test ${String(row.testIdx ?? '?')}`;
+  // The sample is the test (under each prompt); its repeats are epochs. The row's own id names the place.
+  const sample = Number(row.promptIdx ?? 0) > 0 ? `${key} (prompt ${String(row.promptIdx)})` : key;
+  if (typeof row.id === 'string') place = `${place}, id ${row.id}`;
   const seen = `${model}\u0000${key}\u0000${String(row.promptIdx ?? '')}`;
   const epoch = (epochs.get(seen) ?? 0) + 1;
   epochs.set(seen, epoch);
