@@ -11,7 +11,8 @@ export function evalRecords(spec: SpecModel): ExampleRecord[] {
 
 /** The metadata every exported sample carries, so its results come back keyed on our ids and release. */
 export function sampleMetadata(record: ExampleRecord, release: string) {
-  return { example_id: record.example, record_id: record.id, section: record.section, authority: record.authority, kind: record.kind, spec_release: release, url: record.url };
+  // The graded point's id (`scaling#2`): a tool that repeats tests tells points apart by it; it maps to the example.
+  return { example_id: record.id, example: record.example, section: record.section, authority: record.authority, kind: record.kind, spec_release: release, url: record.url };
 }
 
 /**
