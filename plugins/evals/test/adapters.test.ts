@@ -59,7 +59,7 @@ describe('Inspect .eval (zip)', () => {
     const r = report();
     const [run] = await readInspectEval({ path: file, file: 'evals/log.eval', report: r, config });
     const [fromDump] = await readInspectJson({ path: path.join(fixtures, 'inspect-log-dump.json'), file: 'evals/dump.json', report: report(), config });
-    const shape = (results: typeof run.results) => results.map(({ place: _place, ...rest }) => rest).sort((a, b) => a.sample.localeCompare(b.sample) || a.epoch - b.epoch);
+    const shape = (results: NonNullable<typeof run>["results"]) => results.map(({ place: _place, ...rest }) => rest).sort((a, b) => a.sample.localeCompare(b.sample) || a.epoch - b.epoch);
     expect(shape(run!.results)).toEqual(shape(fromDump!.results));
     expect(run!.results.find((result) => result.sample === 'scaling#2')!.place).toBe('samples/scaling#2_epoch_1.json');
     expect(run!.missing).toBe(0);

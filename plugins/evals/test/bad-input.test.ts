@@ -77,11 +77,11 @@ describe('bad input', () => {
     let count = 0;
     while (size < 100 * 1024 * 1024) {
       const text = `${count ? ',' : ''}{"id":"s${count}","epoch":1,"input":"hi","target":"","messages":[],"output":{"choices":[{"message":{"role":"assistant","content":"ok"}}]},"scores":{"model_graded_qa":{"value":${count % 5 === 0 ? 'NaN' : '"C"'}}},"metadata":{"example_id":"tutor_guides"},"events":${events}}`;
-      if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       size += text.length;
       count++;
     }
-    await new Promise((resolve) => out.end(']}', resolve));
+    await new Promise<void>((resolve) => out.end(']}', () => resolve()));
     const base = process.memoryUsage().heapUsed;
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed - base)), 1);
