@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
+import { createRequire } from 'node:module';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const dist = inject('builtSite');
 const evals = JSON.parse(readFileSync(path.join(dist, 'evals.json'), 'utf8'));
@@ -18,8 +21,8 @@ afterAll(async () => {
   expect(errors).toEqual([]);
 });
 
-async function open(pathname: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
+async function open(pathname: string, javaScriptEnabled = true, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled, colorScheme });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`${pathname}: ${error.message}`));
   await page.goto(site.url + pathname.replace(/^\//, ''), { waitUntil: 'load' });
@@ -56,7 +59,7 @@ describe('evals on the site', () => {
       expect(await row.locator('.ms-evals__rate').textContent()).toBe(rate(counts));
       expect(await row.locator('.ms-evals__n').textContent()).toBe(`n=${graded(counts)}`);
       // The bar is drawn at the rate (CSS only).
-      const [bar, fill] = await Promise.all([row.locator('.ms-evals__bar').boundingBox(), row.locator('.ms-evals__fill').boundingBox()]);
+      const [bar, fill] = await row.evaluate((element) => ['.ms-evals__bar', '.ms-evals__fill'].map((selector) => element.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect));
       expect(Math.abs(fill!.width / bar!.width - (counts.compliant + counts.ok) / graded(counts))).toBeLessThan(0.02);
     }
     // The chapter's own bar counts more than any one subsection's: results add up the tree.
@@ -79,7 +82,9 @@ describe('evals on the site', () => {
     const row = heatmap.locator(`tr[data-section="${chapterSection.id}"]`);
     if (chapterSection.authority) expect(await row.locator('.ms-badge').count()).toBe(1);
     const cell = row.locator('td').first();
-    expect(await cell.textContent()).toBe(`${rate(evals.sections[chapterSection.id][runs[0]!.id])}n=${graded(evals.sections[chapterSection.id][runs[0]!.id])}`);
+    const counts: Counts = evals.sections[chapterSection.id][runs[0]!.id];
+    // Seen: rate and n; heard: also the model, the section and the counts.
+    expect(await cell.textContent()).toBe(`${rate(counts)}n=${graded(counts)}: ${runs[0]!.model} on ${chapterSection.title}, ${counts.compliant + counts.ok} of ${graded(counts)} graded`);
     // Coverage needs no results: every section is listed, those without examples or prompts marked.
     const coverage: Array<{ subtreeExamples: number; subtreePrompts: number }> = evals.coverage;
     expect(await page.locator('.ev-coverage tbody tr').count()).toBe(coverage.length);
@@ -106,11 +111,21 @@ describe('evals on the site', () => {
     const answers = spec.examples[result.example].turns.filter((turn: { kind: string }) => turn.kind === 'response');
     expect(await first.locator('.ev-answers .ev-answer').count()).toBe(answers.length);
     // Side by side on a desktop.
-    const [output, graded] = await Promise.all([first.locator('.ev-output').boundingBox(), first.locator('.ev-answers').boundingBox()]);
+    // Measured in one go: the page may still be scrolling to the fragment.
+    const [output, graded] = await first.evaluate((element) => ['.ev-output', '.ev-answers'].map((selector) => element.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect));
     expect(Math.abs(output!.y - graded!.y)).toBeLessThan(4);
     expect(graded!.x).toBeGreaterThan(output!.x + output!.width - 1);
     expect(await first.locator('.ev-rationale').first().textContent()).toContain(result.rationale.slice(0, 40));
     expect(await first.locator('.ev-conversation li').count()).toBeGreaterThan(0);
+  });
+
+  test.each(['light', 'dark'] as const)('axe-core finds no violations on /evals/ and a drill-down (%s)', async (scheme) => {
+    for (const pathname of ['evals/', `evals/${runs[0]!.id}/`]) {
+      const page = await open(pathname, true, scheme);
+      await page.evaluate(axeSource);
+      const found = await page.evaluate(async () => (await (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document)).violations);
+      expect(found.map((violation) => `${pathname} ${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   });
 
   test('search filters sections and examples failing for a model', async () => {
