@@ -99,7 +99,7 @@ class Writer {
 
   /** Zipf-like: common words often, the invented tail rarely. */
   word(): string {
-    const index = Math.floor(Math.pow(this.random(), 5) * this.vocabulary.length);
+    const index = Math.floor(this.random() ** 5 * this.vocabulary.length);
     return this.vocabulary[index]!;
   }
 

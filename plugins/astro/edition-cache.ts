@@ -55,6 +55,7 @@ export class EditionCache {
     hash.update(JSON.stringify(site.config));
     hash.update(JSON.stringify(site.editions.map((other) => [other.prefix, other.version, other.date, other.latest])));
     hash.update(JSON.stringify([edition.prefix, edition.checksums]));
+    hash.update(site.overlayKey ?? '');
     return `${edition.version}-${hash.digest('hex').slice(0, 32)}`;
   }
 

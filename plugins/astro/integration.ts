@@ -7,8 +7,9 @@ import type { AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import remarkSpec from '../remark-spec/index.ts';
-import { ChapterCache, ConfigError, checkContentAssets, pluginOptions, SpecError, shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/index.ts';
+import { ChapterCache, ConfigError, loadSpecConfig, checkContentAssets, pluginOptions, SpecError, shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/index.ts';
 import { loadSite, type SiteModel } from '../site/index.ts';
+import { evalOverlay, failingFilter, writeEvalsStore, type SiteEvals } from '../evals/index.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
 import { EditionCache } from './edition-cache.ts';
@@ -29,6 +30,7 @@ export interface ModelSpecOptions {
 export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const contentDir = path.resolve(options.contentDir ?? process.env.SPEC_CONTENT_DIR ?? 'content');
   let site: SiteModel;
+  let evals: SiteEvals | undefined;
   let cache: ChapterCache;
   let storeDir = '';
   const mdxFiles = () => site.editions.flatMap((edition) => edition.model.chapters.filter((chapter) => chapter.format === 'mdx').map((chapter) => chapter.path));
@@ -37,9 +39,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   let editionCache: EditionCache | undefined;
   const load = async (log: (text: string) => void) => {
     const started = performance.now();
-    site = await loadSite(contentDir, { cache, log });
+    const overlay = evalOverlay(contentDir, loadSpecConfig(contentDir), (loaded) => (evals = loaded), log);
+    site = await loadSite(contentDir, { cache, log, overlay });
     editionCache?.mark(site);
     writeStore(storeDir, site);
+    writeEvalsStore(storeDir, evals);
     return Math.round(performance.now() - started);
   };
 
@@ -113,7 +117,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           throw failure;
         }
         logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages, all resolve`);
-        const search = await writeSearchIndex(outDir, root);
+        const search = await writeSearchIndex(outDir, root, evals && failingFilter(evals, site.editions[0]!.version ?? 'draft'));
         logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)`);
       },
     },

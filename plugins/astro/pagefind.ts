@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // Imported statically: a dynamic import inside an Astro hook fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
-import { type SpecModel, searchRecords, titleWords } from '../model/index.ts';
+import { type SearchRecord, type SpecModel, searchRecords, titleWords } from '../model/index.ts';
 
 /** Pagefind's own UIs, written next to the index by default; nothing loads them. */
 const unusedBundleFiles = [
@@ -14,11 +14,13 @@ const unusedBundleFiles = [
  * Indexes the spec's data, not its pages: one record per section and per example, each with its
  * own `page#id` URL and filters, so results and filters work at section granularity.
  */
-export async function writeSearchIndex(outDir: string, spec: SpecModel) {
+export async function writeSearchIndex(outDir: string, spec: SpecModel, decorate?: (record: SearchRecord) => void) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   try {
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     const records = searchRecords(spec);
+    // Filters from data beside the spec, such as "failing for model X" from eval results.
+    if (decorate) for (const record of records) decorate(record);
     for (const record of records) {
       const response = await index.addCustomRecord(record);
       if (response.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${response.errors.join('; ')}`);

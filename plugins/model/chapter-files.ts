@@ -31,7 +31,7 @@ export const releasesFolder = 'releases';
 
 /** Top-level URLs the site itself uses: a chapter page there would clash with them. */
 export const reservedPageNames: ReadonlySet<string> = new Set([
-  'search', 'all', 'levels', 's', '404', 'pagefind', 'schemas', '_astro', 'draft', 'changes', releasesFolder, assetsFolder,
+  'search', 'all', 'levels', 'evals', 's', '404', 'pagefind', 'schemas', '_astro', 'draft', 'changes', releasesFolder, assetsFolder,
   'spec.json', 'examples.jsonl', 'anchors.json', 'index',
 ]);
 

@@ -41,6 +41,22 @@ export interface SpecConfig {
   publishDraft: boolean;
   mdx: MdxPolicy;
   tags: SpecTag[];
+  /** Eval results shown on the spec: where the runs are and how scores become verdicts. */
+  evals: EvalsConfig;
+}
+
+/** The `evals` key of the config (README, Evals). */
+export interface EvalsConfig {
+  /** The runs' folder, relative to the content folder. */
+  dir: string;
+  exampleIdKey: string;
+  /** Score value → verdict, the Inspect defaults merged with the author's. */
+  verdicts: Record<string, 'compliant' | 'ok' | 'violating' | 'unscored' | 'error'>;
+  threshold: number;
+  scorer: string | null;
+  release: string | null;
+  runs: Record<string, { release: string }>;
+  illustrative: boolean;
 }
 
 export const configFileName = 'spec.config.json';
@@ -140,6 +156,7 @@ interface RawConfig {
   publishDraft?: boolean;
   mdx?: MdxPolicy;
   tags?: Array<{ name: string; label: string; description?: string }>;
+  evals?: Partial<EvalsConfig>;
 }
 
 /** The configuration with every default filled in; `input` has passed the schema. */
@@ -172,6 +189,17 @@ function build(input: RawConfig): SpecConfig {
     publishDraft: input.publishDraft ?? false,
     mdx: input.mdx ?? 'allow',
     tags: (input.tags ?? defaultTags).map((tag) => ({ name: tag.name, label: tag.label, description: tag.description ?? '' })),
+    evals: {
+      dir: (input.evals?.dir ?? 'evals').replace(/\/+$/, ''),
+      exampleIdKey: input.evals?.exampleIdKey ?? 'example_id',
+      // Inspect's own constants: CORRECT, PARTIAL, INCORRECT, NOANSWER (inspect_ai/scorer/_metric.py).
+      verdicts: { C: 'compliant', P: 'ok', I: 'violating', N: 'unscored', ...input.evals?.verdicts },
+      threshold: input.evals?.threshold ?? 0.5,
+      scorer: input.evals?.scorer ?? null,
+      release: input.evals?.release ?? null,
+      runs: { ...input.evals?.runs },
+      illustrative: input.evals?.illustrative ?? false,
+    },
   };
 }
 

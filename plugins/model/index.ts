@@ -12,6 +12,7 @@ export {
   loadSpecConfig,
   parseSpecConfig,
   readSpecConfig,
+  type EvalsConfig,
   type MdxPolicy,
   type SpecConfig,
   type SpecTag,

@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets, normalizeSource, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
 import type { SpecFileData } from '../remark-spec/index.ts';
-import { ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
+import { type ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { loadSpecConfig, type SpecConfig } from './config.ts';

@@ -18,8 +18,8 @@ export interface SiteUrls {
   target(chapter: string, id: string): string;
   /** The stable short link of an id, which works without JavaScript and unfurls with its title. */
   short(id: string): string;
-  /** A built-in page of the edition: `all`, `levels`, `changes`. */
-  page(name: 'all' | 'levels' | 'changes'): string;
+  /** A built-in page of the edition: `all`, `levels`, `changes`, `evals`. */
+  page(name: 'all' | 'levels' | 'changes' | 'evals'): string;
   /** A site-wide page or file outside any edition: `search/`, `spec.json`, `schemas/…`, `logo.svg`. */
   site(path: string): string;
   /** The edition's own file: `changes.json`, `anchors.json`, `spec.json`. */

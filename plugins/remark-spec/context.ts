@@ -2,7 +2,7 @@ import type { Heading } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import { Authorities } from './authority.ts';
+import type { Authorities } from './authority.ts';
 import { report } from './rules.ts';
 import { splitLines } from './source.ts';
 import type { RemarkSpecOptions } from './options.ts';

@@ -5,13 +5,14 @@ import {
   siteUrls,
   specJson,
   type Chapter,
+  type Annotations,
   type ChapterCache,
   type PreparedSpec,
   type SpecConfig,
   type SpecModel,
   type Target,
 } from '../model/index.ts';
-import { buildTimeline, readTimelineInputs, type ItemHistory, type ReleaseDiff, type Removal } from '../releases/index.ts';
+import { buildTimeline, readTimelineInputs, type ItemHistory, type ReleaseDiff, type Removal, type Removals } from '../releases/index.ts';
 import { historyMarks } from './history-marks.ts';
 import { markdownToHtml } from './release-notes.ts';
 
@@ -48,11 +49,20 @@ export interface SiteModel {
   removed: Array<{ id: string; title: string; removedIn: string | null; reason: string; see: Target | null }>;
   /** Per id (its current id): the releases that added or changed it. */
   history: Record<string, ItemHistory>;
+  /** Names the overlay's data (eval results) that frozen releases' pages show, for their page cache. */
+  overlayKey?: string;
 }
+
+/**
+ * Data beside the spec shown on its pages (eval results): read once every edition is loaded,
+ * it adds marks to each edition's page bodies.
+ */
+export type SiteOverlay = (editions: Array<{ release: string; model: SpecModel }>, removals: Removals) => Promise<{ annotate(release: string): Annotations | undefined; key: string }>;
 
 export interface SiteLoadOptions {
   cache?: ChapterCache;
   log?: (text: string) => void;
+  overlay?: SiteOverlay;
 }
 
 /**
@@ -84,9 +94,11 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const order = [...releases.map((release) => release.version), 'draft'];
   const upTo = (version: string) => new Set(order.slice(0, order.indexOf(version) + 1).filter((entry) => entry !== 'draft' || publishDraft));
   const changesOf = (version: string) => timeline.diffs.find((diff) => diff.to === version) ?? null;
+  const overlay = await options.overlay?.([...frozen.map((prepared, index) => ({ release: releases[index]!.version, model: prepared.model })), ...(publishDraft ? [{ release: 'draft', model: draft.model }] : [])], removals);
+  const marks = (version: string, history: Annotations | undefined) => combine(history, overlay?.annotate(version));
   await Promise.all([
-    ...frozen.map((prepared, index) => prepared.render(historyMarks(timeline.history, releases[index]!.version, urls, upTo(releases[index]!.version)))),
-    publishDraft ? draft.render(released ? historyMarks(timeline.history, 'draft', urls, upTo('draft')) : undefined) : Promise.resolve(),
+    ...frozen.map((prepared, index) => prepared.render(marks(releases[index]!.version, historyMarks(timeline.history, releases[index]!.version, urls, upTo(releases[index]!.version))))),
+    publishDraft ? draft.render(marks('draft', released ? historyMarks(timeline.history, 'draft', urls, upTo('draft')) : undefined)) : Promise.resolve(),
   ]);
 
   const editions: Edition[] = releases.map((release, index) => ({
@@ -121,6 +133,23 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
     editions: [root, ...(released ? editions : []), ...(released && publishDraft ? [draftEdition] : [])],
     removed,
     history: Object.fromEntries(timeline.history),
+    ...(overlay ? { overlayKey: overlay.key } : {}),
+  };
+}
+
+/** Two sets of marks on the same page bodies, one after the other. */
+function combine(first: Annotations | undefined, second: Annotations | undefined): Annotations | undefined {
+  if (!first || !second) return first ?? second;
+  return {
+    key: (ids) => first.key(ids) + '\u0000' + second.key(ids),
+    rehype: () => {
+      const a = first.rehype();
+      const b = second.rehype();
+      return (tree) => {
+        a(tree);
+        b(tree);
+      };
+    },
   };
 }
 

@@ -26,7 +26,8 @@ export const layers: Record<string, readonly string[]> = {
   releases: ['contract', 'remark-spec', 'model'],
   site: ['contract', 'remark-spec', 'model', 'releases'],
   'import-model-spec': ['contract', 'remark-spec', 'model', 'releases'],
-  astro: ['contract', 'remark-spec', 'model', 'releases', 'site'],
+  evals: ['contract', 'remark-spec', 'model', 'releases', 'site'],
+  astro: ['contract', 'remark-spec', 'model', 'releases', 'site', 'evals'],
 };
 
 const scanned = ['plugins', 'src', 'scripts', 'bench', 'tests'];

@@ -91,7 +91,7 @@ function endsSentence(word: string): boolean {
 
 /** Tool and code syntax: `browser.search(…)`, `functions.lookup`, `open_url("…")`, `end_turn`. */
 export function isToolSyntax(word: string): boolean {
-  const token = word.replace(/^["'“‘(\[]+/, '').replace(/[.,;:!?"'”’\]]+$/, '');
+  const token = word.replace(/^["'“‘([]+/, '').replace(/[.,;:!?"'”’\]]+$/, '');
   if (/^[A-Za-z_$][\w$]*(?:\.[a-z_$][\w$]*)+(?:\(.*)?$/.test(token)) {
     // Not an abbreviation such as "e.g" or "i.e".
     return token.split(/[.(]/).some((part) => part.length > 1);

@@ -5,7 +5,7 @@ import { element } from './dom.ts';
 import type { FilterCounts, PagefindFilters } from './pagefind.ts';
 import { GRADES, NO_LEVEL, type Level } from './results.ts';
 
-export type FilterKey = FilterName;
+export type FilterKey = FilterName | 'failing';
 
 interface FilterGroup {
   key: FilterKey;
@@ -48,12 +48,15 @@ export class FilterBar {
     this.shown = true;
     const tags = Object.keys(counts.tag ?? {}).filter((tag) => counts.tag![tag]! > 0).sort();
     if (tags.length) this.element.append(renderGroup({ key: 'tag', label: 'Tag', values: tags.map((tag) => ({ value: tag, label: tag })) }));
+    // Eval results: sections and examples with a violating result, per model (only when the site has runs).
+    const failing = Object.keys(counts.failing ?? {}).filter((model) => counts.failing![model]! > 0).sort();
+    if (failing.length) this.element.append(renderGroup({ key: 'failing', label: 'Failing for', values: failing.map((model) => ({ value: model, label: model })) }));
     for (const radio of this.element.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
       const key = radio.name.slice(PREFIX.length);
       if (radio.value && !counts[key]?.[radio.value]) radio.closest('label')!.hidden = true;
     }
     // A group with one value left filters nothing, except tags, which only some records carry.
-    for (const group of this.element.querySelectorAll<HTMLElement>('.ms-search__group:not([data-key="tag"])')) {
+    for (const group of this.element.querySelectorAll<HTMLElement>('.ms-search__group:not([data-key="tag"]):not([data-key="failing"])')) {
       group.hidden = group.querySelectorAll('label:not([hidden])').length <= 2;
     }
   }

@@ -1,0 +1,76 @@
+import { checkResults } from '../run-checks.ts';
+import type { EvalResult } from '../types.ts';
+import { runId, type Adapter } from './context.ts';
+import { inspectHeader } from './inspect-header.ts';
+import { inspectResult } from './inspect-sample.ts';
+import { parseInspectJson } from './nonfinite-json.ts';
+import { releaseOfSamples } from './release.ts';
+import { ZipEntries } from './zip-entries.ts';
+
+/** `samples/<id>_epoch_<n>.json` (and the chunked layout's `samples/<id>_epoch_<n>/sample.json`). */
+const sampleEntry = /^samples\/(.+)_epoch_(\d+)(?:\.json|\/sample\.json)$/;
+
+/**
+ * An Inspect `.eval` log: a zip with `header.json` (the EvalLog without samples; `_journal/start.json`
+ * while a run is unfinished), one `samples/<id>_epoch_<n>.json` per sample and `summaries.json`
+ * listing every sample (inspect_ai/log/_recorders/eval.py). Samples are read one entry at a time;
+ * a sample the summaries list but the zip lacks is reported.
+ */
+export const readInspectEval: Adapter = async ({ path, file, report, config }) => {
+  let zip: ZipEntries;
+  try {
+    zip = await ZipEntries.open(path);
+  } catch (error) {
+    report.error(`Unexpected unreadable zip (${(error as Error).message}), expected an Inspect \`.eval\` log (a zip with header.json and samples/); is the file truncated?`, 'unreadable-run');
+    return [];
+  }
+  try {
+    const headerName = zip.entries.has('header.json') ? 'header.json' : zip.entries.has('_journal/start.json') ? '_journal/start.json' : null;
+    if (!headerName) {
+      report.error(`Unexpected \`.eval\` zip without \`header.json\` or \`_journal/start.json\`, expected an Inspect log (entries: ${[...zip.entries.keys()].slice(0, 5).join(', ') || 'none'})`, 'malformed-run');
+      return [];
+    }
+    let header;
+    try {
+      header = inspectHeader(parseInspectJson(await zip.text(headerName)) as Record<string, unknown>);
+    } catch (error) {
+      report.error(`Unexpected unreadable \`${headerName}\` (${(error as Error).message}), expected the EvalLog header as JSON`, 'malformed-run');
+      return [];
+    }
+    const results: EvalResult[] = [];
+    let missing = 0;
+    const found = new Set<string>();
+    for (const name of zip.entries.keys()) {
+      const match = sampleEntry.exec(name);
+      if (!match) continue;
+      found.add(`${match[1]}\u0000${match[2]}`);
+      let sample: Record<string, unknown>;
+      try {
+        sample = parseInspectJson(await zip.text(name)) as Record<string, unknown>;
+      } catch (error) {
+        report.warn(`Unexpected unreadable sample \`${match[1]}\`, epoch ${match[2]} (${name}: ${(error as Error).message}), expected an EvalSample as JSON; counted as an error`, 'malformed-run');
+        results.push({ sample: match[1]!, epoch: Number(match[2]), key: match[1]!, verdict: 'error', score: null, rationale: `Unreadable entry: ${(error as Error).message}`, output: null, input: [], scores: [], place: name });
+        continue;
+      }
+      const result = inspectResult(sample, name, header.scorers, config, report);
+      if (result) results.push(result);
+    }
+    if (zip.entries.has('summaries.json')) {
+      try {
+        const summaries = parseInspectJson(await zip.text('summaries.json')) as Array<{ id?: unknown; epoch?: unknown }>;
+        for (const summary of Array.isArray(summaries) ? summaries : []) {
+          if (!found.has(`${String(summary.id)}\u0000${String(summary.epoch ?? 1)}`)) {
+            missing++;
+            report.warn(`Missing sample \`${String(summary.id)}\`, epoch ${String(summary.epoch ?? 1)}: summaries.json lists it, expected \`samples/${String(summary.id)}_epoch_${String(summary.epoch ?? 1)}.json\` in the zip; counted as missing`, 'missing-sample');
+          }
+        }
+      } catch (error) {
+        report.warn(`Unexpected unreadable \`summaries.json\` (${(error as Error).message}); missing samples cannot be detected`, 'malformed-run');
+      }
+    }
+    const kept = checkResults(results, report);
+    return [{ id: runId(file), file, model: header.model ?? 'unknown model', release: header.release ?? releaseOfSamples(kept, report), provenance: header.provenance, results: kept, missing }];
+  } finally {
+    zip.close();
+  }
+};

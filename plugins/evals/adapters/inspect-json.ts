@@ -1,0 +1,45 @@
+import { checkResults } from '../run-checks.ts';
+import type { EvalResult } from '../types.ts';
+import { runId, type Adapter } from './context.ts';
+import { inspectHeader, type InspectHeader } from './inspect-header.ts';
+import { inspectResult } from './inspect-sample.ts';
+import { releaseOfSamples } from './release.ts';
+import { streamJsonPaths } from './stream-json.ts';
+
+/**
+ * An Inspect log as JSON (`inspect log dump`, or a `.json` log): one EvalLog object, `eval` before
+ * `samples` (inspect_ai/log/_log.py). It is streamed: one sample in memory at a time.
+ */
+export const readInspectJson: Adapter = async ({ path, file, report, config }) => {
+  let header: InspectHeader | undefined;
+  const samples: Array<Record<string, unknown>> = [];
+  const results: EvalResult[] = [];
+  let index = 0;
+  try {
+    await streamJsonPaths(path, ['$.eval', '$.samples.*'], (at, value) => {
+      if (at === '$.eval') header = inspectHeader({ eval: value });
+      else {
+        const place = `samples[${index++}]`;
+        // Samples before `eval` (a hand-written file) wait for it.
+        if (!header) samples.push({ ...(value as Record<string, unknown>), __place: place });
+        else {
+          const result = inspectResult(value as Record<string, unknown>, place, header.scorers, config, report);
+          if (result) results.push(result);
+        }
+      }
+    });
+  } catch (error) {
+    report.error(`Unexpected malformed or truncated JSON (${(error as Error).message}) after ${index} samples, expected an Inspect EvalLog (\`inspect log dump\`); the run is not counted`, 'malformed-run');
+    return [];
+  }
+  if (!header) {
+    report.error('Unexpected JSON without `eval`, expected an Inspect EvalLog (`inspect log dump`) with `eval.model` and `samples`', 'malformed-run');
+    return [];
+  }
+  for (const sample of samples) {
+    const result = inspectResult(sample, String(sample.__place), header.scorers, config, report);
+    if (result) results.push(result);
+  }
+  const kept = checkResults(results, report);
+  return [{ id: runId(file), file, model: header.model ?? 'unknown model', release: header.release ?? releaseOfSamples(kept, report), provenance: header.provenance, results: kept, missing: 0 }];
+};

@@ -1,0 +1,90 @@
+import type { EvalsConfig } from '../../model/index.ts';
+import { sampleName, type RunReport } from '../problems.ts';
+import type { EvalMessage, EvalResult, EvalScore } from '../types.ts';
+import { numericScore, verdictOf } from '../verdicts.ts';
+import { asText } from './context.ts';
+
+/**
+ * One Inspect `EvalSample` (inspect_ai/log/_log.py) as a result: the id from
+ * `metadata[exampleIdKey]` or `id`, every scorer's `Score` (value, answer, explanation) kept, the
+ * deciding one first; the model's answer from `output.choices[0].message`.
+ */
+export function inspectResult(sample: Record<string, unknown>, place: string, scorerOrder: string[], config: EvalsConfig, report: RunReport): EvalResult | null {
+  const id = sample.id;
+  if (typeof id !== 'string' && typeof id !== 'number') {
+    report.warn(`Unexpected sample without an \`id\` (${place}), expected Inspect's EvalSample with \`id\` and \`epoch\`; the sample is counted as unmapped`, 'malformed-run');
+    return { sample: `(no id, ${place})`, epoch: 1, key: '', verdict: 'error', score: null, rationale: 'The sample has no id', output: null, input: [], scores: [], place };
+  }
+  const epoch = typeof sample.epoch === 'number' ? sample.epoch : 1;
+  const metadata = (isObject(sample.metadata) ? sample.metadata : {}) as Record<string, unknown>;
+  const attachments = (isObject(sample.attachments) ? sample.attachments : {}) as Record<string, string>;
+  const key = asText(metadata[config.exampleIdKey]) ?? String(id);
+  const name = sampleName(String(id), epoch, place);
+
+  const rawScores = isObject(sample.scores) ? (sample.scores as Record<string, Record<string, unknown>>) : {};
+  const names = Object.keys(rawScores);
+  const decider = (config.scorer && names.includes(config.scorer) ? config.scorer : scorerOrder.find((scorer) => names.includes(scorer))) ?? names[0];
+  const scores: EvalScore[] = [];
+  for (const scorer of [decider, ...names.filter((other) => other !== decider)]) {
+    if (!scorer) continue;
+    const score = rawScores[scorer] ?? {};
+    const verdict = verdictOf(score.value, config);
+    if (!verdict) report.warn(`Unexpected score value ${JSON.stringify(score.value)} from scorer \`${scorer}\` in ${name}, expected one of ${Object.keys(config.verdicts).map((value) => `"${value}"`).join(', ')} or a number (set \`evals.verdicts\` in spec.config.json); counted as unscored`, 'unknown-verdict');
+    scores.push({ scorer, verdict: verdict ?? 'unscored', value: score.value ?? null, explanation: resolve(asText(score.explanation), attachments) });
+  }
+  const error = sample.error;
+  const first = scores[0];
+  const verdict = error ? 'error' : (first?.verdict ?? 'unscored');
+  return {
+    sample: String(id),
+    epoch,
+    key,
+    verdict,
+    score: first ? numericScore(first.value, first.verdict) : null,
+    rationale: error ? (asText((error as Record<string, unknown>).message) ?? asText(error)) : (first?.explanation ?? null),
+    output: outputText(sample, attachments),
+    input: conversation(sample, attachments),
+    scores,
+    place,
+    ...(typeof metadata.spec_release === 'string' ? { release: metadata.spec_release } : {}),
+  };
+}
+
+/** The messages the model saw: `messages` without the final answer, else `input`. */
+function conversation(sample: Record<string, unknown>, attachments: Record<string, string>): EvalMessage[] {
+  const messages = Array.isArray(sample.messages) && sample.messages.length ? sample.messages : Array.isArray(sample.input) ? sample.input : typeof sample.input === 'string' ? [{ role: 'user', content: sample.input }] : [];
+  const list = (messages as Array<Record<string, unknown>>).map((message) => ({ role: String(message.role ?? 'user'), content: resolve(contentText(message.content), attachments) ?? '' }));
+  // The last assistant turn is the output, shown apart.
+  if (list.at(-1)?.role === 'assistant' && Array.isArray(sample.messages) && sample.messages.length) list.pop();
+  return list;
+}
+
+function outputText(sample: Record<string, unknown>, attachments: Record<string, string>): string | null {
+  const output = isObject(sample.output) ? (sample.output as Record<string, unknown>) : {};
+  const choices = Array.isArray(output.choices) ? (output.choices as Array<Record<string, unknown>>) : [];
+  const message = choices[0]?.message as Record<string, unknown> | undefined;
+  if (message) return resolve(contentText(message.content), attachments);
+  if (typeof output.completion === 'string') return output.completion;
+  const last = Array.isArray(sample.messages) ? (sample.messages as Array<Record<string, unknown>>).at(-1) : undefined;
+  return last?.role === 'assistant' ? resolve(contentText(last.content), attachments) : null;
+}
+
+/** A message's content: a string, or a list of content parts (text, reasoning, images named). */
+function contentText(content: unknown): string | null {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return asText(content);
+  return (content as Array<Record<string, unknown>>)
+    .map((part) => (part.type === 'text' ? String(part.text ?? '') : part.type === 'reasoning' ? '' : `[${String(part.type ?? 'content')}]`))
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Inspect moves long strings to `attachments` and writes `attachment://<hash>` in their place. */
+function resolve(text: string | null, attachments: Record<string, string>): string | null {
+  if (!text) return text;
+  return text.replace(/attachment:\/\/([0-9a-f]+)/g, (whole, hash: string) => attachments[hash] ?? whole);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

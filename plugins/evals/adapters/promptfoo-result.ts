@@ -1,0 +1,90 @@
+import type { EvalsConfig } from '../../model/index.ts';
+import type { RunReport } from '../problems.ts';
+import type { EvalMessage, EvalResult, EvalRun } from '../types.ts';
+import { asText, runId } from './context.ts';
+import { releaseOfSamples } from './release.ts';
+import { checkResults } from '../run-checks.ts';
+
+/**
+ * promptfoo's `EvaluateResult` (src/types/index.ts) as a result. The id from
+ * `testCase.metadata[exampleIdKey]`, else `vars[exampleIdKey]`, else the test's description;
+ * `failureReason` 2 (or an error without grading) is an error, otherwise `gradingResult.pass`
+ * (else `success`) decides; the rationale is `gradingResult.reason`. The model is
+ * `provider.label` or `provider.id`. A test met again (`--repeat`) is its next epoch.
+ */
+export function promptfooResult(row: Record<string, unknown>, place: string, config: EvalsConfig, epochs: Map<string, number>): { model: string; result: EvalResult } {
+  const testCase = (row.testCase ?? {}) as Record<string, unknown>;
+  const metadata = (testCase.metadata ?? {}) as Record<string, unknown>;
+  const vars = (row.vars ?? testCase.vars ?? {}) as Record<string, unknown>;
+  const provider = (row.provider ?? {}) as Record<string, unknown>;
+  const model = asText(provider.label) || asText(provider.id) || 'unknown provider';
+  const key = asText(metadata[config.exampleIdKey]) ?? asText(vars[config.exampleIdKey]) ?? asText(testCase.description) ?? asText(row.description) ?? `test ${String(row.testIdx ?? '?')}`;
+  // The sample is the test (under each prompt); its repeats are epochs. The row's own id names the place.
+  const sample = Number(row.promptIdx ?? 0) > 0 ? `${key} (prompt ${String(row.promptIdx)})` : key;
+  if (typeof row.id === 'string') place = `${place}, id ${row.id}`;
+  const seen = `${model}\u0000${key}\u0000${String(row.promptIdx ?? '')}`;
+  const epoch = (epochs.get(seen) ?? 0) + 1;
+  epochs.set(seen, epoch);
+  const grading = (row.gradingResult ?? null) as Record<string, unknown> | null;
+  const error = asText(row.error) ?? asText((row.response as Record<string, unknown> | undefined)?.error);
+  const isError = row.failureReason === 2 || (error !== null && !grading);
+  const pass = typeof grading?.pass === 'boolean' ? grading.pass : typeof row.success === 'boolean' ? row.success : null;
+  const verdict = isError ? 'error' : pass === null ? 'unscored' : pass ? 'compliant' : 'violating';
+  const components = Array.isArray(grading?.componentResults) ? (grading.componentResults as Array<Record<string, unknown>>) : [];
+  const score = typeof row.score === 'number' ? row.score : typeof grading?.score === 'number' ? grading.score : null;
+  return {
+    model,
+    result: {
+      sample,
+      epoch,
+      key,
+      verdict,
+      score,
+      rationale: isError ? error : (asText(grading?.reason) ?? null),
+      output: asText((row.response as Record<string, unknown> | undefined)?.output),
+      input: promptMessages((row.prompt as Record<string, unknown> | undefined)?.raw),
+      scores: [
+        { scorer: 'promptfoo', verdict, value: pass, explanation: asText(grading?.reason) },
+        ...components.map((component, index) => ({
+          scorer: asText((component.assertion as Record<string, unknown> | undefined)?.type) ?? `assertion ${index + 1}`,
+          verdict: (component.pass ? 'compliant' : 'violating') as 'compliant' | 'violating',
+          value: component.pass ?? null,
+          explanation: asText(component.reason),
+        })),
+      ],
+      place,
+      ...(typeof metadata.spec_release === 'string' ? { release: metadata.spec_release } : {}),
+    },
+  };
+}
+
+/** The rendered prompt: a chat as JSON (`[{"role": …, "content": …}]`) or plain text from the user. */
+function promptMessages(raw: unknown): EvalMessage[] {
+  if (typeof raw !== 'string') return [];
+  if (raw.trimStart().startsWith('[')) {
+    try {
+      const parsed = JSON.parse(raw) as Array<{ role?: unknown; content?: unknown }>;
+      if (Array.isArray(parsed) && parsed.every((message) => message && typeof message.role === 'string')) return parsed.map((message) => ({ role: String(message.role), content: asText(message.content) ?? '' }));
+    } catch {
+      // Not a chat: plain text below.
+    }
+  }
+  return [{ role: 'user', content: raw }];
+}
+
+/** Results of one file grouped into one run per provider. */
+export function promptfooRuns(file: string, rows: Array<{ model: string; result: EvalResult }>, provenance: { evalId: string | null; created: string | null }, report: RunReport): EvalRun[] {
+  const byModel = Map.groupBy(rows, (row) => row.model);
+  return [...byModel].map(([model, group]) => {
+    const kept = checkResults(group.map((row) => row.result), report);
+    return {
+      id: runId(file, byModel.size > 1 ? model : undefined),
+      file,
+      model,
+      release: releaseOfSamples(kept, report),
+      provenance: { tool: 'promptfoo' as const, runId: provenance.evalId, evalId: provenance.evalId, task: null, created: provenance.created, scorers: ['promptfoo'], grader: null, revision: null },
+      results: kept,
+      missing: 0,
+    };
+  });
+}

@@ -1,0 +1,109 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import type { VFile } from 'vfile';
+import type { SpecConfig } from '../model/index.ts';
+import type { SpecModel } from '../model/index.ts';
+import type { Removals } from '../releases/index.ts';
+import { adapterFor } from './adapters/index.ts';
+import type { MappedResult, MappedRun, UnmappedResult } from './mapped.ts';
+import { RunReport, sampleName } from './problems.ts';
+import { resolveResultId } from './resolve-id.ts';
+
+/** One published form of the spec a run can have run against: a release, or the draft. */
+export interface EvalTarget {
+  /** The version, or `draft`. */
+  release: string;
+  model: SpecModel;
+}
+
+export interface LoadedEvals {
+  runs: MappedRun[];
+  /** One report per run file (errors and warnings). */
+  files: VFile[];
+}
+
+/**
+ * Reads every run in the evals folder (`evals.dir` of the config), each through its adapter,
+ * checks the release it ran against, and places every result on that release's ids. Unknown ids
+ * are reported with file and sample and kept as unmapped; nothing is dropped.
+ */
+export async function loadEvals(contentDir: string, config: SpecConfig, targets: EvalTarget[], removals: Removals): Promise<LoadedEvals> {
+  const dir = path.resolve(contentDir, config.evals.dir);
+  const runs: MappedRun[] = [];
+  const files: VFile[] = [];
+  const byRelease = new Map(targets.map((target) => [target.release, target]));
+  for (const absolute of listRunFiles(dir)) {
+    const file = path.relative(contentDir, absolute).split(path.sep).join('/');
+    const report = new RunReport(path.relative(process.cwd(), absolute) || absolute);
+    files.push(report.file);
+    const found = await adapterFor(absolute);
+    if ('reason' in found) {
+      report.warn(`Unexpected file in the evals folder, ${found.reason}; it is not read`, 'malformed-run');
+      continue;
+    }
+    let read;
+    try {
+      read = await found.adapter({ path: absolute, file, report, config: config.evals });
+    } catch (error) {
+      // An adapter reports what it understands; anything else still names the file and stops nothing else.
+      report.error(`Unexpected failure reading the run (${(error as Error).message}), expected a readable run file`, 'unreadable-run');
+      continue;
+    }
+    const inFolder = path.relative(dir, absolute).split(path.sep).join('/');
+    for (const run of read) {
+      const release = config.evals.runs[inFolder]?.release ?? run.release ?? config.evals.release;
+      if (!release) {
+        report.error(`Unexpected run of \`${run.model}\` that names no spec release, expected \`spec_release\` in its metadata (written by \`npm run evals:export\`) or \`evals.runs["${inFolder}"].release\` in spec.config.json (one of ${[...byRelease.keys()].join(', ')})`, 'missing-release');
+        continue;
+      }
+      const target = byRelease.get(release);
+      if (!target) {
+        const known = [...byRelease.keys()];
+        const hint = known.length ? closest(release, known) : undefined;
+        report.error(`Unexpected release \`${release}\` for the run of \`${run.model}\`, expected one of ${known.map((name) => `\`${name}\``).join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}`, 'unknown-release');
+        continue;
+      }
+      runs.push(placeRun({ ...run, release }, target, removals, report));
+    }
+  }
+  return { runs, files };
+}
+
+/** Unmapped results printed per run; all of them are on the evals page and in evals.json. */
+const shownUnmapped = 20;
+
+function placeRun(run: Omit<MappedRun, 'results' | 'unmapped'> & { results: import('./types.ts').EvalResult[] }, target: EvalTarget, removals: Removals, report: RunReport): MappedRun {
+  const results: MappedResult[] = [];
+  const unmapped: UnmappedResult[] = [];
+  for (const result of run.results) {
+    const resolved = resolveResultId(result.key, target.model, removals);
+    if (resolved.kind === 'unknown') {
+      unmapped.push({ run: run.id, file: run.file, sample: result.sample, epoch: result.epoch, key: result.key, place: result.place, reason: resolved.reason });
+      if (unmapped.length > shownUnmapped) continue;
+      report.warn(`Unmapped result for ${sampleName(result.sample, result.epoch, result.place)}: ${resolved.reason} (release ${target.release}); counted as unmapped`, 'unmapped-result');
+      continue;
+    }
+    results.push({ ...result, example: resolved.kind === 'example' ? resolved.id : null, section: resolved.section, via: resolved.via });
+  }
+  if (unmapped.length > shownUnmapped) {
+    report.warn(`Unmapped results of \`${run.model}\`: ${unmapped.length - shownUnmapped} more beyond the first ${shownUnmapped} are not printed here; every one is listed on the evals page and in evals.json`, 'unmapped-result');
+  }
+  return { ...run, release: target.release, results, unmapped };
+}
+
+/** Run files in the folder and its subfolders, sorted; hidden and `_` entries are skipped. */
+function listRunFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}

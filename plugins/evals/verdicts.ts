@@ -1,0 +1,37 @@
+import type { EvalsConfig } from '../model/index.ts';
+import type { Verdict } from './types.ts';
+
+/** A score value as a verdict, or null when the mapping does not know it (the caller reports it). */
+export function verdictOf(value: unknown, config: Pick<EvalsConfig, 'verdicts' | 'threshold'>): Verdict | null {
+  if (typeof value === 'string') {
+    const mapped = config.verdicts[value] ?? config.verdicts[value.trim()];
+    if (mapped) return mapped;
+    const word = value.trim().toLowerCase();
+    if (word === 'compliant' || word === 'ok' || word === 'violating' || word === 'unscored' || word === 'error') return word;
+    // Inspect writes its "unscored" sentinel NaN as a JSON constant; some dumps quote it.
+    if (word === 'nan') return 'unscored';
+    return null;
+  }
+  if (typeof value === 'boolean') return value ? 'compliant' : 'violating';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'unscored';
+    return value >= config.threshold ? 'compliant' : 'violating';
+  }
+  return null;
+}
+
+/** A numeric form of a score for charts: numbers as they are, Inspect's letters as value_to_float maps them. */
+export function numericScore(value: unknown, verdict: Verdict): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return verdict === 'compliant' ? 1 : verdict === 'ok' ? 0.5 : verdict === 'violating' ? 0 : null;
+}
+
+/** Counts toward the pass rate: graded = compliant + ok + violating; unscored and errors are shown apart. */
+export function isGraded(verdict: Verdict): boolean {
+  return verdict === 'compliant' || verdict === 'ok' || verdict === 'violating';
+}
+
+export function isPass(verdict: Verdict): boolean {
+  return verdict === 'compliant' || verdict === 'ok';
+}
