@@ -21,6 +21,8 @@ import { configName, ImportError, planOutput, writeValidated, type OutputPlan } 
 import { indexIds, publishedIds, releaseChapters } from '../plugins/import-model-spec/published-ids.ts';
 import { readReleases } from '../plugins/releases/read.ts';
 import { readRemovals, removalsName } from '../plugins/releases/removals.ts';
+import { readJsonDocument } from '../plugins/model/json-document.ts';
+import { formatMessages } from '../plugins/model/report.ts';
 import type { Release } from '../plugins/releases/types.ts';
 import { findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/vanished-ids.ts';
 import { loadSpec, SpecError } from '../plugins/model/loader.ts';
@@ -104,11 +106,9 @@ function draftIsLatestRelease(plan: OutputPlan, latest: Release | undefined): bo
 }
 
 function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ImportError(`${display(file)}:1:1: Unexpected invalid JSON (${(error as Error).message}), expected a JSON object`);
-  }
+  const document = readJsonDocument(file, { source: 'import-model-spec', ruleId: 'invalid-json', expected: 'a JSON object' });
+  if (document.value === undefined) throw new ImportError(formatMessages([document.file]));
+  return document.value;
 }
 
 function printCandidates(uncovered: readonly VanishedId[]): void {
@@ -210,9 +210,10 @@ async function main(): Promise<void> {
     const current = indexIds(files);
     const vanished = findVanished(publishedIds(releases), current, new Set(Object.keys(removals)));
     const mapText = mapPath ? readFileSync(mapPath, 'utf8') : null;
-    const mapping = mapText !== null ? readMapping(mapText, display(mapPath!)) : { entries: new Map(), problems: [] };
+    const mapping = mapText !== null ? readMapping(mapText, display(mapPath!)) : { entries: new Map(), problems: [], place: () => ({ line: 1, column: 1 }) };
     if (mapping.problems.length > 0) throw new ImportError(`the mapping file has problems:\n${mapping.problems.map((line) => `  ${line}`).join('\n')}`);
-    const resolved = resolveMapping(mapping.entries, vanished, current, mapText !== null ? { text: mapText, label: display(mapPath!) } : null);
+    const declared = new Map(Object.entries(removals).map(([id, removal]) => [id, removal.see]));
+    const resolved = resolveMapping(mapping.entries, vanished, current, mapText !== null ? { place: mapping.place, label: display(mapPath!) } : null, declared);
     if (resolved.problems.length > 0) throw new ImportError(`the mapping file has problems:\n${resolved.problems.map((line) => `  ${line}`).join('\n')}`);
     if (resolved.uncovered.length > 0) {
       const template = { ...Object.fromEntries(mapping.entries), ...mappingTemplate(resolved.uncovered) };

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import type { VFile } from 'vfile';
-import { jsonPlace } from './json-place.ts';
+import { parseJsonDocument, type JsonDocument } from '../model/json-document.ts';
 import { fail } from './messages.ts';
 import type { ReleaseManifest } from './types.ts';
-import { isReleaseDate, isReleaseVersion, versionExpectation } from './version.ts';
+import { isReleaseDate, isReleaseVersion, shortVersion, versionExpectation } from './version.ts';
 
 export const manifestName = 'release.json';
 export const notesName = 'notes.md';
@@ -32,37 +32,28 @@ const validateManifest = new Ajv2020({ allErrors: true, strict: true }).compile(
  * Reads release.json of the snapshot folder `folder`, reporting every problem on `file` at the
  * place it concerns. Returns the manifest, or undefined when it cannot be trusted.
  */
-export function parseManifest(file: VFile, folder: string): ReleaseManifest | undefined {
-  const source = String(file.value);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    fail(file, `Unexpected invalid JSON (${(error as Error).message}), expected { "version", "date", "files": { … } }`, 'release-manifest');
-    return undefined;
-  }
-  if (!validateManifest(raw)) {
-    for (const error of validateManifest.errors ?? []) fail(file, shapeReason(error), 'release-manifest', jsonPlace(source, error.instancePath));
-    return undefined;
-  }
-  const manifest = raw as ReleaseManifest;
+export function parseManifest(file: VFile, folder: string): { manifest: ReleaseManifest | undefined; place: JsonDocument['place'] } {
+  const document = parseJsonDocument(file, { source: 'model-spec-site', ruleId: 'release-manifest', expected: '{ "version", "date", "files": { … } }', validate: validateManifest, describe: (error) => ({ reason: shapeReason(error) }) });
+  if (document.value === undefined) return { manifest: undefined, place: document.place };
+  const manifest = document.value as ReleaseManifest;
+  const at = (pointer: string) => document.place([pointer]).start;
   let valid = true;
   if (!isReleaseVersion(manifest.version)) {
-    fail(file, `Unexpected version \`${manifest.version}\`, expected ${versionExpectation}`, 'release-manifest', jsonPlace(source, '/version'));
+    fail(file, `Unexpected version \`${shortVersion(manifest.version)}\`, expected ${versionExpectation}`, 'release-manifest', at('version'));
     valid = false;
   } else if (manifest.version !== folder) {
-    fail(file, `Unexpected version \`${manifest.version}\` in the folder \`${folder}\`, expected the version to match its folder's name`, 'release-manifest', jsonPlace(source, '/version'));
+    fail(file, `Unexpected version \`${shortVersion(manifest.version)}\` in the folder \`${shortVersion(folder)}\`, expected the version to match its folder's name`, 'release-manifest', at('version'));
     valid = false;
   }
   if (!isReleaseDate(manifest.date)) {
-    fail(file, `Unexpected date \`${manifest.date}\`, expected a calendar date written YYYY-MM-DD`, 'release-manifest', jsonPlace(source, '/date'));
+    fail(file, `Unexpected date \`${manifest.date}\`, expected a calendar date written YYYY-MM-DD`, 'release-manifest', at('date'));
     valid = false;
   }
   if (manifest.notes && !(manifest.notes in manifest.files)) {
-    fail(file, `Unexpected notes \`${manifest.notes}\` without a checksum, expected \`files\` to list it`, 'release-manifest', jsonPlace(source, '/notes'));
+    fail(file, `Unexpected notes \`${manifest.notes}\` without a checksum, expected \`files\` to list it`, 'release-manifest', at('notes'));
     valid = false;
   }
-  return valid ? manifest : undefined;
+  return { manifest: valid ? manifest : undefined, place: document.place };
 }
 
 /** An Ajv error in the project's "Unexpected X, expected Y" form. */

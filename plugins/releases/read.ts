@@ -3,7 +3,6 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { SpecError } from '../model/loader.ts';
 import { formatMessages } from '../model/report.ts';
-import { jsonPlace } from './json-place.ts';
 import { fail } from './messages.ts';
 import { checksum, manifestName, parseManifest } from './manifest.ts';
 import type { Release } from './types.ts';
@@ -52,13 +51,12 @@ export function readReleases(contentDir: string): Release[] {
 }
 
 function readRelease(dir: string, folder: string, file: VFile): Release | undefined {
-  const manifest = parseManifest(file, folder);
+  const { manifest, place: placeOf } = parseManifest(file, folder);
   if (!manifest) return undefined;
-  const source = String(file.value);
   const frozen = (name: string) => display(path.join(dir, name));
   const present = new Set(listFiles(dir).filter((name) => name !== manifestName));
   for (const [name, expected] of Object.entries(manifest.files)) {
-    const place = jsonPlace(source, `/files/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    const place = placeOf(['files', name]).start;
     if (!present.has(name)) {
       fail(file, `Unexpected removal of frozen release file ${frozen(name)}, expected published releases never to change; restore it (release.json records its checksum)`, 'frozen-release', place);
       continue;
@@ -70,7 +68,7 @@ function readRelease(dir: string, folder: string, file: VFile): Release | undefi
     }
   }
   for (const name of present) {
-    fail(file, `Unexpected new file ${frozen(name)} in the frozen release ${manifest.version}, expected published releases never to change; put new content in the draft`, 'frozen-release', jsonPlace(source, '/files'));
+    fail(file, `Unexpected new file ${frozen(name)} in the frozen release ${manifest.version}, expected published releases never to change; put new content in the draft`, 'frozen-release', placeOf(['files']).start);
   }
   if (file.messages.some((message) => message.fatal)) return undefined;
   return {

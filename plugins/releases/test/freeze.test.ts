@@ -54,7 +54,7 @@ describe('freezeRelease', () => {
       throw new Error(`froze ${version}`);
     };
     expect(refusal('2025-04-11')).toMatch(/^Unexpected version `2025-04-11`: .*releases\/2025-04-11 already exists, expected a new version/);
-    expect(refusal('v3')).toBe('Unexpected version `v3`, expected a date `YYYY-MM-DD` (such as `2025-12-18`) or a semantic version (such as `1.2.0`)');
+    expect(refusal('v3')).toBe('Unexpected version `v3`, expected a date `YYYY-MM-DD` (such as `2025-12-18`) or a semantic version (such as `1.2.0`) of at most 64 characters');
     expect(refusal('2025-02-30')).toMatch(/^Unexpected version `2025-02-30`/);
     expect(refusal('2.0.0', { date: '2025-13-01' })).toBe('Unexpected date `2025-13-01`, expected a calendar date written YYYY-MM-DD');
     expect(refusal('2025-05-01')).toBe('Unexpected date 2025-05-01 before the latest release 1.0.0 (2025-06-02), expected 2025-06-02 or later');
