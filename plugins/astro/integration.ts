@@ -10,6 +10,7 @@ import remarkSpec from '../remark-spec/index.ts';
 import { ChapterCache } from '../model/chapter-cache.ts';
 import { ConfigError } from '../model/config.ts';
 import { checkContentAssets } from '../model/content-assets.ts';
+import { checkMdxTrust } from '../model/mdx-trust.ts';
 import { pluginOptions, SpecError } from '../model/loader.ts';
 import { shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/pipeline.ts';
 import { loadSite, type SiteModel } from '../model/site.ts';
@@ -129,6 +130,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       const filePath = path.resolve(file.path ?? '');
       const edition = site.editions.find((candidate) => candidate.model.chapters.some((chapter) => chapter.path === filePath)) ?? site.editions[0]!;
       checkContentAssets(tree, file, { contentDir: edition.model.contentDir, base: edition.model.config.base });
+      // The loader refused what the policy forbids before Astro started; this runs the same check
+      // on the very tree the MDX compiler compiles, so nothing it compiles was left unchecked.
+      checkMdxTrust(tree, file, site.config.mdx);
       const transform = remarkSpec.call(undefined, { ...pluginOptions(edition.model), throwOnError: true });
       transform(tree, file);
     };

@@ -6,12 +6,16 @@ import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { guardParser } from '../remark-spec/limits.ts';
+import { report } from '../remark-spec/rules.ts';
+import type { MdxPolicy } from './config.ts';
+import { checkMdxTrust } from './mdx-trust.ts';
 
 /**
  * The one Markdown pipeline of the site: the loader parses each chapter with `specParser`, runs
@@ -37,10 +41,16 @@ export const syntaxRemarkPlugins = [[remarkMath, remarkMathOptions], remarkDirec
 
 export const specRehypePlugins = [[rehypeKatex, katexOptions]] as const;
 
-/** A parser for spec sources with the same syntax extensions as the site. */
-export function specParser() {
+export type ChapterFormat = 'md' | 'mdx';
+
+/**
+ * A parser for spec sources with the same syntax extensions as the site. `.mdx` adds remark-mdx
+ * first, as the MDX compiler does, so the tree is the one the compiler compiles.
+ */
+export function specParser(format: ChapterFormat = 'md') {
   return unified()
     .use(remarkParse)
+    .use(format === 'mdx' ? [remarkMdx] : [])
     .use(remarkGfm)
     .use(remarkMath, remarkMathOptions)
     .use(remarkDirective)
@@ -48,6 +58,35 @@ export function specParser() {
       // The same depth limit as the plugin applies: report pathological nesting instead of parsing it.
       guardParser(this);
     });
+}
+
+/**
+ * The one road of a chapter: `.md` read with remark-parse, `.mdx` with remark-mdx (checked by
+ * the spec's `mdx` policy on that same tree). The loader, the Astro integration's checks, the
+ * hostile-input tests and the importer's tests all read chapters here. A `.mdx` chapter that
+ * remark-mdx cannot read is refused with MDX's own position (fail closed): a policy cannot vouch
+ * for code it could not read. Either way the returned tree is what the rest of the build uses.
+ */
+export function readChapter(file: VFile, format: ChapterFormat, policy: MdxPolicy = 'allow', parser: { parse(file: VFile): unknown } = specParser(format)): Root {
+  if (format === 'md') return parser.parse(file) as Root;
+  const empty: Root = { type: 'root', children: [] };
+  if (policy === 'refuse') {
+    // Not even parsed: the policy refuses the file whatever it holds.
+    checkMdxTrust(empty, file, policy);
+    return empty;
+  }
+  let tree: Root;
+  try {
+    tree = parser.parse(file) as Root;
+  } catch (error) {
+    const cause = error as { reason?: string; message?: string; place?: unknown; line?: number; column?: number };
+    const place = (cause.place as { line: number; column: number } | undefined) ?? (cause.line ? { line: cause.line, column: cause.column ?? 1 } : { line: 1, column: 1 });
+    const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
+    report(file, 'mdx-unreadable', `Unexpected text MDX cannot read (${reason}), expected valid MDX: a chapter the \`mdx\` policy cannot read is refused (rename it to \`.md\` if it needs no components)`, { type: 'x', position: { start: place, end: place } });
+    return empty;
+  }
+  checkMdxTrust(tree, file, policy);
+  return tree;
 }
 
 /**

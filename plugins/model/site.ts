@@ -65,7 +65,8 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const config = loadSpecConfig(contentDir);
   const { releases, removals } = readTimelineInputs(contentDir);
   const common = { ...(options.cache ? { cache: options.cache } : {}), ...(options.log ? { log: options.log } : {}) };
-  const siteConfig = { site: config.site, base: config.base, repository: config.repository, logo: config.logo };
+  // The maintainers' policy governs every edition: a release's own config cannot lift it.
+  const siteConfig = { site: config.site, base: config.base, repository: config.repository, logo: config.logo, mdx: config.mdx };
 
   const frozen = releases.map((release) => prepareSpec(release.dir, { ...common, prefix: `${release.version}/`, siteConfig }));
   const released = releases.length > 0;

@@ -25,6 +25,7 @@ export const rules = {
   'missing-example-id': 'warning',
   'missing-rationale': 'warning',
   'mdx-unsafe-text': 'error',
+  'mdx-unreadable': 'error',
 } as const;
 
 export type RuleId = keyof typeof rules;

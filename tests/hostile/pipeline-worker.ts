@@ -3,13 +3,11 @@
 import { parentPort } from 'node:worker_threads';
 import type { Element, Nodes, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
+import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec from '../../plugins/remark-spec/index.ts';
-import { specRehypePlugins, syntaxRemarkPlugins } from '../../plugins/model/pipeline.ts';
+import { readChapter, specParser, specRehypePlugins, type ChapterFormat } from '../../plugins/model/pipeline.ts';
 
 export interface PipelineRequest {
   id: number;
@@ -32,12 +30,9 @@ const unsafeScheme = /^(?:javascript|vbscript|data):/i;
 const activeElements = new Set(['script', 'iframe', 'object', 'embed', 'style', 'base', 'form', 'frame', 'frameset', 'meta', 'link']);
 const urlProperties = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'data', 'cite', 'background'];
 
-/** Same plugins as the site: GFM, math, directives, the spec plugin, raw HTML kept, KaTeX. */
-function processor() {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(syntaxRemarkPlugins as unknown as PluggableList)
+/** Same road as the site: `readChapter`'s parser (remark-mdx for `.mdx`), the spec plugin, raw HTML kept, KaTeX. */
+function processor(format: ChapterFormat) {
+  return specParser(format)
     .use(remarkSpec)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(specRehypePlugins as unknown as PluggableList)
@@ -67,9 +62,10 @@ function inspect(tree: Root): { text: string; live: string[] } {
 
 export function runPipeline(request: PipelineRequest): PipelineResult {
   const file = new VFile({ path: request.path, value: request.source });
-  const pipeline = processor();
+  const format: ChapterFormat = /\.mdx$/i.test(request.path) ? 'mdx' : 'md';
+  const pipeline = processor(format);
   try {
-    const tree = pipeline.runSync(pipeline.parse(file), file) as Root;
+    const tree = pipeline.runSync(readChapter(file, format, 'allow', pipeline) as never, file) as Root;
     const html = String(pipeline.stringify(tree, file));
     return { id: request.id, html, ...inspect(tree), messages: messagesOf(file) };
   } catch (error) {
