@@ -21,6 +21,7 @@ export const rules = {
   'empty-message': 'error',
   'malformed-settings': 'error',
   'malformed-nesting': 'error',
+  'pathological-markup': 'error',
   'dangling-reference': 'error',
   'missing-example-id': 'warning',
   'missing-rationale': 'warning',
