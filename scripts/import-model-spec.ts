@@ -12,7 +12,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mergeConfig } from '../plugins/import-model-spec/config-merge.ts';
 import { addOldIds, readMapping, resolveMapping, type Removal } from '../plugins/import-model-spec/id-mapping.ts';
@@ -20,6 +19,7 @@ import { importModelSpec, type ImportResult } from '../plugins/import-model-spec
 import { configName, ImportError, planOutput, writeValidated, type OutputPlan } from '../plugins/import-model-spec/output.ts';
 import { indexIds, publishedIds, releaseChapters } from '../plugins/import-model-spec/published-ids.ts';
 import { readReleases } from '../plugins/releases/read.ts';
+import { checkFreezable, FreezeError, freezeRelease } from '../plugins/releases/freeze.ts';
 import { readRemovals, removalsName } from '../plugins/releases/removals.ts';
 import { readJsonDocument } from '../plugins/model/json-document.ts';
 import { formatMessages } from '../plugins/model/report.ts';
@@ -178,6 +178,15 @@ async function main(): Promise<void> {
   if (release !== null && releases.some((entry) => entry.version === release)) {
     throw new ImportError(`--release ${release}: Unexpected version already released in ${display(path.join(outDir, 'releases', release))}/, expected a new version`);
   }
+  // Every refusal the freeze would make about the version and date, made before anything is written.
+  if (release !== null) {
+    try {
+      checkFreezable(outDir, release, date!, releases);
+    } catch (error) {
+      if (error instanceof FreezeError) throw new ImportError(`--release ${release}: ${error.message}; nothing was written`);
+      throw error;
+    }
+  }
   const draftIsReleased = draftIsLatestRelease(plan, releases[releases.length - 1]);
   if (plan.replaced.length > 0 && !values.force && !(release !== null && draftIsReleased)) {
     throw new ImportError(
@@ -301,14 +310,7 @@ async function main(): Promise<void> {
   if (warnings.length > 0) console.log(`\nThe site's checks warn:\n${warnings.join('\n')}`);
 
   if (release !== null) {
-    const freezeFile = fileURLToPath(new URL('../plugins/releases/freeze.ts', import.meta.url));
-    if (!existsSync(freezeFile)) {
-      throw new ImportError(`--release ${release}: the draft was imported into ${display(outDir)}/ but cannot be frozen: ${display(freezeFile)} is missing (branch \`releases\`)`);
-    }
-    const { freezeRelease } = (await import(pathToFileURL(freezeFile).href)) as {
-      freezeRelease: (contentDir: string, version: string, options: { date: string; notesFile?: string }) => unknown;
-    };
-    await freezeRelease(outDir, release, { date: date!, ...(notesPath ? { notesFile: notesPath } : {}) });
+    freezeRelease(outDir, release, { date: date!, ...(notesPath ? { notesFile: notesPath } : {}) });
     console.log(`\nFroze release ${release} (${date}) in ${display(path.join(outDir, 'releases', release))}/`);
   }
   console.log(`\nDone. Build it with: SPEC_CONTENT_DIR=${display(outDir)} npm run build${display(outDir) === 'content' ? ' (or just npm run build)' : ''}`);

@@ -86,7 +86,9 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
     // One form of the text for every step: no BOM, LF line ends (positions unchanged).
     const value = blankFrontmatter(normalizeSource(readFileSync(file, 'utf8')));
     const vfile = new VFile({ path: path.relative(process.cwd(), file) || file, value });
-    const key = cache?.key([configKey, relative, value]) ?? '';
+    // The content folder is part of a chapter's identity: two specs sharing one cache never
+    // share an entry (a cached chapter's images are files of its own folder).
+    const key = cache?.key([configKey, root, relative, value]) ?? '';
     const cached = cache?.get(key);
     // An image the cached chapter uses may have been deleted since: then the chapter is read again.
     if (cached && cached.assets.every((asset) => existsSync(asset.source))) return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };

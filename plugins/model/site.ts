@@ -5,7 +5,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { htmlToText } from '../remark-spec/literal.ts';
-import { badgeFor, type ItemHistory } from '../releases/history.ts';
+import { badgeFor, buildHistory, type ItemHistory } from '../releases/history.ts';
 import type { ReleaseDiff } from '../releases/diff-types.ts';
 import { buildTimeline, readTimelineInputs } from '../releases/timeline.ts';
 import type { Removal } from '../releases/types.ts';
@@ -87,7 +87,13 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const upTo = (version: string) => new Set(order.slice(0, order.indexOf(version) + 1).filter((entry) => entry !== 'draft' || publishDraft));
   const changesOf = (version: string) => timeline.diffs.find((diff) => diff.to === version) ?? null;
   await Promise.all([
-    ...frozen.map((prepared, index) => prepared.render(historyMarks(timeline.history, releases[index]!.version, urls, upTo(releases[index]!.version)))),
+    // A frozen release's marks come from the releases up to it only (never the draft's renames),
+    // so its pages are a pure function of its inputs: a fresh build and a warm cache agree.
+    ...frozen.map((prepared, index) => {
+      const version = releases[index]!.version;
+      const history = buildHistory(timeline.diffs.filter((diff) => order.indexOf(diff.to) <= index));
+      return prepared.render(historyMarks(history, version, urls, upTo(version)));
+    }),
     publishDraft ? draft.render(released ? historyMarks(timeline.history, 'draft', urls, upTo('draft')) : undefined) : Promise.resolve(),
   ]);
 
