@@ -1,10 +1,15 @@
 import type { Element, Root as HastRoot } from 'hast';
 import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import path from 'node:path';
+import type { Root as MdastRoot } from 'mdast';
+import { VFile } from 'vfile';
 import { htmlToText } from '../remark-spec/literal.ts';
+import { isSafeUrl, neutralizeUnsafeUrls } from '../remark-spec/unsafe-links.ts';
+import { specParser } from './pipeline.ts';
+import { formatMessages, SpecError } from './report.ts';
 import { badgeFor, buildHistory, type ItemHistory } from '../releases/history.ts';
 import type { ReleaseDiff } from '../releases/diff-types.ts';
 import { buildTimeline, readTimelineInputs } from '../releases/timeline.ts';
@@ -103,7 +108,7 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
     date: release.date,
     latest: index === releases.length - 1,
     model: frozen[index]!.model,
-    notesHtml: release.notesMarkdown ? markdownToHtml(release.notesMarkdown) : null,
+    notesHtml: notesToHtml(release, options.log ?? ((text) => console.warn(text))),
     changes: changesOf(release.version),
     checksums: release.files,
   })).reverse();
@@ -214,7 +219,26 @@ function describe(item: ItemHistory, version: string): string {
   return [...new Set(words)].join('; ');
 }
 
-/** Release notes: Markdown to HTML; raw HTML in them stays text (never live). */
-function markdownToHtml(markdown: string): string {
-  return String(unified().use(remarkParse).use(() => htmlToText).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+/**
+ * Release notes get a chapter's inert treatment: the same guarded parser, raw HTML as text, and
+ * links with unsafe schemes (`javascript:`) shown as inert text, each with a positioned warning.
+ */
+function notesToHtml(release: { dir: string; notesMarkdown?: string }, log: (text: string) => void): string | null {
+  if (release.notesMarkdown === undefined) return null;
+  const notesPath = path.join(release.dir, 'notes.md');
+  const file = new VFile({ path: path.relative(process.cwd(), notesPath) || notesPath, value: release.notesMarkdown });
+  const tree = specParser('md').parse(file) as MdastRoot;
+  htmlToText(tree);
+  visit(tree, (node) => {
+    const url = (node as { url?: string }).url;
+    if (typeof url === 'string' && !isSafeUrl(url)) {
+      file.message(`Unexpected \`${url.slice(0, 40)}\` URL in release notes, expected an http(s), mailto or relative URL: it is shown as inert text`, { place: node.position, ruleId: 'unsafe-link', source: 'model-spec-site' });
+    }
+  });
+  neutralizeUnsafeUrls(tree);
+  const processor = unified().use(remarkRehype).use(rehypeStringify);
+  const html = processor.stringify(processor.runSync(tree, file) as never, file);
+  if (file.messages.some((message) => message.fatal)) throw new SpecError(formatMessages([file]), [file]);
+  if (file.messages.length > 0) log(formatMessages([file]));
+  return String(html);
 }

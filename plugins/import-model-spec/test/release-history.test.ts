@@ -161,8 +161,8 @@ describe.skipIf(!corpus)('--release: the corpus history, oldest first, in one co
 
   it('a --release the freeze would refuse (earlier than the latest, not a version) changes nothing, and the retry works', () => {
     const before = listing(content);
-    for (const [version, pattern] of [['2024-01-01', /Unexpected date 2024-01-01 before the latest release/], ['v9', /Unexpected version|Unexpected version name/]] as const) {
-      const refused = importRelease('2025-09-12', '--release', version, '--force');
+    for (const [version, pattern] of [['2024-01-01', /Unexpected date 2024-01-01 before the latest release/], ['v9', /--release v9: Unexpected version `v9`, expected a date/]] as const) {
+      const refused = run(path.join(corpus!, '2025-09-12', 'model_spec.md'), '--out', 'content', '--release', version, '--date', version === 'v9' ? '2026-01-01' : version, '--force');
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(pattern);
       expect(listing(content)).toEqual(before);
