@@ -249,7 +249,7 @@ export function prepareSpec(contentDir: string, options: LoadOptions = {}): Prep
   return {
     model,
     async render(annotations) {
-      const render = chapterRenderer({ annotate: annotations?.rehype, typography: indexed.config.typography });
+      const render = chapterRenderer({ annotate: annotations?.rehype, typography: indexed.config.typography, specIds: () => indexed.targets.keys() });
       for (const [index, source] of indexed.sources.entries()) {
         const chapter = chapters[index]!;
         if (chapter.format === 'mdx') continue;

@@ -16,6 +16,7 @@ import { guardParser } from '../remark-spec/limits.ts';
 import { report } from '../remark-spec/rules.ts';
 import type { MdxPolicy } from './config.ts';
 import { checkMdxTrust } from './mdx-trust.ts';
+import { rehypeUniqueHeadingIds } from './heading-ids.ts';
 
 /**
  * The one Markdown pipeline of the site: the loader parses each chapter with `specParser`, runs
@@ -39,7 +40,7 @@ export const katexOptions = { throwOnError: false, strict: false, maxSize: 20, m
 /** The syntax extensions after parsing (Astro adds GFM itself), for Astro's processor (`.mdx`). */
 export const syntaxRemarkPlugins = [[remarkMath, remarkMathOptions], remarkDirective] as const;
 
-export const specRehypePlugins = [[rehypeKatex, katexOptions]] as const;
+export const specRehypePlugins = [[rehypeKatex, katexOptions], rehypeUniqueHeadingIds] as const;
 
 export type ChapterFormat = 'md' | 'mdx';
 
@@ -93,8 +94,8 @@ export function readChapter(file: VFile, format: ChapterFormat, policy: MdxPolic
  * mdast (already transformed by the spec plugin) → the page body's HTML, with the steps and order
  * of Astro's own Markdown renderer, so a chapter renders as it would through Astro, once.
  */
-export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none' } = {}) {
-  const { annotate, typography = 'none' } = options;
+export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none'; specIds?: () => Iterable<string> } = {}) {
+  const { annotate, typography = 'none', specIds } = options;
   const processor = unified()
     // Curly quotes, dashes (`--` en, `---` em) and ellipses in what readers see, never in code or
     // math; the data was taken before this step, so exports keep the author's characters.
@@ -102,6 +103,7 @@ export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) =>
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
     .use(rehypeShiki, shikiConfig)
     .use(rehypeKatex, katexOptions)
+    .use(rehypeUniqueHeadingIds, { ...(specIds ? { specIds } : {}) })
     .use(rehypeHeadingIds)
     .use(annotate ? [annotate] : [])
     .use(rehypeStringify, { allowDangerousHtml: true });
