@@ -97,7 +97,7 @@ export function parseSpecConfig(text: string, file: VFile): SpecConfig | null {
     input[list]?.forEach((entry, index) => {
       const before = seen.get(entry.name);
       if (before === undefined) return void seen.set(entry.name, index);
-      document.fail(`Unexpected second \`${entry.name}\` in \`${list}[${index}].name\`, expected each name once (first in \`${list}[${before}]\`)`, [list, index, 'name']);
+      document.fail(`Unexpected second \`${entry.name}\` in \`${list}[${index}].name\`, expected each name once (first in \`${list}[${before}]\`)`, [list, index, 'name'], undefined, false);
     });
   }
   if (file.messages.some((message) => message.fatal)) return null;
@@ -175,7 +175,7 @@ function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]
     case 'type': {
       const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
       const what = segments.length === 0 ? 'an object of settings such as { "title": "My Spec" }' : expected.map(typeWord).join(' or ');
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${what}`, segments, ruleId: 'invalid-config' };
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${what}`, segments, key: false, ruleId: 'invalid-config' };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -183,15 +183,21 @@ function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]
       return {
         reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected one of ${quoteList(allowed.map((value) => JSON.stringify(value)))}${hint ? `; did you mean "${hint}"?` : ''}`,
         segments,
+        key: false,
         ruleId: 'invalid-config',
       };
     }
     case 'pattern':
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${parentSchema?.patternErrorMessage ?? `text matching ${error.schema}`}`, segments, ruleId: 'invalid-config' };
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${parentSchema?.patternErrorMessage ?? `text matching ${error.schema}`}`, segments, key: false, ruleId: 'invalid-config' };
     case 'minItems':
-      return { reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`, segments, ruleId: 'invalid-config' };
+      return { reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`, segments, key: false, ruleId: 'invalid-config' };
     case 'minLength':
-      return { reason: `Unexpected empty string for ${at}, expected some text`, segments, ruleId: 'invalid-config' };
+      return { reason: `Unexpected empty string for ${at}, expected some text`, segments, key: false, ruleId: 'invalid-config' };
+    case 'maxLength': {
+      // Every page carries the title (head, header, social image): a book-length one would weigh on each.
+      const limit = (error.params as { limit: number }).limit;
+      return { reason: `Unexpected ${String(error.data).length}-character string for ${at}, expected at most ${limit} characters (it appears on every page)`, segments, key: false, ruleId: 'invalid-config' };
+    }
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       const required = parentSchema?.required ?? [missing];
@@ -199,11 +205,12 @@ function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]
       return {
         reason: `Unexpected ${at} without \`${missing}\`, expected an object with ${quoteList(required)}${optional.length ? ` (optional: ${quoteList(optional)})` : ''}`,
         segments,
+        key: false,
         ruleId: 'invalid-config',
       };
     }
     default:
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected a value that ${error.message ?? 'fits the schema'}`, segments, ruleId: 'invalid-config' };
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected a value that ${error.message ?? 'fits the schema'}`, segments, key: false, ruleId: 'invalid-config' };
   }
 }
 

@@ -64,7 +64,7 @@ describe('odd names get one positioned message each', () => {
 
   it('a 215-character version in release.json', () => {
     const version = '1.0.0-' + 'a'.repeat(209);
-    const file = new VFile({ path: 'release.json', value: JSON.stringify({ version, date: '2025-01-01', files: {} }) });
+    const file = new VFile({ path: 'release.json', value: JSON.stringify({ version, date: '2025-01-01', files: { 'a.md': 'a'.repeat(64) }, previous: null, checksum: 'a'.repeat(64) }) });
     expect(parseManifest(file, version).manifest).toBeUndefined();
     expect(printed(file)).toEqual([expect.stringMatching(/^1:2 release-manifest Unexpected version `1\.0\.0-a+… \(215 characters\)`, expected .* at most 64 characters/)]);
   });
