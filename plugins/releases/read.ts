@@ -90,9 +90,14 @@ function readRelease(dir: string, folder: string, file: VFile): ReadRelease | un
   const { manifest, place: placeOf } = parseManifest(file, folder);
   if (!manifest) return undefined;
   const frozen = (name: string) => display(path.join(dir, name));
-  const present = new Set(listFiles(dir).filter((name) => name !== manifestName));
+  const links: string[] = [];
+  const present = new Set(listFiles(dir, '', links).filter((name) => name !== manifestName));
+  for (const link of links) {
+    fail(file, `Unexpected symbolic link ${frozen(link)} in the frozen release ${manifest.version}, expected plain files only (a link can change what a published release shows)`, 'frozen-release', placeOf(['files']).start);
+  }
   for (const [name, expected] of Object.entries(manifest.files)) {
     const place = placeOf(['files', name]).start;
+    if (links.includes(name)) continue;
     if (!present.has(name)) {
       fail(file, `Unexpected removal of frozen release file ${frozen(name)}, expected published releases never to change; restore it (release.json records its checksum)`, 'frozen-release', place);
       continue;
@@ -120,11 +125,12 @@ function readRelease(dir: string, folder: string, file: VFile): ReadRelease | un
   return { release, file, place: (segments) => placeOf(segments).start };
 }
 
-/** Every file under `dir`, relative with `/`, dot-files (editor and OS litter) left out. */
-function listFiles(dir: string, prefix = ''): string[] {
+/** Every file under `dir`, relative with `/`, dot-files (editor and OS litter) left out; symbolic links go to `links`. */
+function listFiles(dir: string, prefix: string, links: string[]): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith('.')) return [];
     const relative = prefix + entry.name;
-    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${relative}/`) : [relative];
+    if (entry.isSymbolicLink()) return void links.push(relative), [];
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${relative}/`, links) : entry.isFile() ? [relative] : [];
   });
 }
