@@ -84,8 +84,8 @@ export function listChapterFiles(contentDir: string): ChapterListing {
         walk(full, depth + 1);
       } else if (chapterExtension.test(entry.name)) {
         const extension = chapterExtension.exec(entry.name)![0];
-        if (extension !== extension.toLowerCase()) {
-          // The MDX compiler and the dev server know `.md` and `.mdx` only; `.MDX` would reach Vite as JavaScript.
+        if (extension.toLowerCase() === '.mdx' && extension !== '.mdx') {
+          // The MDX compiler knows `.mdx` only: `.MDX` would reach Vite as JavaScript (`.md` chapters never reach Vite).
           problem(full, 'chapter-extension', `Unexpected extension \`${extension}\` on \`${relative(full)}\`, expected \`${extension.toLowerCase()}\` in lower case (rename the file)`);
           continue;
         }
