@@ -30,13 +30,14 @@ export function htmlToText(tree: Root): void {
     if (parent.type === 'root' || parent.type === 'containerDirective' || parent.type === 'blockquote' || parent.type === 'listItem') {
       const paragraph: Paragraph = {
         type: 'paragraph',
-        children: [{ type: 'text', value: node.value }],
+        // `literal`: the author's characters, kept as written by every later step (typography included).
+        children: [{ type: 'text', value: node.value, data: { literal: true } } as Text],
         position: node.position,
         data: { hProperties: { className: ['ms-literal'] } },
       };
       parent.children.splice(index, 1, paragraph as never);
     } else {
-      parent.children.splice(index, 1, { type: 'text', value: node.value, position: node.position } as never);
+      parent.children.splice(index, 1, { type: 'text', value: node.value, position: node.position, data: { literal: true } } as never);
     }
     return [SKIP, index + 1];
   });
