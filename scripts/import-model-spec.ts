@@ -19,7 +19,7 @@ import { importModelSpec, type ImportResult } from '../plugins/import-model-spec
 import { configName, ImportError, planOutput, writeValidated, type OutputPlan } from '../plugins/import-model-spec/output.ts';
 import { indexIds, publishedIds, releaseChapters } from '../plugins/import-model-spec/published-ids.ts';
 import { readReleases } from '../plugins/releases/read.ts';
-import { checkFreezable, FreezeError, freezeRelease } from '../plugins/releases/freeze.ts';
+import { checkFreezable, FreezeError, freezeRelease, withLock } from '../plugins/releases/freeze.ts';
 import { readRemovals, removalsName } from '../plugins/releases/removals.ts';
 import { readJsonDocument } from '../plugins/model/json-document.ts';
 import { formatMessages } from '../plugins/model/report.ts';
@@ -251,10 +251,15 @@ async function main(): Promise<void> {
   // Messages name the temporary folder; they are about the files as they will be in --out.
   const inOut = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(outDir));
   try {
-    writeValidated(plan, written, (dir) => {
-      loadSpec(dir, { log: (report) => warnings.push(inOut(report)) });
-    });
+    const write = () =>
+      writeValidated(plan, written, (dir) => {
+        loadSpec(dir, { log: (report) => warnings.push(inOut(report)) });
+      });
+    // The release lock: an import and a release (or two imports) never write one folder at once.
+    if (plan.exists) withLock(outDir, write);
+    else write();
   } catch (error) {
+    if (error instanceof FreezeError) throw new ImportError(error.message);
     if (error instanceof SpecError || error instanceof ConfigError) {
       throw new ImportError(`the imported files do not load (nothing was changed in ${display(outDir)}/):\n${inOut(error.message)}`);
     }

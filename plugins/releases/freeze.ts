@@ -124,6 +124,8 @@ export function freezeRelease(contentDir: string, version: string, options: Free
  * is gone (a run killed with SIGKILL) is taken over; a live one refuses the second run.
  */
 export function withLock<T>(root: string, work: () => T): T {
+  // Re-entrant: an import that freezes holds the lock across both steps.
+  if (held.has(root)) return work();
   const dir = path.join(root, stagingFolder);
   mkdirSync(dir, { recursive: true });
   const lock = path.join(dir, 'lock');
@@ -144,12 +146,17 @@ export function withLock<T>(root: string, work: () => T): T {
       rmSync(lock, { force: true });
     }
   }
+  held.add(root);
   try {
     return work();
   } finally {
+    held.delete(root);
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Content folders whose lock this process holds. */
+const held = new Set<string>();
 
 function alive(pid: number): boolean {
   try {
