@@ -18,6 +18,7 @@ it('curly quotes and dashes in prose; HTML shown as text, autolinks and code kee
     'She said "Sorry -- I can\'t" and left...', '',
     'A comment <!-- keep -- this --> stays, and so does <https://example.com/a--b> and [https://example.com/"q"--](https://example.com/"q"--).', '',
     '`"code" -- here`', '',
+    '::::example[Quotes]{#ex_quotes}', ':::user', 'Is "this" -- <!-- a comment --> -- fine?', ':::', '', ':::compliant[Answers]', 'Sorry -- I can\'t.', ':::', '::::', '',
   ].join('\n');
   writeFileSync(path.join(content, '01-typography.md'), body);
   const model = await loadSpecWithPages(content, { log: () => {} });
@@ -27,6 +28,9 @@ it('curly quotes and dashes in prose; HTML shown as text, autolinks and code kee
   expect(html).toContain('>https://example.com/a--b</a>');
   expect(html).toContain('>https://example.com/"q"--</a>');
   expect(html).toContain('"code" -- here');
+  // Message text: typography as the official rendering shows it, raw HTML in it as written.
+  expect(html).toContain('Sorry – I can’t.');
+  expect(html).toContain('Is “this” – &#x3C;!-- a comment --> – fine?');
   // The data keeps what the author typed.
   expect(JSON.stringify(specJson(model))).toContain('She said \\"Sorry -- I can\'t\\"');
 });
