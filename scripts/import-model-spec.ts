@@ -12,12 +12,17 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mergeConfig, addOldIds, readMapping, resolveMapping, type Removal, configName, ImportError, planOutput, writeValidated, type OutputPlan, indexIds, publishedIds, releaseChapters, findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/index.ts';
 import { importModelSpec, type ImportResult } from '../plugins/import-model-spec/index.ts';
-import { readReleases, readRemovals, removalsName, type Release } from '../plugins/releases/index.ts';
-import { loadSpec, SpecError, ConfigError } from '../plugins/model/index.ts';
+import { readReleases } from '../plugins/releases/index.ts';
+import { checkFreezable, FreezeError, freezeRelease, withLock } from '../plugins/releases/index.ts';
+import { readRemovals, removalsName } from '../plugins/releases/index.ts';
+import { readJsonDocument } from '../plugins/model/index.ts';
+import { formatMessages } from '../plugins/model/index.ts';
+import type { Release } from '../plugins/releases/index.ts';
+import { loadSpec, SpecError } from '../plugins/model/index.ts';
+import { ConfigError } from '../plugins/model/index.ts';
 
 const usage = `Usage: npm run import -- <model_spec.md> [options]
 
@@ -97,11 +102,9 @@ function draftIsLatestRelease(plan: OutputPlan, latest: Release | undefined): bo
 }
 
 function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ImportError(`${display(file)}:1:1: Unexpected invalid JSON (${(error as Error).message}), expected a JSON object`);
-  }
+  const document = readJsonDocument(file, { source: 'import-model-spec', ruleId: 'invalid-json', expected: 'a JSON object' });
+  if (document.value === undefined) throw new ImportError(formatMessages([document.file]));
+  return document.value;
 }
 
 function printCandidates(uncovered: readonly VanishedId[]): void {
@@ -171,6 +174,15 @@ async function main(): Promise<void> {
   if (release !== null && releases.some((entry) => entry.version === release)) {
     throw new ImportError(`--release ${release}: Unexpected version already released in ${display(path.join(outDir, 'releases', release))}/, expected a new version`);
   }
+  // Every refusal the freeze would make about the version and date, made before anything is written.
+  if (release !== null) {
+    try {
+      checkFreezable(outDir, release, date!, releases);
+    } catch (error) {
+      if (error instanceof FreezeError) throw new ImportError(`--release ${release}: ${error.message}; nothing was written`);
+      throw error;
+    }
+  }
   const draftIsReleased = draftIsLatestRelease(plan, releases[releases.length - 1]);
   if (plan.replaced.length > 0 && !values.force && !(release !== null && draftIsReleased)) {
     throw new ImportError(
@@ -203,9 +215,10 @@ async function main(): Promise<void> {
     const current = indexIds(files);
     const vanished = findVanished(publishedIds(releases), current, new Set(Object.keys(removals)));
     const mapText = mapPath ? readFileSync(mapPath, 'utf8') : null;
-    const mapping = mapText !== null ? readMapping(mapText, display(mapPath!)) : { entries: new Map(), problems: [] };
+    const mapping = mapText !== null ? readMapping(mapText, display(mapPath!)) : { entries: new Map(), problems: [], place: () => ({ line: 1, column: 1 }) };
     if (mapping.problems.length > 0) throw new ImportError(`the mapping file has problems:\n${mapping.problems.map((line) => `  ${line}`).join('\n')}`);
-    const resolved = resolveMapping(mapping.entries, vanished, current, mapText !== null ? { text: mapText, label: display(mapPath!) } : null);
+    const declared = new Map(Object.entries(removals).map(([id, removal]) => [id, removal.see]));
+    const resolved = resolveMapping(mapping.entries, vanished, current, mapText !== null ? { place: mapping.place, label: display(mapPath!) } : null, declared);
     if (resolved.problems.length > 0) throw new ImportError(`the mapping file has problems:\n${resolved.problems.map((line) => `  ${line}`).join('\n')}`);
     if (resolved.uncovered.length > 0) {
       const template = { ...Object.fromEntries(mapping.entries), ...mappingTemplate(resolved.uncovered) };
@@ -234,10 +247,15 @@ async function main(): Promise<void> {
   // Messages name the temporary folder; they are about the files as they will be in --out.
   const inOut = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(outDir));
   try {
-    writeValidated(plan, written, (dir) => {
-      loadSpec(dir, { log: (report) => warnings.push(inOut(report)) });
-    });
+    const write = () =>
+      writeValidated(plan, written, (dir) => {
+        loadSpec(dir, { log: (report) => warnings.push(inOut(report)) });
+      });
+    // The release lock: an import and a release (or two imports) never write one folder at once.
+    if (plan.exists) withLock(outDir, write);
+    else write();
   } catch (error) {
+    if (error instanceof FreezeError) throw new ImportError(error.message);
     if (error instanceof SpecError || error instanceof ConfigError) {
       throw new ImportError(`the imported files do not load (nothing was changed in ${display(outDir)}/):\n${inOut(error.message)}`);
     }
@@ -293,14 +311,7 @@ async function main(): Promise<void> {
   if (warnings.length > 0) console.log(`\nThe site's checks warn:\n${warnings.join('\n')}`);
 
   if (release !== null) {
-    const freezeFile = fileURLToPath(new URL('../plugins/releases/freeze.ts', import.meta.url));
-    if (!existsSync(freezeFile)) {
-      throw new ImportError(`--release ${release}: the draft was imported into ${display(outDir)}/ but cannot be frozen: ${display(freezeFile)} is missing (branch \`releases\`)`);
-    }
-    const { freezeRelease } = (await import(pathToFileURL(freezeFile).href)) as {
-      freezeRelease: (contentDir: string, version: string, options: { date: string; notesFile?: string }) => unknown;
-    };
-    await freezeRelease(outDir, release, { date: date!, ...(notesPath ? { notesFile: notesPath } : {}) });
+    freezeRelease(outDir, release, { date: date!, ...(notesPath ? { notesFile: notesPath } : {}) });
     console.log(`\nFroze release ${release} (${date}) in ${display(path.join(outDir, 'releases', release))}/`);
   }
   console.log(`\nDone. Build it with: SPEC_CONTENT_DIR=${display(outDir)} npm run build${display(outDir) === 'content' ? ' (or just npm run build)' : ''}`);

@@ -5,5 +5,5 @@
  */
 export { modelSpec, type ModelSpecOptions } from './integration.ts';
 export { checkBuiltLinks } from './link-check.ts';
-export { socialImage, type SocialCard } from './social-images.ts';
+export { drawableText, socialImage, type SocialCard } from './social-images.ts';
 export { readStore } from './store.ts';

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
+import type { RehypePlugins } from 'astro';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
@@ -10,6 +11,7 @@ import remarkSpec from '../remark-spec/index.ts';
 import { ChapterCache, ConfigError, loadSpecConfig, checkContentAssets, pluginOptions, SpecError, shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/index.ts';
 import { loadSite, type SiteModel } from '../site/index.ts';
 import { evalOverlay, failingFilter, writeEvalsStore, type SiteEvals } from '../evals/index.ts';
+import { checkMdxTrust } from '../model/index.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
 import { EditionCache } from './edition-cache.ts';
@@ -72,7 +74,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
             // Only `.mdx` chapters go through Astro's processor; `.md` chapters arrive rendered.
             processor: unified({
               remarkPlugins: [...syntaxRemarkPlugins, remarkSpecForFile],
-              rehypePlugins: specRehypePlugins,
+              rehypePlugins: specRehypePlugins as RehypePlugins,
               // SmartyPants would rewrite quotes and dashes in example messages.
               smartypants: false,
             }),
@@ -129,6 +131,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       const filePath = path.resolve(file.path ?? '');
       const edition = site.editions.find((candidate) => candidate.model.chapters.some((chapter) => chapter.path === filePath)) ?? site.editions[0]!;
       checkContentAssets(tree, file, { contentDir: edition.model.contentDir, base: edition.model.config.base });
+      // The loader refused what the policy forbids before Astro started; this runs the same check
+      // on the very tree the MDX compiler compiles, so nothing it compiles was left unchecked.
+      checkMdxTrust(tree, file, site.config.mdx);
       const transform = remarkSpec.call(undefined, { ...pluginOptions(edition.model), throwOnError: true });
       transform(tree, file);
     };

@@ -16,21 +16,53 @@ export interface SocialCard {
 export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
 /** Bump when the template below changes, so cached images are redrawn. */
-const TEMPLATE = 2;
+const TEMPLATE = 3;
 /** The rank scale of the site's badges (spec.css, light), highest first. */
 const RANKS = ['#4c1d95', '#3730a3', '#1d4ea8', '#345a78', '#4b5563', '#5f6670'];
 
 const require = createRequire(import.meta.url);
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
+let fonts: { list: Font[]; covers: (codePoint: number) => boolean } | undefined;
+
+/**
+ * Every subset of Inter that @fontsource ships (Latin, Latin Extended, Cyrillic, Greek,
+ * Vietnamese), read with the Unicode ranges its CSS declares, so a title's characters can be
+ * checked against what the fonts draw. Satori reads .woff, not .woff2.
+ */
 function loadFonts() {
-  // Satori reads .woff (not .woff2); Inter's Latin subset covers the demo and most specs' titles.
-  fonts ??= ([400, 700] as const).map((weight) => ({
-    name: 'Inter',
-    data: readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
-    weight,
-    style: 'normal' as const,
-  }));
+  if (fonts) return fonts;
+  const list: Font[] = [];
+  const ranges: Array<[number, number]> = [];
+  for (const weight of [400, 700] as const) {
+    const css = readFileSync(require.resolve(`@fontsource/inter/${weight}.css`), 'utf8');
+    for (const face of css.split('@font-face').slice(1)) {
+      const file = /url\(\.\/files\/(inter-[a-z-]+-\d+-normal)\.woff2\)/.exec(face)?.[1];
+      const range = /unicode-range:\s*([^;]+);/.exec(face)?.[1];
+      if (!file || !range) continue;
+      list.push({ name: 'Inter', data: readFileSync(require.resolve(`@fontsource/inter/files/${file}.woff`)), weight, style: 'normal' });
+      for (const part of range.split(',')) {
+        const [from, to] = part.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex, 16));
+        if (from !== undefined && !Number.isNaN(from)) ranges.push([from, to ?? from]);
+      }
+    }
+  }
+  fonts = { list, covers: (codePoint) => ranges.some(([from, to]) => codePoint >= from && codePoint <= to) };
   return fonts;
+}
+
+/**
+ * The text with the characters the bundled fonts cannot draw (CJK, emoji, most math symbols)
+ * left out, and which they were: an image shows what it can instead of empty boxes.
+ */
+export function drawableText(text: string): { text: string; missing: string[] } {
+  const { covers } = loadFonts();
+  const missing = new Set<string>();
+  let kept = '';
+  for (const char of text) {
+    if (/\s/.test(char) || covers(char.codePointAt(0)!)) kept += char;
+    else missing.add(char);
+  }
+  return { text: kept.replace(/\s{2,}/g, ' ').trim(), missing: [...missing] };
 }
 
 /**
@@ -56,18 +88,23 @@ export async function socialImage(card: SocialCard, cacheDir: string): Promise<B
 
 async function drawCard(card: SocialCard): Promise<Buffer> {
   const colour = card.authority ? RANKS[Math.min(card.authority.rank, RANKS.length - 1)]! : RANKS[4]!;
-  const title = card.title.length > 110 ? `${card.title.slice(0, 107)}…` : card.title;
+  const drawable = drawableText(card.title);
+  if (drawable.missing.length > 0) {
+    console.warn(`og.png: the title "${card.title.slice(0, 60)}" has characters the bundled fonts cannot draw (${drawable.missing.slice(0, 10).join(' ')}); the image shows the title without them`);
+  }
+  const shown = drawable.text || card.spec;
+  const title = shown.length > 110 ? `${shown.slice(0, 107)}…` : shown;
   const node = (type: string, style: Record<string, unknown>, children?: unknown) => ({ type, props: { style, children } });
   const footer = [
     ...(card.authority ? [node('div', { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 }, `${card.authority.label} authority`)] : []),
   ];
   const svg = await satori(
     node('div', { width: SOCIAL_IMAGE_SIZE.width, height: SOCIAL_IMAGE_SIZE.height, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', padding: '56px 72px', background: '#ffffff', borderTop: `18px solid ${colour}`, fontFamily: 'Inter', color: '#1b1f24' }, [
-      node('div', { display: 'flex', fontSize: 30, color: '#57606a' }, card.spec),
+      node('div', { display: 'flex', fontSize: 30, color: '#57606a' }, drawableText(card.spec).text),
       node('div', { display: 'flex', flexGrow: 1, alignItems: 'center', fontSize: title.length > 60 ? 58 : 70, fontWeight: 700, lineHeight: 1.12, letterSpacing: '-0.02em' }, title),
       node('div', { display: 'flex', alignItems: 'center', fontSize: 30 }, footer),
     ]) as unknown as Parameters<typeof satori>[0], // satori reads React-shaped elements; these are built without React
-    { ...SOCIAL_IMAGE_SIZE, fonts: loadFonts() },
+    { ...SOCIAL_IMAGE_SIZE, fonts: loadFonts().list },
   );
   // Rasterized on libuv's thread pool, so the next card's layout goes on meanwhile.
   return (await renderAsync(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_SIZE.width } })).asPng();

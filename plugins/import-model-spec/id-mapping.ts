@@ -1,5 +1,7 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import { idPattern } from './ids.ts';
+import { Ajv } from 'ajv';
+import { VFile } from 'vfile';
+import { parseJsonDocument } from '../model/index.ts';
+import { idMessage, idProblem } from '../remark-spec/index.ts';
 import type { SpecId } from './published-ids.ts';
 import type { MappingEntry, VanishedId } from './vanished-ids.ts';
 
@@ -13,14 +15,14 @@ const schema = {
   type: 'object',
   additionalProperties: {
     oneOf: [
-      { type: 'string', pattern: idPattern.source },
+      { type: 'string' },
       {
         type: 'object',
         required: ['removed', 'see'],
         additionalProperties: false,
         properties: {
           removed: { type: 'string', pattern: '^[^\\n]*\\S[^\\n]*$' },
-          see: { oneOf: [{ type: 'null' }, { type: 'string', pattern: idPattern.source }] },
+          see: { type: ['null', 'string'] },
         },
       },
     ],
@@ -36,36 +38,47 @@ export interface Removal {
   reason: string;
 }
 
+/** Where each key of the mapping is written. */
+export type MappingPlace = (key: string) => { line: number; column: number };
+
 /** Reads a mapping file; every problem is one line `file:line:col: Unexpected …, expected …`. */
-export function readMapping(text: string, label: string): { entries: Map<string, MappingEntry>; problems: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    const at = /position (\d+)/.exec((error as Error).message);
-    const place = at ? positionAt(text, Number(at[1])) : { line: 1, column: 1 };
-    return { entries: new Map(), problems: [`${label}:${place.line}:${place.column}: Unexpected invalid JSON (${(error as Error).message}), expected an object of old id → ${expectedEntry}`] };
-  }
-  if (!validate(raw)) {
-    const problems = new Set<string>();
-    const errors = (validate.errors ?? []) as ErrorObject[];
-    if (errors.some((error) => error.instancePath === '')) {
-      problems.add(`${label}:1:1: Unexpected ${describe(raw)}, expected an object of old id → ${expectedEntry}`);
-    }
-    for (const key of new Set(errors.map((error) => error.instancePath.split('/')[1]).filter((key): key is string => !!key))) {
+export function readMapping(text: string, label: string): { entries: Map<string, MappingEntry>; problems: string[]; place: MappingPlace } {
+  const document = parseJsonDocument(new VFile({ path: label, value: text }), {
+    source: 'import-model-spec',
+    ruleId: 'import-map',
+    expected: `an object of old id → ${expectedEntry}`,
+    validate,
+    describe: (error, raw) => {
+      const key = error.instancePath.split('/')[1];
+      if (key === undefined) return { reason: `Unexpected ${describe(raw)}, expected an object of old id → ${expectedEntry}`, segments: [] };
       const name = key.replace(/~1/g, '/').replace(/~0/g, '~');
-      const place = keyPosition(text, name);
       const value = (raw as Record<string, unknown>)[name];
       const emptyReason = typeof value === 'object' && value !== null && (value as { removed?: unknown }).removed === '';
-      problems.add(
-        emptyReason
-          ? `${label}:${place.line}:${place.column}: Unexpected empty \`removed\` for \`${name}\`, expected one line saying why it was removed`
-          : `${label}:${place.line}:${place.column}: Unexpected ${describe(value)} for \`${name}\`, expected ${expectedEntry}`,
-      );
+      return {
+        reason: emptyReason ? `Unexpected empty \`removed\` for \`${name}\`, expected one line saying why it was removed` : `Unexpected ${describe(value)} for \`${name}\`, expected ${expectedEntry}`,
+        segments: [name],
+        key: true,
+      };
+    },
+  });
+  const place: MappingPlace = (key) => {
+    const { line, column } = document.place([key], true).start;
+    return { line, column };
+  };
+  if (document.value !== undefined) {
+    // The id rule of the whole spec (pattern, length, reserved names) for old ids and targets.
+    for (const [key, entry] of Object.entries(document.value as Record<string, MappingEntry>)) {
+      const problem = idProblem(key);
+      if (problem) document.fail(idMessage('old id', key, problem), [key], 'import-map', true);
+      const target = typeof entry === 'string' ? entry : entry.see;
+      const targetProblem = target === null ? undefined : idProblem(target);
+      if (targetProblem) document.fail(idMessage('target id', target!, targetProblem), typeof entry === 'string' ? [key] : [key, 'see'], 'import-map');
     }
-    return { entries: new Map(), problems: [...problems] };
   }
-  return { entries: new Map(Object.entries(raw as Record<string, MappingEntry>)), problems: [] };
+  // Ajv reports each branch of `oneOf`: one line per place is enough.
+  const problems = [...new Set(document.file.messages.map((message) => `${label}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`))];
+  if (problems.length > 0) return { entries: new Map(), problems, place };
+  return { entries: new Map(Object.entries(document.value as Record<string, MappingEntry>)), problems: [], place };
 }
 
 export interface ResolvedMapping {
@@ -89,12 +102,14 @@ export function resolveMapping(
   entries: ReadonlyMap<string, MappingEntry>,
   vanished: readonly VanishedId[],
   current: ReadonlyMap<string, SpecId>,
-  mapping: { text: string; label: string } | null,
+  mapping: { place: MappingPlace; label: string } | null,
+  /** Removals already declared in the content folder (a `see` chain may run through them). */
+  declared: ReadonlyMap<string, string | null> = new Map(),
 ): ResolvedMapping {
   const result: ResolvedMapping = { oldIds: new Map(), removals: {}, uncovered: [], carried: [], problems: [] };
   const at = (key: string) => {
     if (!mapping) return '';
-    const place = keyPosition(mapping.text, key);
+    const place = mapping.place(key);
     return `${mapping.label}:${place.line}:${place.column}: `;
   };
   const vanishedIds = new Map(vanished.map((entry) => [entry.id, entry]));
@@ -141,6 +156,20 @@ export function resolveMapping(
     }
   }
 
+  // A chain of `see` that returns to where it started sends readers in a circle: refused before anything is written.
+  const seeOf = (id: string): string | null | undefined => (id in result.removals ? result.removals[id]!.see : declared.get(id));
+  for (const start of Object.keys(result.removals)) {
+    const visited = new Set<string>([start]);
+    for (let id = seeOf(start); id !== null && id !== undefined; id = seeOf(id)) {
+      if (id === start) {
+        result.problems.push(`${at(start)}Unexpected cycle of \`see\` (${[...visited, start].join(' → ')}), expected a chain that ends at a live id or null`);
+        break;
+      }
+      if (visited.has(id)) break;
+      visited.add(id);
+    }
+  }
+
   for (const gone of vanished) {
     if (entries.has(gone.id)) continue;
     if (gone.carried) {
@@ -171,15 +200,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return `the object ${JSON.stringify(value).slice(0, 80)}`;
   return JSON.stringify(value);
-}
-
-/** Line and column of `"key":` in the JSON text (1:1 when it cannot be found). */
-function keyPosition(text: string, key: string): { line: number; column: number } {
-  const match = new RegExp(`${JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).exec(text);
-  return match ? positionAt(text, match.index) : { line: 1, column: 1 };
-}
-
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

@@ -83,6 +83,12 @@ export function listChapterFiles(contentDir: string): ChapterListing {
         visited.add(kind.real);
         walk(full, depth + 1);
       } else if (chapterExtension.test(entry.name)) {
+        const extension = chapterExtension.exec(entry.name)![0];
+        if (extension.toLowerCase() === '.mdx' && extension !== '.mdx') {
+          // The MDX compiler knows `.mdx` only: `.MDX` would reach Vite as JavaScript (`.md` chapters never reach Vite).
+          problem(full, 'chapter-extension', `Unexpected extension \`${extension}\` on \`${relative(full)}\`, expected \`${extension.toLowerCase()}\` in lower case (rename the file)`);
+          continue;
+        }
         if (depth === 0) found.push(full);
         else
           problem(full, 'chapter-in-subfolder', `Unexpected chapter \`${relative(full)}\` in a subfolder, expected chapter files directly in the content folder (subfolders hold images and other files; \`${releasesFolder}/\` holds releases)`);

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { closest, distance } from 'fastest-levenshtein';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { VFile } from 'vfile';
 import schema from '../../public/schemas/spec-config.schema.json' with { type: 'json' };
 import { defaultAuthorityLevels, quoteList, type RuleId, type AuthorityLevel } from '../remark-spec/index.ts';
+import { parseJsonDocument, pointerSegments, type JsonSegment } from './json-document.ts';
 import { formatMessages, SpecError } from './report.ts';
 
 /** How `.mdx` chapters are trusted: see "Security model" in README.md. */
@@ -88,7 +88,7 @@ export function readSpecConfig(contentDir: string): { config: SpecConfig | null;
     const code = (error as NodeJS.ErrnoException).code;
     const file = new VFile({ path: displayPath(filePath), value: '' });
     if (code === 'ENOENT') return { config: parseSpecConfig('{}', file), file };
-    fail(file, `Unexpected unreadable file (${code ?? (error as Error).message}), expected a readable JSON file`, undefined);
+    fail(file, `Unexpected unreadable file (${code ?? (error as Error).message}), expected a readable JSON file`);
     return { config: null, file };
   }
   const file = new VFile({ path: displayPath(filePath), value: text });
@@ -102,39 +102,16 @@ const validate = ajv.compile(schema);
 
 /** Checks the text of a configuration; problems go to `file` (fatal, positioned). Null if any. */
 export function parseSpecConfig(text: string, file: VFile): SpecConfig | null {
-  // Editors on Windows save a byte-order mark that JSON.parse rejects; it carries no meaning.
-  const source = text.replace(/^\uFEFF/, '');
-  const locate = locator(source, text.length - source.length);
-  const syntaxErrors: ParseError[] = [];
-  const tree = parseTree(source, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = syntaxErrors[0];
-  if (first) {
-    fail(file, syntaxReason(source, first), locate(first.offset, first.length), 'invalid-json');
-    return null;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    // The tolerant tokenizer and JSON.parse disagree only on exotic input; JSON.parse decides.
-    fail(file, `Unexpected JSON: ${(error as Error).message}, expected valid JSON`, undefined, 'invalid-json');
-    return null;
-  }
-  if (!validate(raw)) {
-    for (const error of validate.errors ?? []) {
-      const { reason, node, ruleId } = describe(error, tree);
-      fail(file, reason, node ? locate(node.offset, node.length) : undefined, ruleId);
-    }
-    return null;
-  }
-  const input = raw as RawConfig;
+  file.value = text;
+  const document = parseJsonDocument(file, { source: configSource, ruleId: 'invalid-config', expected: 'an object of settings such as { "title": "My Spec" }', validate, describe });
+  if (document.value === undefined) return null;
+  const input = document.value as RawConfig;
   for (const list of ['authorityLevels', 'tags'] as const) {
     const seen = new Map<string, number>();
     input[list]?.forEach((entry, index) => {
       const before = seen.get(entry.name);
       if (before === undefined) return void seen.set(entry.name, index);
-      const node = tree && findNodeAtLocation(tree, [list, index, 'name']);
-      fail(file, `Unexpected second \`${entry.name}\` in \`${list}[${index}].name\`, expected each name once (first in \`${list}[${before}]\`)`, node ? locate(node.offset, node.length) : undefined);
+      document.fail(`Unexpected second \`${entry.name}\` in \`${list}[${index}].name\`, expected each name once (first in \`${list}[${before}]\`)`, [list, index, 'name'], undefined, false);
     });
   }
   if (file.messages.some((message) => message.fatal)) return null;
@@ -204,10 +181,9 @@ function build(input: RawConfig): SpecConfig {
 }
 
 /** One schema error as "Unexpected X, expected Y", with the JSON node it is about. */
-function describe(error: ErrorObject, tree: JsonNode | undefined): { reason: string; node: JsonNode | undefined; ruleId: string } {
+function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]; key?: boolean; ruleId: string } {
   const segments = pointerSegments(error.instancePath);
   const field = fieldName(segments);
-  const valueNode = tree && (segments.length ? findNodeAtLocation(tree, segments) : tree);
   const parentSchema = error.parentSchema as { properties?: Record<string, unknown>; required?: string[]; description?: string; patternErrorMessage?: string } | undefined;
   const at = field ? `\`${field}\`` : 'the configuration';
   switch (error.keyword) {
@@ -215,92 +191,58 @@ function describe(error: ErrorObject, tree: JsonNode | undefined): { reason: str
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys(parentSchema?.properties ?? {}).filter((name) => name !== '$schema');
       const hint = suggest(key, known);
-      const keyNode = valueNode?.children?.find((property) => property.children?.[0]?.value === key)?.children?.[0];
       return {
         reason: `Unexpected key \`${fieldName([...segments, key])}\`, expected ${known.length ? 'one of ' + quoteList(known) : 'no keys'}${hint ? `; did you mean \`${hint}\`?` : segments.length && parentSchema?.description ? ` (${parentSchema.description})` : ''}`,
-        node: keyNode ?? valueNode,
+        segments: [...segments, key],
+        key: true,
         ruleId: 'unknown-config-key',
       };
     }
     case 'type': {
       const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
       const what = segments.length === 0 ? 'an object of settings such as { "title": "My Spec" }' : expected.map(typeWord).join(' or ');
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${what}`, node: valueNode, ruleId: 'invalid-config' };
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${what}`, segments, key: false, ruleId: 'invalid-config' };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const hint = typeof error.data === 'string' ? suggest(error.data, allowed) : undefined;
       return {
         reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected one of ${quoteList(allowed.map((value) => JSON.stringify(value)))}${hint ? `; did you mean "${hint}"?` : ''}`,
-        node: valueNode,
+        segments,
+        key: false,
         ruleId: 'invalid-config',
       };
     }
     case 'pattern':
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${parentSchema?.patternErrorMessage ?? `text matching ${error.schema}`}`, node: valueNode, ruleId: 'invalid-config' };
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${parentSchema?.patternErrorMessage ?? `text matching ${error.schema}`}`, segments, key: false, ruleId: 'invalid-config' };
     case 'minItems':
-      return { reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`, node: valueNode, ruleId: 'invalid-config' };
+      return { reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`, segments, key: false, ruleId: 'invalid-config' };
     case 'minLength':
-      return { reason: `Unexpected empty string for ${at}, expected some text`, node: valueNode, ruleId: 'invalid-config' };
+      return { reason: `Unexpected empty string for ${at}, expected some text`, segments, key: false, ruleId: 'invalid-config' };
+    case 'maxLength': {
+      // Every page carries the title (head, header, social image): a book-length one would weigh on each.
+      const limit = (error.params as { limit: number }).limit;
+      return { reason: `Unexpected ${String(error.data).length}-character string for ${at}, expected at most ${limit} characters (it appears on every page)`, segments, key: false, ruleId: 'invalid-config' };
+    }
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       const required = parentSchema?.required ?? [missing];
       const optional = Object.keys(parentSchema?.properties ?? {}).filter((name) => !required.includes(name));
       return {
         reason: `Unexpected ${at} without \`${missing}\`, expected an object with ${quoteList(required)}${optional.length ? ` (optional: ${quoteList(optional)})` : ''}`,
-        node: valueNode,
+        segments,
+        key: false,
         ruleId: 'invalid-config',
       };
     }
     default:
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected a value that ${error.message ?? 'fits the schema'}`, node: valueNode, ruleId: 'invalid-config' };
+      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected a value that ${error.message ?? 'fits the schema'}`, segments, key: false, ruleId: 'invalid-config' };
   }
 }
 
-const syntaxExpected: Record<string, string> = {
-  PropertyNameExpected: 'a key in double quotes (JSON has no trailing commas)',
-  ValueExpected: 'a value (a string in double quotes, number, true, false, null, list or object)',
-  ColonExpected: '`:` after the key',
-  CommaExpected: '`,` between entries',
-  CloseBraceExpected: '`}` closing the object',
-  CloseBracketExpected: '`]` closing the list',
-  EndOfFileExpected: 'the end of the file after the closing `}`',
-  InvalidCommentToken: 'no comments (JSON has none)',
-  InvalidSymbol: 'a value or a key in double quotes',
-  InvalidCharacter: 'no control characters in strings (write `\\n` or `\\t`)',
-};
-
-function syntaxReason(source: string, error: ParseError): string {
-  const code = printParseErrorCode(error.error);
-  const found = source.slice(error.offset, error.offset + Math.max(error.length, 1)).split('\n')[0];
-  const what = error.offset >= source.length ? 'end of file' : `\`${found!.length > 20 ? found!.slice(0, 20) + '…' : found}\``;
-  return `Unexpected ${what} in JSON, expected ${syntaxExpected[code] ?? code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
-}
-
-/** Offsets in the BOM-less text → line and column in the file as the author sees it. */
-function locator(source: string, shift: number) {
-  const starts = [0];
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
-  const point = (offset: number) => {
-    let line = starts.length - 1;
-    while (starts[line]! > offset) line--;
-    return { line: line + 1, column: offset - starts[line]! + 1, offset: offset + shift };
-  };
-  return (offset: number, length: number) => ({ start: point(offset), end: point(offset + length) });
-}
-
-function fail(file: VFile, reason: string, place: ReturnType<ReturnType<typeof locator>> | undefined, ruleId = 'invalid-config'): void {
-  const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: configSource });
+function fail(file: VFile, reason: string, ruleId = 'invalid-config'): void {
+  const message = file.message(reason, { place: { line: 1, column: 1 }, ruleId, source: configSource });
   message.fatal = true;
-}
-
-function pointerSegments(pointer: string): Array<string | number> {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
 /** `authorityLevels[0].label`, the way an author would name the field. */

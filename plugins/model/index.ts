@@ -27,3 +27,5 @@ export { blankFrontmatter, katexOptions, remarkMathOptions, shikiConfig, specPar
 export { formatMessages, SpecError } from './report.ts';
 export { searchRecords, titleWords, type SearchRecord } from './search-records.ts';
 export { relativeTargetHref, siteUrls, type SiteUrls } from './urls.ts';
+export { parseJsonDocument, pointerSegments, readJsonDocument, type JsonDocument, type JsonDocumentOptions, type JsonSegment } from './json-document.ts';
+export { readChapter, type ChapterFormat } from './pipeline.ts';

@@ -4,18 +4,15 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets, normalizeSource, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
-import type { SpecFileData } from '../remark-spec/index.ts';
+import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/index.ts';
 import { type ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import { loadSpecConfig, type SpecConfig } from './config.ts';
 import { listChapterFiles } from './chapter-files.ts';
 import { checkContentAssets, type ContentAsset } from './content-assets.ts';
-import { checkMdxTrust } from './mdx-trust.ts';
 import { indexChapters } from './indexes.ts';
 import { sectionLinks } from './links.ts';
 import type { Chapter, SpecModel, Target } from './model.ts';
-import { blankFrontmatter, chapterRenderer, specParser } from './pipeline.ts';
+import { blankFrontmatter, chapterRenderer, readChapter, specParser } from './pipeline.ts';
 import { formatMessages, SpecError } from './report.ts';
 import { relativeTargetHref, siteUrls } from './urls.ts';
 
@@ -32,9 +29,10 @@ export interface LoadOptions {
   cache?: ChapterCache;
   /**
    * Site-wide settings that win over the folder's own config: a frozen release is published
-   * where the site is now (origin, base path, repository), not where it was.
+   * where the site is now (origin, base path, repository), not where it was, and its `.mdx` is
+   * trusted only as far as the maintainers' current policy (`mdx`) allows.
    */
-  siteConfig?: Partial<Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo'>>;
+  siteConfig?: Partial<Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo' | 'mdx'>>;
 }
 
 export { chapterSlug } from './chapter-files.ts';
@@ -84,18 +82,18 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const isSnapshot = existsSync(path.join(root, 'release.json'));
   const files = listing.chapters.filter((chapter) => !(isSnapshot && chapter.file === 'notes.md'));
   const publicDir = path.resolve(root, '..', 'public');
-  let parser: ReturnType<typeof specParser> | undefined;
+  const parsers: Partial<Record<'md' | 'mdx', ReturnType<typeof specParser>>> = {};
   const sources: Source[] = files.map(({ file: relative, path: file, slug, format }) => {
     // One form of the text for every step: no BOM, LF line ends (positions unchanged).
     const value = blankFrontmatter(normalizeSource(readFileSync(file, 'utf8')));
     const vfile = new VFile({ path: path.relative(process.cwd(), file) || file, value });
-    const key = cache?.key([configKey, relative, value]) ?? '';
+    // The content folder is part of a chapter's identity: two specs sharing one cache never
+    // share an entry (a cached chapter's images are files of its own folder).
+    const key = cache?.key([configKey, root, relative, value]) ?? '';
     const cached = cache?.get(key);
     // An image the cached chapter uses may have been deleted since: then the chapter is read again.
     if (cached && cached.assets.every((asset) => existsSync(asset.source))) return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };
-    parser ??= specParser();
-    const tree = parser.parse(vfile) as Root;
-    if (format === 'mdx') checkMdx(vfile, config);
+    const tree = readChapter(vfile, format, config.mdx, (parsers[format] ??= specParser(format)));
     const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });
     return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree, vfile.path), assets };
   });
@@ -165,7 +163,7 @@ function transformChapter(indexed: Indexed, source: Source, transformer: ReturnT
     replayMessages(source.vfile, cached.messages);
     return cached.data;
   }
-  const tree = source.tree ?? (specParser().parse(source.vfile) as Root);
+  const tree = source.tree ?? readChapter(source.vfile, source.format, indexed.config.mdx);
   transformer.runSync(tree, source.vfile);
   // Kept until the page body is rendered from it: one parse serves data and HTML.
   source.tree = tree;
@@ -190,21 +188,6 @@ function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): 
     (options.log ?? console.warn)(report);
   }
   return { contentDir: root, config, chapters, targets, ...indexChapters(chapters), files, assets: sources.flatMap((source) => source.assets) };
-}
-
-/**
- * `.mdx` is code: the config's `mdx` policy decides whether it may be used and whether it may
- * import; this MDX parse checks it (the chapter's data comes from the Markdown parse, which
- * reports braces and tags inside messages precisely).
- */
-function checkMdx(file: VFile, config: SpecConfig): void {
-  try {
-    const scratch = new VFile({ path: file.path, value: file.value });
-    checkMdxTrust(unified().use(remarkParse).use(remarkMdx).parse(scratch) as Root, file, config.mdx);
-  } catch {
-    // Not valid MDX: the spec plugin reports where (its `mdx-unsafe-text` rule), and so does Astro's MDX compiler.
-    if (config.mdx === 'refuse') checkMdxTrust({ type: 'root', children: [] }, file, config.mdx);
-  }
 }
 
 function chapterOf(indexed: Indexed, source: Source, data: SpecFileData, html: string | null, prefix: string): Chapter {
@@ -260,7 +243,7 @@ export function prepareSpec(contentDir: string, options: LoadOptions = {}): Prep
   return {
     model,
     async render(annotations) {
-      const render = chapterRenderer({ annotate: annotations?.rehype, typography: indexed.config.typography });
+      const render = chapterRenderer({ annotate: annotations?.rehype, typography: indexed.config.typography, specIds: () => indexed.targets.keys() });
       for (const [index, source] of indexed.sources.entries()) {
         const chapter = chapters[index]!;
         if (chapter.format === 'mdx') continue;
@@ -275,7 +258,7 @@ export function prepareSpec(contentDir: string, options: LoadOptions = {}): Prep
         if (!source.tree) {
           // A scratch file: the messages of this second run were already reported by the first.
           const scratch = new VFile({ path: source.vfile.path, value: source.vfile.value });
-          source.tree = transformer.runSync(specParser().parse(scratch) as Root, scratch) as Root;
+          source.tree = transformer.runSync(readChapter(scratch, source.format, indexed.config.mdx), scratch) as Root;
         }
         chapter.html = await render(source.tree, source.vfile);
         source.tree = undefined;

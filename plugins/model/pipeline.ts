@@ -1,17 +1,23 @@
+import type { PluggableList } from 'unified';
 import { rehypeHeadingIds, rehypeShiki } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { Link, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { guardParser, remarkSpec, type RemarkSpecOptions } from '../remark-spec/index.ts';
+import { guardParser, remarkSpec, report, type RemarkSpecOptions } from '../remark-spec/index.ts';
+import type { MdxPolicy } from './config.ts';
+import { checkMdxTrust } from './mdx-trust.ts';
+import { rehypeUniqueHeadingIds } from './heading-ids.ts';
 
 /**
  * The one Markdown pipeline of the site: the loader parses each chapter with `specParser`, runs
@@ -35,12 +41,18 @@ export const katexOptions = { throwOnError: false, strict: false, maxSize: 20, m
 /** The syntax extensions after parsing (Astro adds GFM itself), for Astro's processor (`.mdx`). */
 export const syntaxRemarkPlugins: [[typeof remarkMath, typeof remarkMathOptions], typeof remarkDirective] = [[remarkMath, remarkMathOptions], remarkDirective];
 
-export const specRehypePlugins: [[typeof rehypeKatex, typeof katexOptions]] = [[rehypeKatex, katexOptions]];
+export const specRehypePlugins: PluggableList = [[rehypeKatex, katexOptions], rehypeUniqueHeadingIds];
 
-/** A parser for spec sources with the same syntax extensions as the site. */
-export function specParser() {
+export type ChapterFormat = 'md' | 'mdx';
+
+/**
+ * A parser for spec sources with the same syntax extensions as the site. `.mdx` adds remark-mdx
+ * first, as the MDX compiler does, so the tree is the one the compiler compiles.
+ */
+export function specParser(format: ChapterFormat = 'md') {
   return unified()
     .use(remarkParse)
+    .use(format === 'mdx' ? [remarkMdx] : [])
     .use(remarkGfm)
     .use(remarkMath, remarkMathOptions)
     .use(remarkDirective)
@@ -64,24 +76,77 @@ export function specProcessor(options?: Readonly<RemarkSpecOptions>) {
 }
 
 /**
+ * The one road of a chapter: `.md` read with remark-parse, `.mdx` with remark-mdx (checked by
+ * the spec's `mdx` policy on that same tree). The loader, the Astro integration's checks, the
+ * hostile-input tests and the importer's tests all read chapters here. A `.mdx` chapter that
+ * remark-mdx cannot read is refused with MDX's own position (fail closed): a policy cannot vouch
+ * for code it could not read. Either way the returned tree is what the rest of the build uses.
+ */
+export function readChapter(file: VFile, format: ChapterFormat, policy: MdxPolicy = 'allow', parser: { parse(file: VFile): unknown } = specParser(format)): Root {
+  if (format === 'md') return parser.parse(file) as Root;
+  const empty: Root = { type: 'root', children: [] };
+  if (policy === 'refuse') {
+    // Not even parsed: the policy refuses the file whatever it holds.
+    checkMdxTrust(empty, file, policy);
+    return empty;
+  }
+  let tree: Root;
+  try {
+    tree = parser.parse(file) as Root;
+  } catch (error) {
+    const cause = error as { reason?: string; message?: string; place?: unknown; line?: number; column?: number };
+    const place = (cause.place as { line: number; column: number } | undefined) ?? (cause.line ? { line: cause.line, column: cause.column ?? 1 } : { line: 1, column: 1 });
+    const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
+    report(file, 'mdx-unreadable', `Unexpected text MDX cannot read (${reason}), expected valid MDX: a chapter the \`mdx\` policy cannot read is refused (rename it to \`.md\` if it needs no components)`, { type: 'x', position: { start: place, end: place } });
+    return empty;
+  }
+  checkMdxTrust(tree, file, policy);
+  return tree;
+}
+
+/**
  * mdast (already transformed by the spec plugin) → the page body's HTML, with the steps and order
  * of Astro's own Markdown renderer, so a chapter renders as it would through Astro, once.
  */
-export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none' } = {}) {
-  const { annotate, typography = 'none' } = options;
+export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none'; specIds?: () => Iterable<string> } = {}) {
+  const { annotate, typography = 'none', specIds } = options;
+  const literal = new Map<Text, string>();
   const processor = unified()
     // Curly quotes, dashes (`--` en, `---` em) and ellipses in what readers see, never in code or
     // math; the data was taken before this step, so exports keep the author's characters.
-    .use(typography === 'smart' ? [[remarkSmartypants, { dashes: 'oldschool' }]] : [])
+    .use(typography === 'smart' ? [[keepLiteralText, literal], [remarkSmartypants, { dashes: 'oldschool' }], [restoreLiteralText, literal]] : [])
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
     .use(rehypeShiki, shikiConfig)
     .use(rehypeKatex, katexOptions)
+    .use(rehypeUniqueHeadingIds, { ...(specIds ? { specIds } : {}) })
     .use(rehypeHeadingIds)
     .use(annotate ? [annotate] : [])
     .use(rehypeStringify, { allowDangerousHtml: true });
   return async (tree: Root, file: VFile): Promise<string> => {
     const hast = await processor.run(tree, file);
     return processor.stringify(hast, file);
+  };
+}
+
+/**
+ * Text typography must never touch: raw HTML shown as text (`<!--` would become `<!–`) and the
+ * text of an autolink or a link showing its own URL. Recorded before SmartyPants, put back after.
+ */
+function keepLiteralText(this: unknown, literal: Map<Text, string>) {
+  return (tree: Root) => {
+    literal.clear();
+    visit(tree, 'text', (node: Text, _index, parent) => {
+      const link = parent?.type === 'link' ? (parent as Link) : undefined;
+      const showsUrl = link && (link.url === node.value || link.url === `mailto:${node.value}` || /^(?:[a-z][a-z0-9+.-]*:|www\.)/i.test(node.value));
+      if ((node.data as { literal?: boolean } | undefined)?.literal || showsUrl) literal.set(node, node.value);
+    });
+  };
+}
+
+function restoreLiteralText(this: unknown, literal: Map<Text, string>) {
+  return () => {
+    for (const [node, value] of literal) node.value = value;
+    literal.clear();
   };
 }
 

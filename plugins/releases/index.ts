@@ -15,3 +15,6 @@ export { readRemovals, removalsName } from './removals.ts';
 export { buildTimeline, loadTimeline, readTimelineInputs, type ReleaseTimeline } from './timeline.ts';
 export type { Release, ReleaseManifest, Removal, Removals } from './types.ts';
 export { compareVersions, isReleaseVersion } from './version.ts';
+export { checkFreezable, withLock } from './freeze.ts';
+export { parseManifest } from './manifest.ts';
+export { checkRemovals } from './removals.ts';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import type { VFile } from 'vfile';
-import { jsonPlace } from './json-place.ts';
+import { parseJsonDocument, type JsonDocument } from '../model/index.ts';
 import { fail } from './messages.ts';
 import type { ReleaseManifest } from './types.ts';
-import { isReleaseDate, isReleaseVersion, versionExpectation } from './version.ts';
+import { isReleaseDate, isReleaseVersion, shortVersion, versionExpectation } from './version.ts';
 
 export const manifestName = 'release.json';
 export const notesName = 'notes.md';
@@ -14,17 +14,33 @@ export function checksum(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+
 const manifestSchema = {
   type: 'object',
-  required: ['version', 'date', 'files'],
+  required: ['version', 'date', 'files', 'previous', 'checksum'],
   additionalProperties: false,
   properties: {
     version: { type: 'string' },
     date: { type: 'string' },
     notes: { const: notesName },
-    files: { type: 'object', additionalProperties: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+    files: { type: 'object', additionalProperties: sha256 },
+    previous: {
+      anyOf: [{ type: 'null' }, { type: 'object', required: ['version', 'checksum'], additionalProperties: false, properties: { version: { type: 'string' }, checksum: sha256 } }],
+    },
+    checksum: sha256,
   },
 } as const;
+
+/**
+ * The sha256 of everything that decides what a release is and where it stands: version, date,
+ * notes, every file's checksum, and the release before it (so editing an old release's date or
+ * order breaks this checksum, or the next release's `previous`).
+ */
+export function manifestChecksum(manifest: Omit<ReleaseManifest, 'checksum'>): string {
+  const files = Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return checksum(JSON.stringify([manifest.version, manifest.date, manifest.notes ?? null, files, manifest.previous]));
+}
 
 const validateManifest = new Ajv2020({ allErrors: true, strict: true }).compile(manifestSchema);
 
@@ -32,37 +48,40 @@ const validateManifest = new Ajv2020({ allErrors: true, strict: true }).compile(
  * Reads release.json of the snapshot folder `folder`, reporting every problem on `file` at the
  * place it concerns. Returns the manifest, or undefined when it cannot be trusted.
  */
-export function parseManifest(file: VFile, folder: string): ReleaseManifest | undefined {
-  const source = String(file.value);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(source);
-  } catch (error) {
-    fail(file, `Unexpected invalid JSON (${(error as Error).message}), expected { "version", "date", "files": { … } }`, 'release-manifest');
-    return undefined;
-  }
-  if (!validateManifest(raw)) {
-    for (const error of validateManifest.errors ?? []) fail(file, shapeReason(error), 'release-manifest', jsonPlace(source, error.instancePath));
-    return undefined;
-  }
-  const manifest = raw as ReleaseManifest;
+export function parseManifest(file: VFile, folder: string): { manifest: ReleaseManifest | undefined; place: JsonDocument['place'] } {
+  const document = parseJsonDocument(file, { source: 'model-spec-site', ruleId: 'release-manifest', expected: '{ "version", "date", "files": { … } }', validate: validateManifest, describe: (error) => ({ reason: shapeReason(error) }) });
+  if (document.value === undefined) return { manifest: undefined, place: document.place };
+  const manifest = document.value as ReleaseManifest;
+  const at = (pointer: string) => document.place([pointer]).start;
   let valid = true;
   if (!isReleaseVersion(manifest.version)) {
-    fail(file, `Unexpected version \`${manifest.version}\`, expected ${versionExpectation}`, 'release-manifest', jsonPlace(source, '/version'));
+    fail(file, `Unexpected version \`${shortVersion(manifest.version)}\`, expected ${versionExpectation}`, 'release-manifest', at('version'));
     valid = false;
   } else if (manifest.version !== folder) {
-    fail(file, `Unexpected version \`${manifest.version}\` in the folder \`${folder}\`, expected the version to match its folder's name`, 'release-manifest', jsonPlace(source, '/version'));
+    fail(file, `Unexpected version \`${shortVersion(manifest.version)}\` in the folder \`${shortVersion(folder)}\`, expected the version to match its folder's name`, 'release-manifest', at('version'));
     valid = false;
   }
   if (!isReleaseDate(manifest.date)) {
-    fail(file, `Unexpected date \`${manifest.date}\`, expected a calendar date written YYYY-MM-DD`, 'release-manifest', jsonPlace(source, '/date'));
+    fail(file, `Unexpected date \`${manifest.date}\`, expected a calendar date written YYYY-MM-DD`, 'release-manifest', at('date'));
     valid = false;
   }
   if (manifest.notes && !(manifest.notes in manifest.files)) {
-    fail(file, `Unexpected notes \`${manifest.notes}\` without a checksum, expected \`files\` to list it`, 'release-manifest', jsonPlace(source, '/notes'));
+    fail(file, `Unexpected notes \`${manifest.notes}\` without a checksum, expected \`files\` to list it`, 'release-manifest', at('notes'));
     valid = false;
   }
-  return valid ? manifest : undefined;
+  if (!Object.keys(manifest.files).some((name) => /\.mdx?$/i.test(name))) {
+    fail(file, `Unexpected release ${shortVersion(manifest.version)} without chapters, expected at least one \`.md\` chapter in \`files\``, 'release-manifest', at('files'));
+    valid = false;
+  }
+  if (isReleaseVersion(manifest.version) && isReleaseDate(manifest.version) && isReleaseDate(manifest.date) && manifest.version < manifest.date) {
+    fail(file, `Unexpected version ${manifest.version} earlier than its date ${manifest.date}, expected a date version no earlier than the release date`, 'release-manifest', at('version'));
+    valid = false;
+  }
+  if (valid && manifestChecksum(manifest) !== manifest.checksum) {
+    fail(file, `Unexpected change to release.json (its \`checksum\` no longer matches its version, date, notes, files and previous release), expected published releases never to change; restore it from version control`, 'frozen-release', at('checksum'));
+    valid = false;
+  }
+  return { manifest: valid ? manifest : undefined, place: document.place };
 }
 
 /** An Ajv error in the project's "Unexpected X, expected Y" form. */
@@ -72,7 +91,7 @@ function shapeReason(error: ErrorObject): string {
     case 'required':
       return `Unexpected ${where} without \`${(error.params as { missingProperty: string }).missingProperty}\`, expected { "version", "date", "files": { … } }`;
     case 'additionalProperties':
-      return `Unexpected field \`${(error.params as { additionalProperty: string }).additionalProperty}\` in ${where}, expected only version, date, notes and files`;
+      return `Unexpected field \`${(error.params as { additionalProperty: string }).additionalProperty}\` in ${where}, expected only version, date, notes, files, previous and checksum`;
     case 'pattern':
       return `Unexpected checksum at ${where}, expected 64 lower-case hex digits (sha256)`;
     case 'const':

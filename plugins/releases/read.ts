@@ -2,11 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { SpecError, formatMessages, releasesFolder } from '../model/index.ts';
-import { jsonPlace } from './json-place.ts';
 import { fail } from './messages.ts';
 import { checksum, manifestName, parseManifest } from './manifest.ts';
 import type { Release } from './types.ts';
-import { compareReleases } from './version.ts';
+import { compareReleases, compareVersions, isReleaseDate } from './version.ts';
 
 // The folder name is the model's: it also keeps releases out of the chapters.
 export { releasesFolder };
@@ -22,6 +21,7 @@ export function checkReleases(contentDir: string): { releases: Release[]; proble
   const root = path.resolve(contentDir, releasesFolder);
   const releases: Release[] = [];
   const problems: VFile[] = [];
+  const files = new Map<Release, ReadRelease>();
   if (!existsSync(root)) return { releases, problems };
   for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
@@ -36,11 +36,12 @@ export function checkReleases(contentDir: string): { releases: Release[]; proble
       continue;
     }
     const file = new VFile({ path: display(manifestPath), value: readFileSync(manifestPath, 'utf8') });
-    const release = readRelease(dir, entry.name, file);
+    const read = readRelease(dir, entry.name, file);
     if (file.messages.length > 0) problems.push(file);
-    if (release) releases.push(release);
+    if (read) releases.push(read.release), files.set(read.release, read);
   }
   releases.sort(compareReleases);
+  checkOrder(releases, files, problems);
   return { releases, problems };
 }
 
@@ -51,14 +52,52 @@ export function readReleases(contentDir: string): Release[] {
   return releases;
 }
 
-function readRelease(dir: string, folder: string, file: VFile): Release | undefined {
-  const manifest = parseManifest(file, folder);
+interface ReadRelease {
+  release: Release;
+  file: VFile;
+  place: (segments: Array<string | number>) => { line: number; column: number };
+}
+
+/**
+ * The releases in order (date, then version) must be the chain they were frozen as: each names
+ * the one before it, and semantic versions rise with the dates. An old release whose date was
+ * edited (to make it the latest) breaks its own checksum, or the chain here.
+ */
+function checkOrder(releases: Release[], files: Map<Release, ReadRelease>, problems: VFile[]): void {
+  releases.forEach((release, index) => {
+    const { file, place } = files.get(release)!;
+    const before = releases[index - 1];
+    const expected = before ? { version: before.version, checksum: before.checksum } : null;
+    const report = (reason: string, at: Array<string | number>) => {
+      fail(file, reason, 'release-order', place(at));
+      if (!problems.includes(file)) problems.push(file);
+    };
+    if (JSON.stringify(release.previous) !== JSON.stringify(expected)) {
+      report(
+        `Unexpected previous release ${release.previous ? `\`${release.previous.version}\`` : 'none'} for ${release.version}, expected ${expected ? `\`${expected.version}\` (with its checksum)` : 'none'}: releases in order of date and version must be the chain they were frozen as; restore the release.json files from version control`,
+        ['previous'],
+      );
+    }
+    if (before && semverLike(before.version) && semverLike(release.version) && compareVersions(before.version, release.version) >= 0) {
+      report(`Unexpected version ${release.version} after ${before.version} (dated ${before.date}, before ${release.date}), expected versions to rise with their dates`, ['version']);
+    }
+  });
+}
+
+const semverLike = (version: string) => !isReleaseDate(version);
+
+function readRelease(dir: string, folder: string, file: VFile): ReadRelease | undefined {
+  const { manifest, place: placeOf } = parseManifest(file, folder);
   if (!manifest) return undefined;
-  const source = String(file.value);
   const frozen = (name: string) => display(path.join(dir, name));
-  const present = new Set(listFiles(dir).filter((name) => name !== manifestName));
+  const links: string[] = [];
+  const present = new Set(listFiles(dir, '', links).filter((name) => name !== manifestName));
+  for (const link of links) {
+    fail(file, `Unexpected symbolic link ${frozen(link)} in the frozen release ${manifest.version}, expected plain files only (a link can change what a published release shows)`, 'frozen-release', placeOf(['files']).start);
+  }
   for (const [name, expected] of Object.entries(manifest.files)) {
-    const place = jsonPlace(source, `/files/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    const place = placeOf(['files', name]).start;
+    if (links.includes(name)) continue;
     if (!present.has(name)) {
       fail(file, `Unexpected removal of frozen release file ${frozen(name)}, expected published releases never to change; restore it (release.json records its checksum)`, 'frozen-release', place);
       continue;
@@ -70,24 +109,28 @@ function readRelease(dir: string, folder: string, file: VFile): Release | undefi
     }
   }
   for (const name of present) {
-    fail(file, `Unexpected new file ${frozen(name)} in the frozen release ${manifest.version}, expected published releases never to change; put new content in the draft`, 'frozen-release', jsonPlace(source, '/files'));
+    fail(file, `Unexpected new file ${frozen(name)} in the frozen release ${manifest.version}, expected published releases never to change; put new content in the draft`, 'frozen-release', placeOf(['files']).start);
   }
   if (file.messages.some((message) => message.fatal)) return undefined;
-  return {
+  const release: Release = {
     version: manifest.version,
     date: manifest.date,
     dir,
     displayDir: display(dir),
     ...(manifest.notes ? { notesMarkdown: readFileSync(path.join(dir, manifest.notes), 'utf8') } : {}),
     files: manifest.files,
+    previous: manifest.previous,
+    checksum: manifest.checksum,
   };
+  return { release, file, place: (segments) => placeOf(segments).start };
 }
 
-/** Every file under `dir`, relative with `/`, dot-files (editor and OS litter) left out. */
-function listFiles(dir: string, prefix = ''): string[] {
+/** Every file under `dir`, relative with `/`, dot-files (editor and OS litter) left out; symbolic links go to `links`. */
+function listFiles(dir: string, prefix: string, links: string[]): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith('.')) return [];
     const relative = prefix + entry.name;
-    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${relative}/`) : [relative];
+    if (entry.isSymbolicLink()) return void links.push(relative), [];
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${relative}/`, links) : entry.isFile() ? [relative] : [];
   });
 }

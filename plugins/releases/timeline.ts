@@ -7,6 +7,7 @@ import { buildHistory, type ItemHistory } from './history.ts';
 import { loadVersion, type VersionedSpec } from './load.ts';
 import { checkReleases } from './read.ts';
 import { checkRemovals } from './removals.ts';
+import { loadSpecConfig } from '../model/index.ts';
 import type { Release, Removals } from './types.ts';
 
 /** Everything the site needs about releases, computed once per build. */
@@ -73,7 +74,9 @@ export function buildTimeline(input: { releases: Release[]; versions: VersionedS
  */
 export function loadTimeline(contentDir: string, options: { draft?: boolean; log?: (text: string) => void } = {}): ReleaseTimeline {
   const { releases, removals } = readTimelineInputs(contentDir);
-  const versions = releases.map((release) => loadVersion(release.dir, release.version, options.log));
+  // The draft's (maintainers') `mdx` policy governs every release read, not the release's own.
+  const policy = loadSpecConfig(contentDir).mdx;
+  const versions = releases.map((release) => loadVersion(release.dir, release.version, options.log, policy));
   const draft = options.draft ? loadVersion(contentDir, 'draft', options.log) : undefined;
   return buildTimeline({ releases, versions, ...(draft ? { draft } : {}), removals, ...(options.log ? { log: options.log } : {}) });
 }

@@ -9,6 +9,10 @@ export interface ReleaseManifest {
   notes?: string;
   /** Every file of the snapshot except release.json → sha256 hex of its bytes. */
   files: Record<string, string>;
+  /** The release before this one when it was frozen (null for the first). */
+  previous: { version: string; checksum: string } | null;
+  /** `manifestChecksum` of the fields above. */
+  checksum: string;
 }
 
 /** One published, verified release. */
@@ -23,6 +27,8 @@ export interface Release {
   notesMarkdown?: string;
   /** The checksums of release.json (file name → sha256 hex). */
   files: Record<string, string>;
+  previous: ReleaseManifest['previous'];
+  checksum: string;
 }
 
 /** One declared removal of `content/removals.json`. */

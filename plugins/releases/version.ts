@@ -10,12 +10,19 @@ export function isReleaseDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
+/** A version is a folder and URL segment: past this it is a sentence, not a name. */
+export const maxVersionLength = 64;
+
 export function isReleaseVersion(value: string): boolean {
-  return isReleaseDate(value) || semverPattern.test(value);
+  return value.length <= maxVersionLength && (isReleaseDate(value) || semverPattern.test(value));
 }
 
-export const versionExpectation = 'a date `YYYY-MM-DD` (such as `2025-12-18`) or a semantic version (such as `1.2.0`)';
+export const versionExpectation = `a date \`YYYY-MM-DD\` (such as \`2025-12-18\`) or a semantic version (such as \`1.2.0\`) of at most ${maxVersionLength} characters`;
 
+/** A version as messages quote it: a long one cut, with its length. */
+export function shortVersion(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}… (${value.length} characters)` : value;
+}
 /** Semantic versions by precedence (a pre-release sorts before its release); anything else as text. */
 export function compareVersions(a: string, b: string): number {
   const x = semverPattern.exec(a);

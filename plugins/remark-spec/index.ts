@@ -161,3 +161,7 @@ function reportStray(node: ContainerDirective | LeafDirective, context: Context)
   }
 }
 export { collectTargets, type DefinedTarget } from './targets.ts';
+export { layoutIds } from './ids.ts';
+export { report } from './rules.ts';
+export { isSafeUrl, neutralizeUnsafeUrls } from './unsafe-links.ts';
+export { findDeepNesting, findSlowInline, maxDelimitersPerParagraph } from './limits.ts';

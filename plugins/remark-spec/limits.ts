@@ -67,6 +67,53 @@ export function findDeepNesting(source: string, limit = maxNestingDepth): { line
 }
 
 /**
+ * More emphasis delimiter runs (`*`, `_`) or link openers (`[`) than this in one paragraph are
+ * refused. The Markdown parser matches them against each other in quadratic time: 40,000 runs
+ * of `_*` in a paragraph take it minutes. A real paragraph has a few dozen.
+ */
+export const maxDelimitersPerParagraph = 1000;
+
+/** Lines that start a new block (and so a new inline run): headings, list items, quotes, tables, directives. */
+const blockStart = /^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||:{2,})/;
+
+/**
+ * The first place where one paragraph holds more emphasis delimiter runs or link openers than
+ * `limit`: one linear pass, before parsing. Paragraphs end at blank lines and at lines that
+ * start a block; fenced code is skipped.
+ */
+export function findSlowInline(source: string, limit = maxDelimitersPerParagraph): { line: number; column: number; count: number; kind: 'emphasis' | 'link' } | undefined {
+  let openFence = '';
+  let runs = 0;
+  let openers = 0;
+  let line = 0;
+  for (let start = 0; start <= source.length; line++) {
+    let end = source.indexOf('\n', start);
+    if (end < 0) end = source.length;
+    const text = source.slice(start, end);
+    start = end + 1;
+    const fenceMatch = fence.exec(text);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (!openFence) openFence = marker;
+      else if (marker[0] === openFence[0] && marker.length >= openFence.length) openFence = '';
+      runs = openers = 0;
+      continue;
+    }
+    if (openFence) continue;
+    if (!text.trim() || blockStart.test(text)) runs = openers = 0;
+    for (let column = 0; column < text.length; column++) {
+      const char = text[column];
+      if ((char === '*' || char === '_') && text[column - 1] !== char) {
+        if (++runs > limit) return { line: line + 1, column: column + 1, count: runs, kind: 'emphasis' };
+      } else if (char === '[') {
+        if (++openers > limit) return { line: line + 1, column: column + 1, count: openers, kind: 'link' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Wraps a processor's parser so the source is normalised (`normalizeSource`) and a file nested
  * past the limit is reported (`malformed-nesting`, at the line) instead of parsed: it is kept whole as a literal block, so nothing is lost and
  * nothing runs, and parsing takes linear time. The spec plugin applies this to its processor.
@@ -79,6 +126,17 @@ export function guardParser(processor: Processor | undefined): void {
     const document = normalizeSource(written);
     if (document !== written) file.value = document;
     const deep = findDeepNesting(document);
+    const slow = deep ? undefined : findSlowInline(document);
+    if (slow) {
+      const place = { start: { line: slow.line, column: slow.column }, end: { line: slow.line, column: slow.column } };
+      report(
+        file,
+        'pathological-markup',
+        `Unexpected ${slow.kind === 'emphasis' ? 'run of emphasis markers (`*`, `_`)' : 'run of `[`'}: more than ${maxDelimitersPerParagraph} in one paragraph, expected at most ${maxDelimitersPerParagraph} (the Markdown parser slows down quadratically on them; escape them as \\${slow.kind === 'emphasis' ? '*' : '['} or put them in a code block; the file is shown as plain text until this is fixed)`,
+        { type: 'x', position: place },
+      );
+      return literal(document);
+    }
     if (!deep) return parse(document, file);
     const place = { start: { line: deep.line, column: deep.column }, end: { line: deep.line, column: deep.column } };
     report(
@@ -87,7 +145,12 @@ export function guardParser(processor: Processor | undefined): void {
       `Unexpected ${deep.kind === 'list' ? 'list or quote' : 'directive containers'} nested ${deep.depth} levels deep, expected at most ${maxNestingDepth} levels (${deep.kind === 'list' ? '' : 'close each container with its own line of colons; '}the file is shown as plain text until this is fixed)`,
       { type: 'x', position: place },
     );
-    return { type: 'root', children: [{ type: 'code', value: document, data: { hProperties: { className: ['ms-literal'] } } }] };
+    return literal(document);
   };
   processor.parser = Object.assign(guarded, { specGuarded: true }) as typeof processor.parser;
+}
+
+/** The whole file kept as a literal block: nothing lost, nothing run, parsed in linear time. */
+function literal(document: string): Root {
+  return { type: 'root', children: [{ type: 'code', value: document, data: { hProperties: { className: ['ms-literal'] } } }] };
 }

@@ -31,13 +31,14 @@ export function htmlToText(tree: Root): void {
     if (parent.type === 'root' || parent.type === 'containerDirective' || parent.type === 'blockquote' || parent.type === 'listItem') {
       const paragraph: Paragraph = {
         type: 'paragraph',
-        children: [{ type: 'text', value: node.value }],
+        // `literal`: the author's characters, kept as written by every later step (typography included).
+        children: [{ type: 'text', value: node.value, data: { literal: true } } as Text],
         position: node.position,
         data: { hProperties: { className: ['ms-literal'] } },
       };
       replaceChild(parent, index, paragraph);
     } else {
-      replaceChild(parent, index, { type: 'text', value: node.value, position: node.position });
+      replaceChild(parent, index, { type: 'text', value: node.value, position: node.position, data: { literal: true } } as unknown as Text);
     }
     return [SKIP, index + 1];
   });

@@ -5,12 +5,23 @@ import { visit } from 'unist-util-visit';
 import type { Context } from './context.ts';
 import { report } from './rules.ts';
 
+/** Nodes remark-mdx makes of `{…}`, `<…>`, `import` and `export`: code, not text. */
+const mdxCode = new Set(['mdxTextExpression', 'mdxFlowExpression', 'mdxJsxTextElement', 'mdxJsxFlowElement', 'mdxjsEsm']);
+
 /**
  * MDX reads `{…}` as JavaScript and `<…>` as JSX, so example text that is literal in `.md`
- * breaks or silently changes in `.mdx`. Run on a plain-Markdown parse, this names the place.
+ * breaks or silently changes in `.mdx`. On the MDX tree (the one the compiler compiles) this
+ * names each piece of code in a message; on a plain-Markdown parse, each brace and tag.
  */
 export function checkMdxSafety(message: ContainerDirective, context: Context): void {
   visit(message, (node) => {
+    const type: string = node.type;
+    if (mdxCode.has(type)) {
+      const brace = type === 'mdxTextExpression' || type === 'mdxFlowExpression';
+      const what = brace ? '`{`' : type === 'mdxjsEsm' ? '`import`/`export`' : `JSX \`<${(node as { name?: string | null }).name ?? ''}>\``;
+      report(context.file, 'mdx-unsafe-text', `Unexpected ${what} in a message of an \`.mdx\` file (MDX evaluates ${brace ? 'braces' : 'it'} as code), expected a \`.md\` file (recommended), backticks or \`\\${brace ? '{' : '<'}\``, at(node, 0, context));
+      return 'skip';
+    }
     if (node.type === 'html') {
       report(context.file, 'mdx-unsafe-text', `Unexpected HTML \`${firstLine((node as Html).value)}\` in a message of an \`.mdx\` file, expected text MDX can read literally: rename the file to \`.md\` (recommended) or put it in backticks`, node);
     } else if (node.type === 'text') {

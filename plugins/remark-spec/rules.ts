@@ -21,10 +21,12 @@ export const rules = {
   'empty-message': 'error',
   'malformed-settings': 'error',
   'malformed-nesting': 'error',
+  'pathological-markup': 'error',
   'dangling-reference': 'error',
   'missing-example-id': 'warning',
   'missing-rationale': 'warning',
   'mdx-unsafe-text': 'error',
+  'mdx-unreadable': 'error',
 } as const;
 
 export type RuleId = keyof typeof rules;
@@ -50,7 +52,7 @@ export function report(
       : undefined,
   });
   message.url = docsUrl;
-  message.fatal = rules[ruleId] === 'error' ? true : false;
+  message.fatal = rules[ruleId] === 'error';
   return message;
 }
 

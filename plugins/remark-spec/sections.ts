@@ -7,7 +7,7 @@ import type { Context } from './context.ts';
 import { hastNode, wrapperNode } from './hast.ts';
 import { quoteList, report, suggest } from './rules.ts';
 import { idMessage, idProblem, slugify } from './ids.ts';
-import { plainText, rangeOf, sourceBetween } from './text.ts';
+import { markdownBetween, plainText, rangeOf } from './text.ts';
 import type { SpecSection } from './types.ts';
 import { isExampleKind } from './vocabulary.ts';
 
@@ -95,7 +95,7 @@ export function collectSections(tree: Root, context: Context): void {
       oldIds,
       tags: readTags(attributes.tags, directive, context),
       examples: [],
-      markdown: sourceBetween(source, bodyStart, bodyEnd),
+      markdown: markdownBetween(source, bodyStart, bodyEnd, body),
       text: plainText(body.filter((node) => !isExample(node))),
       position: rangeOf(heading),
     };

@@ -15,6 +15,41 @@ export function sourceBetween(source: string, start: number, end: number): strin
   return dedent(source.slice(start, end)).replace(/^\s*\n/, '').trimEnd();
 }
 
+/**
+ * `sourceBetween` for a body that may hold MDX: its code (`import`/`export`, `{expressions}`) and
+ * its JSX tags are cut out, keeping the Markdown children of a JSX element, so the data of an
+ * `.mdx` chapter holds the same kind of text as a `.md` chapter's.
+ */
+export function markdownBetween(source: string, start: number, end: number, body: readonly Nodes[]): string {
+  const cuts: Array<[number, number]> = [];
+  const walk = (node: Nodes): void => {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined) return;
+    if (mdxCode.test(node.type)) return void cuts.push([from, to]);
+    const children = 'children' in node ? ((node as Parent).children as Nodes[]) : [];
+    if (/^mdxJsx(?:Flow|Text)Element$/.test(node.type)) {
+      const first = children[0]?.position?.start.offset;
+      const last = children.at(-1)?.position?.end.offset;
+      if (first === undefined || last === undefined) return void cuts.push([from, to]);
+      cuts.push([from, first], [last, to]);
+    }
+    children.forEach(walk);
+  };
+  body.forEach(walk);
+  if (cuts.length === 0) return sourceBetween(source, start, end);
+  cuts.sort((a, b) => a[0] - b[0]);
+  let text = '';
+  let at = start;
+  for (const [from, to] of cuts) {
+    if (from < at) continue;
+    text += source.slice(at, from);
+    at = to;
+  }
+  text += source.slice(at, end);
+  return dedent(text.replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n')).replace(/^\s*\n/, '').trimEnd();
+}
+
 function lineStart(source: string, offset: number): number {
   const newline = source.lastIndexOf('\n', offset - 1);
   const prefix = source.slice(newline + 1, offset);
@@ -75,7 +110,11 @@ function trimBlanksEnd(line: string): string {
   return line.slice(0, end);
 }
 
+/** MDX code (`{expressions}`, `import`/`export`): never part of a chapter's text. */
+const mdxCode = /^mdx(?:Flow|Text)Expression$|^mdxjsEsm$/;
+
 function blockText(node: Nodes): string {
+  if (mdxCode.test(node.type)) return '';
   switch (node.type) {
     case 'code':
     case 'math':
@@ -96,6 +135,7 @@ function blockText(node: Nodes): string {
 
 function inlineText(node: Nodes): string {
   if (node.type === 'break') return '\n';
+  if (mdxCode.test(node.type)) return '';
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node as Parent).children.map((child) => inlineText(child as Nodes)).join('');
   return '';

@@ -14,7 +14,16 @@ import {
 } from '../model/index.ts';
 import { buildTimeline, readTimelineInputs, type ItemHistory, type ReleaseDiff, type Removal, type Removals } from '../releases/index.ts';
 import { historyMarks } from './history-marks.ts';
-import { markdownToHtml } from './release-notes.ts';
+import type { Root as MdastRoot } from 'mdast';
+import path from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { formatMessages, SpecError, specParser } from '../model/index.ts';
+import { buildHistory } from '../releases/index.ts';
+import { htmlToText, isSafeUrl, neutralizeUnsafeUrls } from '../remark-spec/index.ts';
 
 /**
  * One place the spec is published: the latest release at the root, every release at
@@ -74,7 +83,8 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const config = loadSpecConfig(contentDir);
   const { releases, removals } = readTimelineInputs(contentDir);
   const common = { ...(options.cache ? { cache: options.cache } : {}), ...(options.log ? { log: options.log } : {}) };
-  const siteConfig = { site: config.site, base: config.base, repository: config.repository, logo: config.logo };
+  // The maintainers' policy governs every edition: a release's own config cannot lift it.
+  const siteConfig = { site: config.site, base: config.base, repository: config.repository, logo: config.logo, mdx: config.mdx };
 
   const frozen = releases.map((release) => prepareSpec(release.dir, { ...common, prefix: `${release.version}/`, siteConfig }));
   const released = releases.length > 0;
@@ -97,7 +107,13 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const overlay = await options.overlay?.([...frozen.map((prepared, index) => ({ release: releases[index]!.version, model: prepared.model })), ...(publishDraft ? [{ release: 'draft', model: draft.model }] : [])], removals);
   const marks = (version: string, history: Annotations | undefined) => combine(history, overlay?.annotate(version));
   await Promise.all([
-    ...frozen.map((prepared, index) => prepared.render(marks(releases[index]!.version, historyMarks(timeline.history, releases[index]!.version, urls, upTo(releases[index]!.version))))),
+    // A frozen release's marks come from the releases up to it only (never the draft's renames),
+    // so its pages are a pure function of its inputs: a fresh build and a warm cache agree.
+    ...frozen.map((prepared, index) => {
+      const version = releases[index]!.version;
+      const history = buildHistory(timeline.diffs.filter((diff) => order.indexOf(diff.to) <= index));
+      return prepared.render(marks(version, historyMarks(history, version, urls, upTo(version))));
+    }),
     publishDraft ? draft.render(marks('draft', released ? historyMarks(timeline.history, 'draft', urls, upTo('draft')) : undefined)) : Promise.resolve(),
   ]);
 
@@ -107,7 +123,7 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
     date: release.date,
     latest: index === releases.length - 1,
     model: frozen[index]!.model,
-    notesHtml: release.notesMarkdown ? markdownToHtml(release.notesMarkdown) : null,
+    notesHtml: notesToHtml(release, options.log ?? ((text) => console.warn(text))),
     changes: changesOf(release.version),
     checksums: release.files,
   })).reverse();
@@ -167,4 +183,28 @@ function lastTitle(frozen: PreparedSpec[], id: string): string | undefined {
     if (target) return target.title;
   }
   return undefined;
+}
+
+/**
+ * Release notes get a chapter's inert treatment: the same guarded parser, raw HTML as text, and
+ * links with unsafe schemes (`javascript:`) shown as inert text, each with a positioned warning.
+ */
+function notesToHtml(release: { dir: string; notesMarkdown?: string }, log: (text: string) => void): string | null {
+  if (release.notesMarkdown === undefined) return null;
+  const notesPath = path.join(release.dir, 'notes.md');
+  const file = new VFile({ path: path.relative(process.cwd(), notesPath) || notesPath, value: release.notesMarkdown });
+  const tree = specParser('md').parse(file) as MdastRoot;
+  htmlToText(tree);
+  visit(tree, (node) => {
+    const url = (node as { url?: string }).url;
+    if (typeof url === 'string' && !isSafeUrl(url)) {
+      file.message(`Unexpected \`${url.slice(0, 40)}\` URL in release notes, expected an http(s), mailto or relative URL: it is shown as inert text`, { place: node.position, ruleId: 'unsafe-link', source: 'model-spec-site' });
+    }
+  });
+  neutralizeUnsafeUrls(tree);
+  const processor = unified().use(remarkRehype).use(rehypeStringify);
+  const html = processor.stringify(processor.runSync(tree as unknown as Parameters<typeof processor.runSync>[0], file), file);
+  if (file.messages.some((message) => message.fatal)) throw new SpecError(formatMessages([file]), [file]);
+  if (file.messages.length > 0) log(formatMessages([file]));
+  return String(html);
 }

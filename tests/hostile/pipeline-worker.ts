@@ -2,8 +2,12 @@
 // terminate it if it hangs (a synchronous loop would block the test's own thread for good).
 import { parentPort } from 'node:worker_threads';
 import type { Element, Nodes, Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { specProcessor } from '../../plugins/model/index.ts';
+import remarkSpec from '../../plugins/remark-spec/index.ts';
+import { readChapter, specParser, specRehypePlugins, type ChapterFormat } from '../../plugins/model/index.ts';
 
 export interface PipelineRequest {
   id: number;
@@ -26,6 +30,14 @@ const unsafeScheme = /^(?:javascript|vbscript|data):/i;
 const activeElements = new Set(['script', 'iframe', 'object', 'embed', 'style', 'base', 'form', 'frame', 'frameset', 'meta', 'link']);
 const urlProperties = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'data', 'cite', 'background'];
 
+/** Same road as the site: `readChapter`'s parser (remark-mdx for `.mdx`), the spec plugin, raw HTML kept, KaTeX. */
+function processor(format: ChapterFormat) {
+  return specParser(format)
+    .use(remarkSpec)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(specRehypePlugins as unknown as PluggableList)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+}
 
 function inspect(tree: Root): { text: string; live: string[] } {
   const texts: string[] = [];
@@ -50,10 +62,10 @@ function inspect(tree: Root): { text: string; live: string[] } {
 
 export function runPipeline(request: PipelineRequest): PipelineResult {
   const file = new VFile({ path: request.path, value: request.source });
-  // The site's own road (plugins/model/pipeline.ts): GFM, math, directives, the spec plugin, raw HTML kept, KaTeX.
-  const pipeline = specProcessor();
+  const format: ChapterFormat = /\.mdx$/i.test(request.path) ? 'mdx' : 'md';
+  const pipeline = processor(format);
   try {
-    const tree = pipeline.runSync(pipeline.parse(file), file) as Root;
+    const tree = pipeline.runSync(readChapter(file, format, 'allow', pipeline) as unknown as Parameters<typeof pipeline.runSync>[0], file) as Root;
     const html = String(pipeline.stringify(tree, file));
     return { id: request.id, html, ...inspect(tree), messages: messagesOf(file) };
   } catch (error) {

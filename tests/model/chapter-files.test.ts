@@ -32,7 +32,7 @@ describe('listChapterFiles', () => {
     const dir = content({
       '02-chain-of-command.md': chapter,
       '01-overview.md': chapter,
-      '03-Components.MDX': chapter,
+      '03-Components.mdx': chapter,
       '04-notes.Md': chapter,
       '_draft.md': chapter,
       '.hidden.md': chapter,
@@ -46,7 +46,7 @@ describe('listChapterFiles', () => {
     expect(listing.chapters).toEqual([
       { file: '01-overview.md', path: path.join(dir, '01-overview.md'), slug: 'overview', format: 'md' },
       { file: '02-chain-of-command.md', path: path.join(dir, '02-chain-of-command.md'), slug: 'chain-of-command', format: 'md' },
-      { file: '03-Components.MDX', path: path.join(dir, '03-Components.MDX'), slug: 'components', format: 'mdx' },
+      { file: '03-Components.mdx', path: path.join(dir, '03-Components.mdx'), slug: 'components', format: 'mdx' },
       { file: '04-notes.Md', path: path.join(dir, '04-notes.Md'), slug: 'notes', format: 'md' },
     ]);
   });

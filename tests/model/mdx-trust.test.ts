@@ -1,25 +1,22 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Root } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { describe, expect, it } from 'vitest';
-import { type MdxPolicy, checkMdxTrust } from '../../plugins/model/index.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { MdxPolicy } from '../../plugins/model/index.ts';
+import { readChapter } from '../../plugins/model/index.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mdx-trust-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Writes the chapter, parses it with remark-mdx as the loader does, and checks it. */
-function check(name: string, source: string, policy: MdxPolicy): string[] {
+/** Writes the chapter, reads it on the loader's one road (`readChapter`), and returns its messages. */
+function check(name: string, source: string, policy: MdxPolicy, sources = ['mdx-trust']): string[] {
   const filePath = path.join(dir, name);
   writeFileSync(filePath, source);
   const file = new VFile({ path: filePath, value: readFileSync(filePath, 'utf8') });
-  const tree = unified().use(remarkParse).use(remarkMdx).parse(file) as Root;
-  checkMdxTrust(tree, file, policy);
+  readChapter(file, /\.mdx$/i.test(name) ? 'mdx' : 'md', policy);
   return file.messages.map((message) => {
-    expect(message.source).toBe('mdx-trust');
+    expect(sources).toContain(message.source);
     return `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason} [${message.ruleId}]`;
   });
 }
@@ -77,5 +74,27 @@ describe('checkMdxTrust', () => {
 
   it('leaves .md chapters alone: their HTML is text', () => {
     expect(check('05-plain.md', '# Title\n', 'refuse')).toEqual([]);
+  });
+
+  // Real chapters carry `::section{#id}` lines: the check must read them (it once gave up on them).
+  const chapter = (body: string) => `# Rules\n::section{#rules authority=guideline}\n\nProse.\n\n${body}\n\n## More\n::section{#more}\n\nText {1 + 1}.\n`;
+
+  it('reads chapters with section directives: exports, scripts, handlers and javascript: URLs are found', () => {
+    expect(check('06-real.mdx', chapter("export const x = require('node:fs').writeFileSync('/tmp/pwned', 'x')"), 'no-esm')).toEqual([
+      expect.stringMatching(/^6:1 error Unexpected `export` .* \[mdx-esm\]$/),
+    ]);
+    expect(check('07-real.mdx', chapter('<script>alert(1)</script>\n\n<img src="x" onError="alert(1)" />\n\n<a href="javascript:alert(1)">x</a>'), 'allow')).toEqual([
+      expect.stringMatching(/^6:1 warning .*\[mdx-script\]$/),
+      expect.stringMatching(/^8:14 warning .*\[mdx-event-handler\]$/),
+      expect.stringMatching(/^10:4 warning .*\[mdx-javascript-url\]$/),
+    ]);
+  });
+
+  it('fails closed: a chapter remark-mdx cannot read is refused at the place it stops', () => {
+    for (const policy of ['allow', 'no-esm'] as const) {
+      expect(check('08-broken.mdx', chapter('A comment <!-- hidden --> and <b>unclosed'), policy, ['remark-spec'])).toEqual([
+        expect.stringMatching(/^6:\d+ error Unexpected text MDX cannot read \(.*\), expected valid MDX.* \[mdx-unreadable\]$/),
+      ]);
+    }
   });
 });

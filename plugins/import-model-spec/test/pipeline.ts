@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { readChapter } from '../../model/index.ts';
 import remarkSpec, { collectTargets } from '../../remark-spec/index.ts';
 import type { ReferenceTarget, SpecFileData } from '../../remark-spec/index.ts';
 import { specParser } from '../../model/index.ts';
@@ -18,10 +19,10 @@ export interface Parsed {
  * cross-references across chapters as the loader does.
  */
 export function parseImported(result: ImportResult): Parsed {
-  const parser = specParser();
+  // The loader's one road: what the site reads is what these tests read.
   const sources = result.files.map((file) => {
     const vfile = new VFile({ path: file.path, value: file.content });
-    return { path: file.path, vfile, tree: parser.parse(vfile) as Root };
+    return { path: file.path, vfile, tree: readChapter(vfile, 'md') };
   });
   const targets = new Map<string, ReferenceTarget>();
   for (const source of sources) {

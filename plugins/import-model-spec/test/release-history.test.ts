@@ -9,6 +9,8 @@ import { exampleIdFor } from '../examples.ts';
 import { promptIdStem } from '../eval-prompts.ts';
 import { importModelSpec } from '../index.ts';
 import { findCorpus } from './corpus-path.ts';
+import { resolveMapping } from '../id-mapping.ts';
+import type { MappingEntry, VanishedId } from '../vanished-ids.ts';
 
 /**
  * Real history: the three corpus releases imported oldest first into one content folder with
@@ -152,5 +154,44 @@ describe.skipIf(!corpus)('--release: the corpus history, oldest first, in one co
       removals,
     });
     expect(problems.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}: ${message.reason}`))).toEqual([]);
+  });
+
+  it('a --release the freeze would refuse (earlier than the latest, not a version) changes nothing, and the retry works', () => {
+    const before = listing(content);
+    for (const [version, pattern] of [['2024-01-01', /Unexpected date 2024-01-01 before the latest release/], ['v9', /--release v9: Unexpected version `v9`, expected a date/]] as const) {
+      const refused = run(path.join(corpus!, '2025-09-12', 'model_spec.md'), '--out', 'content', '--release', version, '--date', version === 'v9' ? '2026-01-01' : version, '--force');
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(pattern);
+      expect(listing(content)).toEqual(before);
+    }
+  });
+});
+
+/** Every file of a folder with its bytes. */
+function listing(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, listing(full, `${prefix}${entry.name}/`));
+    else files[prefix + entry.name] = readFileSync(full, 'latin1');
+  }
+  return files;
+}
+
+describe('a mapping with a removal cycle', () => {
+  it('is refused before anything is written', () => {
+    const was = { id: 'x', kind: 'section', title: 'X', release: '1' } as unknown as VanishedId['was'];
+    const vanished = ['a', 'b', 'c'].map((id) => ({ id, was, carried: null, candidates: [] }));
+    const entries = new Map<string, MappingEntry>([
+      ['a', { removed: 'merged', see: 'b' }],
+      ['b', { removed: 'merged', see: 'c' }],
+      ['c', { removed: 'merged', see: 'a' }],
+    ]);
+    const { problems } = resolveMapping(entries, vanished, new Map(), null);
+    expect(problems).toEqual([
+      'Unexpected cycle of `see` (a → b → c → a), expected a chain that ends at a live id or null',
+      'Unexpected cycle of `see` (b → c → a → b), expected a chain that ends at a live id or null',
+      'Unexpected cycle of `see` (c → a → b → c), expected a chain that ends at a live id or null',
+    ]);
   });
 });

@@ -74,7 +74,7 @@ describe('anchor continuity', () => {
     expect(lines).toEqual([
       expect.stringMatching(/removals\.json:2:3: error: Unexpected `going_away` without `reason`, expected \{ "old_id": \{ "see": "new_id" \| null, "reason": "…" \} \} \[model-spec-site:removals\]$/),
       expect.stringMatching(/removals\.json:2:19: error: Unexpected `see` at `going_away.see`, expected the id of a section or example, or null/),
-      expect.stringMatching(/removals\.json:3:3: error: Unexpected id `bad id`, expected letters, digits, `_` and `-`/),
+      expect.stringMatching(/removals\.json:3:3: error: Unexpected removed id `bad id`, expected letters, digits, `_` and `-`/),
     ]);
     expect(formatMessages([])).toBe('');
   });

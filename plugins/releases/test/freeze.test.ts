@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../model/index.ts';
 import { FreezeError, freezeRelease } from '../freeze.ts';
 import { checkReleases, readReleases } from '../read.ts';
+import { manifestChecksum } from '../manifest.ts';
 import { draftFrom, fixtures, replaceDraft, tempDir, v2Removals } from './support.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -25,7 +26,7 @@ describe('freezeRelease', () => {
   it('copies the chapters and spec.config.json (never removals.json) with sha256 checksums and the notes', () => {
     expect(readdirSync(dir).sort()).toEqual(['01-rules.md', '02-more.md', 'notes.md', 'release.json', 'spec.config.json']);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'release.json'), 'utf8'));
-    expect(manifest).toEqual({ version: '2025-04-11', date: '2025-04-11', notes: 'notes.md', files: frozen.files });
+    expect(manifest).toEqual({ version: '2025-04-11', date: '2025-04-11', notes: 'notes.md', files: frozen.files, previous: null, checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(Object.keys(manifest.files)).toEqual(['01-rules.md', '02-more.md', 'notes.md', 'spec.config.json']);
     expect(readFileSync(path.join(dir, '01-rules.md'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'v1', '01-rules.md'), 'utf8'));
     expect(manifest.files['01-rules.md']).toMatch(/^[0-9a-f]{64}$/);
@@ -54,7 +55,7 @@ describe('freezeRelease', () => {
       throw new Error(`froze ${version}`);
     };
     expect(refusal('2025-04-11')).toMatch(/^Unexpected version `2025-04-11`: .*releases\/2025-04-11 already exists, expected a new version/);
-    expect(refusal('v3')).toBe('Unexpected version `v3`, expected a date `YYYY-MM-DD` (such as `2025-12-18`) or a semantic version (such as `1.2.0`)');
+    expect(refusal('v3')).toBe('Unexpected version `v3`, expected a date `YYYY-MM-DD` (such as `2025-12-18`) or a semantic version (such as `1.2.0`) of at most 64 characters');
     expect(refusal('2025-02-30')).toMatch(/^Unexpected version `2025-02-30`/);
     expect(refusal('2.0.0', { date: '2025-13-01' })).toBe('Unexpected date `2025-13-01`, expected a calendar date written YYYY-MM-DD');
     expect(refusal('2025-05-01')).toBe('Unexpected date 2025-05-01 before the latest release 1.0.0 (2025-06-02), expected 2025-06-02 or later');
@@ -115,12 +116,41 @@ describe('frozen releases never change', () => {
     const { content, dir } = released();
     const manifest = JSON.parse(readFileSync(path.join(dir, 'release.json'), 'utf8'));
     writeFileSync(path.join(dir, 'release.json'), JSON.stringify({ ...manifest, version: '2025-04-12', date: '2025-4-12', extra: 1 }, null, 2));
-    expect(problemsOf(content)).toEqual([expect.stringMatching(/^release\.json:1:1: Unexpected field `extra` in release\.json, expected only version, date, notes and files/)]);
+    expect(problemsOf(content)).toEqual([expect.stringMatching(/^release\.json:1:1: Unexpected field `extra` in release\.json, expected only version, date, notes, files, previous and checksum/)]);
     writeFileSync(path.join(dir, 'release.json'), JSON.stringify({ ...manifest, version: '2025-04-12', date: '2025-4-12' }, null, 2));
     expect(problemsOf(content)).toEqual([
       'release.json:2:3: Unexpected version `2025-04-12` in the folder `2025-04-11`, expected the version to match its folder\'s name [release-manifest]',
       'release.json:3:3: Unexpected date `2025-4-12`, expected a calendar date written YYYY-MM-DD [release-manifest]',
     ]);
+  });
+
+  it('release metadata is covered: an edited date, a recomputed checksum, versions going backwards and an empty release fail, named', () => {
+    const { content, dir } = released();
+    const path2 = path.join(dir, 'release.json');
+    const manifest = JSON.parse(readFileSync(path2, 'utf8'));
+    // The date moved later (to make it the latest): its checksum no longer matches.
+    writeFileSync(path2, JSON.stringify({ ...manifest, version: '2025-04-11', date: '2025-04-10' }, null, 2));
+    expect(problemsOf(content)).toEqual([expect.stringMatching(/^release\.json:\d+:3: Unexpected change to release\.json \(its `checksum` no longer matches.*\[frozen-release\]$/)]);
+    // A date version earlier than its release date.
+    writeFileSync(path2, JSON.stringify({ ...manifest, date: '2025-05-01' }, null, 2));
+    expect(problemsOf(content)).toEqual([expect.stringMatching(/^release\.json:2:3: Unexpected version 2025-04-11 earlier than its date 2025-05-01/)]);
+    // No chapters.
+    writeFileSync(path2, JSON.stringify({ ...manifest, files: {} }, null, 2));
+    expect(problemsOf(content)).toEqual(expect.arrayContaining([expect.stringMatching(/Unexpected release 2025-04-11 without chapters/)]));
+  });
+
+  it('releases are a chain: re-dating an old release with a recomputed checksum breaks the next one, semver must rise', () => {
+    const { content } = released();
+    freezeRelease(content, '2.0.0', { date: '2025-05-01' });
+    expect(() => freezeRelease(content, '1.0.0', { date: '2025-06-01' })).toThrow(/Unexpected version `1\.0\.0` not above the earlier release 2\.0\.0/);
+    const first = path.join(content, 'releases', '2025-04-11', 'release.json');
+    const manifest = JSON.parse(readFileSync(first, 'utf8'));
+    const { checksum: _old, ...fields } = { ...manifest, date: '2025-06-01', version: '2025-06-01' };
+    // The folder must match too: a forger renames it and recomputes everything of this release.
+    const moved = path.join(content, 'releases', '2025-06-01');
+    renameSync(path.dirname(first), moved);
+    writeFileSync(path.join(moved, 'release.json'), JSON.stringify({ ...fields, checksum: manifestChecksum(fields) }, null, 2));
+    expect(problemsOf(content).join('\n')).toMatch(/Unexpected previous release .* releases in order of date and version must be the chain they were frozen as/);
   });
 
   it('a folder without release.json fails', () => {

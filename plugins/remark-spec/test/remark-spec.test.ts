@@ -8,8 +8,9 @@ const fixtures = new URL('fixtures/', import.meta.url);
 test('exposes the public api', async () => {
   const api = await import('../index.ts');
   expect(Object.keys(api).sort()).toEqual([
-    'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'generatedExampleId', 'guardParser', 'htmlToText', 'idMessage', 'idPattern',
-    'idProblem', 'maxIdLength', 'maxNestingDepth', 'normalizeSource', 'plainText', 'quoteList', 'remarkSpec', 'reservedIdPrefixes', 'reservedIds', 'rules',
+    'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'findDeepNesting', 'findSlowInline', 'generatedExampleId', 'guardParser', 'htmlToText',
+    'idMessage', 'idPattern', 'idProblem', 'isSafeUrl', 'layoutIds', 'maxDelimitersPerParagraph', 'maxIdLength', 'maxNestingDepth', 'neutralizeUnsafeUrls',
+    'normalizeSource', 'plainText', 'quoteList', 'remarkSpec', 'report', 'reservedIdPrefixes', 'reservedIds', 'rules',
   ]);
   expect(api.default).toBe(api.remarkSpec);
 });

@@ -122,8 +122,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** Pagefind's escaping undone: named entities it writes and numeric ones. */
 export function decodeEntities(text: string): string {
   return text.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (entity, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (decimal) return String.fromCodePoint(Number(decimal));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    if (decimal) return codePoint(Number(decimal));
+    if (hex) return codePoint(parseInt(hex, 16));
     return ENTITIES[name!.toLowerCase()] ?? entity;
   });
+}
+
+/** A numeric reference as HTML decodes it: out of range (`&#99999999;`), a surrogate or NUL → U+FFFD, never a RangeError. */
+function codePoint(value: number): string {
+  return value > 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff) ? String.fromCodePoint(value) : '\ufffd';
 }
