@@ -157,7 +157,7 @@ describe('excerpts', () => {
   });
 
   test('Pagefind’s escaped text is shown as the text it stands for', () => {
-    const excerpt = buildExcerpt('it says &lt;script&gt;alert(1)&lt;/script&gt; &amp; more', [2], 0);
+    const excerpt = buildExcerpt('it says &lt;script&gt;alert(1)&lt;/script&gt; &amp; more', [2], 0, undefined, true);
     expect(text(excerpt)).toBe('it says <script>alert(1)</script> & more');
     expect(marked(excerpt)).toEqual(['script']);
   });

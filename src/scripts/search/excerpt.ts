@@ -21,10 +21,13 @@ const WORD = /(?:\S|\uFEFF)+/g;
  * @param content the record's text as Pagefind stores it (title first, then the body)
  * @param locations positions (in words) of the matches
  * @param titleWords how many words at the start are the title
+ * @param escaped the text is Pagefind's HTML-escaped `content`, not its `raw_content`: decoded
+ *   here, once (decoding raw text again would turn an author's `&lt;` into `<`)
  */
-export function buildExcerpt(content: string, locations: readonly number[], titleWords = 0, length = EXCERPT_WORDS): ExcerptSegment[] {
-  // Pagefind stores text HTML-escaped; decoding word by word keeps the positions.
-  const words = (content.match(WORD) ?? []).map(decodeEntities);
+export function buildExcerpt(content: string, locations: readonly number[], titleWords = 0, length = EXCERPT_WORDS, escaped = false): ExcerptSegment[] {
+  // Decoding word by word keeps the positions.
+  const matchedWords = content.match(WORD) ?? [];
+  const words = escaped ? matchedWords.map(decodeEntities) : matchedWords;
   const bodyStart = titleWords < words.length ? titleWords : 0;
   const matched = new Set(locations);
   const start = openingWord(words, [...matched].filter((location) => location >= bodyStart), bodyStart, length);
@@ -70,12 +73,14 @@ export function buildExcerpt(content: string, locations: readonly number[], titl
  */
 function openingWord(words: string[], locations: number[], bodyStart: number, length: number): number {
   if (locations.length === 0) return bodyStart;
-  const sorted = [...locations].sort((a, b) => a - b);
+  const sorted = [...new Set(locations)].sort((a, b) => a - b);
   let best = sorted[0]!;
   let bestCount = 0;
-  for (const from of sorted) {
-    const count = sorted.filter((location) => location >= from && location < from + length).length;
-    if (count > bestCount) [best, bestCount] = [from, count];
+  // A sliding window over the sorted matches: linear, however many matches a huge record has.
+  let end = 0;
+  for (let start = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end]! < sorted[start]! + length) end++;
+    if (end - start > bestCount) [best, bestCount] = [sorted[start]!, end - start];
   }
   const first = best;
   // Back to the sentence start, if it is near enough that the first match stays in the window.

@@ -21,6 +21,8 @@ export interface Entry {
   tags: string[];
   /** The record's text (title first) and the word positions of its matches. */
   content: string;
+  /** `content` is Pagefind's HTML-escaped text (its raw text was not available). */
+  escaped: boolean;
   locations: number[];
 }
 
@@ -44,6 +46,7 @@ export function toEntry(fragment: PagefindFragment, locations: number[]): Entry 
     grades: fragment.filters.grade ?? [],
     tags: fragment.filters.tag ?? [],
     content: fragment.raw_content ?? fragment.content,
+    escaped: fragment.raw_content === undefined,
     locations,
   };
 }
@@ -90,7 +93,7 @@ export function renderOption(entry: Entry, index: number, levels: Level[], words
 
   const excerpt = element('span', 'ms-result__excerpt');
   const titleWords = entry.title && entry.content.startsWith(entry.title) ? (entry.title.match(/\S+/g) ?? []).length : 0;
-  for (const segment of buildExcerpt(entry.content, entry.locations, titleWords)) {
+  for (const segment of buildExcerpt(entry.content, entry.locations, titleWords, undefined, entry.escaped)) {
     if (segment.code) {
       excerpt.append(element('code', '', segment.text));
     } else if (segment.mark) {
