@@ -26,26 +26,27 @@ const wordCount = (text: string) => (text.match(/\S+/g) ?? []).length;
 /** Above this many words on a side, a diff is not readable word by word: before and after instead. */
 export const MAX_DIFF_WORDS = 20_000;
 /** The edit script may hold at most this many inserted or deleted words; beyond it the texts are rewritten, not edited. */
-export const MAX_EDITS = 1_500;
+export const MAX_EDITS = 600;
 /** Below this share of words kept, a word diff is noise: the passage was rewritten. */
 export const MIN_KEPT = 0.4;
 
-const PARAGRAPH = '\n\n';
+/** A word (a `$$…$$` formula is one word, so math stays renderable) or a punctuation mark, and the space after it. */
+interface Token {
+  word: string;
+  space: string;
+}
 
-/** Words (a `$$…$$` formula is one word, so math stays renderable) and paragraph breaks. */
-function tokens(text: string): string[] {
-  const out: string[] = [];
-  for (const paragraph of invisibleFolded(text).split(/\n[ \t]*\n\s*/)) {
-    const words = paragraph.match(/\$\$[\s\S]*?\$\$|\S+/g);
-    if (!words) continue;
-    if (out.length > 0) out.push(PARAGRAPH);
-    out.push(...words);
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const match of invisibleFolded(text).matchAll(/(\$\$[\s\S]*?\$\$|[\p{L}\p{N}_'’]+|[^\s\p{L}\p{N}_'’])(\s*)/gu)) {
+    // A blank line stays a paragraph break; any other run of whitespace is one space.
+    out.push({ word: match[1]!, space: /\n[ \t]*\n/.test(match[2]!) ? '\n\n' : match[2] ? ' ' : '' });
   }
   return out;
 }
 
-/** Words with the space before the next one, so consecutive parts concatenate into the text. */
-const spaced = (words: string[]) => words.map((word, index) => (word === PARAGRAPH || words[index + 1] === PARAGRAPH ? word : `${word} `)).join('');
+const spaced = (list: Token[]) => list.map((token) => token.word + token.space).join('');
+const wordsIn = (list: Token[]) => list.filter((token) => /[\p{L}\p{N}$]/u.test(token.word)).length;
 
 export interface WordDiff {
   parts: DiffPart[];
@@ -65,26 +66,26 @@ export function wordDiff(from: string, to: string): WordDiff {
   const before = tokens(from);
   const after = tokens(to);
   const rewritten = (): WordDiff => ({
-    parts: [{ value: spaced(before), removed: true }, { value: spaced(after).trimEnd(), added: true }],
+    parts: [{ value: spaced(before).trimEnd(), removed: true }, { value: spaced(after).trimEnd(), added: true }],
     wordsAdded: wordCount(to),
     wordsRemoved: wordCount(from),
     rewritten: true,
   });
   if (before.length > MAX_DIFF_WORDS || after.length > MAX_DIFF_WORDS) return rewritten();
-  const changes = diffArrays(before, after, { maxEditLength: MAX_EDITS });
+  const changes = diffArrays(before, after, { maxEditLength: MAX_EDITS, comparator: (a, b) => a.word === b.word });
   if (!changes) return rewritten();
   let kept = 0;
   let wordsAdded = 0;
   let wordsRemoved = 0;
   const parts: DiffPart[] = [];
   for (const change of changes) {
-    const words = change.value.filter((word) => word !== PARAGRAPH).length;
+    const words = wordsIn(change.value);
     if (change.added) wordsAdded += words;
     else if (change.removed) wordsRemoved += words;
     else kept += words;
     parts.push({ value: spaced(change.value), ...(change.added ? { added: true as const } : {}), ...(change.removed ? { removed: true as const } : {}) });
   }
-  const longer = Math.max(before.length, after.length);
+  const longer = Math.max(wordsIn(before), wordsIn(after));
   if (longer > 12 && kept < MIN_KEPT * longer) return rewritten();
   const last = parts.at(-1);
   if (last) last.value = last.value.trimEnd();

@@ -8,13 +8,13 @@ const words = (n: number, seed: string) => Array.from({ length: n }, (_, index) 
 
 describe('cost grows linearly', () => {
   test('a long section rewritten from end to end', { retry: 2 }, () => {
-    const ratio = growth((n) => wordDiff(words(n, 'a'), words(n, 'b')), 5_000);
+    const ratio = growth((n) => wordDiff(words(n, 'a'), words(n, 'b')), 2_000);
     expect(ratio, 'time(4n) / time(n)').toBeLessThan(maxRatio);
   });
 
   test('a long section with an edit every few words', { retry: 2 }, () => {
     const edited = (n: number) => words(n, 'a').split(' ').map((word, index) => (index % 5 === 0 ? `${word}x` : word)).join(' ');
-    const ratio = growth((n) => wordDiff(words(n, 'a'), edited(n)), 5_000);
+    const ratio = growth((n) => wordDiff(words(n, 'a'), edited(n)), 2_000);
     expect(ratio).toBeLessThan(maxRatio);
   });
 
