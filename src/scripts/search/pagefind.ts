@@ -45,7 +45,7 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
       ranking: {
         // Title matches lead; an id typed or pasted in full finds its section; where a record
         // sits (chapter, section of an example) counts for little.
-        metaWeights: { title: 8, id: 4, chapter: 0.3, section: 0.5 },
+        metaWeights: { title: 8, id: 4, chapter: 0.3, section: 0.5, holds: 1 },
       },
     });
     await api.init();
