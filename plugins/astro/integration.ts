@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import remarkSpec from '../remark-spec/index.ts';
 import { ChapterCache } from '../model/chapter-cache.ts';
-import { ConfigError } from '../model/config.ts';
+import { ConfigError, placeholderSite } from '../model/config.ts';
 import { checkContentAssets } from '../model/content-assets.ts';
 import { pluginOptions, SpecError } from '../model/loader.ts';
 import { shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/pipeline.ts';
@@ -59,6 +59,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           const ms = await load((text) => logger.warn(text));
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
           logger.info(`spec: ${site.editions.length} edition${site.editions.length === 1 ? '' : 's'}, ${chapters} chapters loaded and rendered in ${ms} ms`);
+          if (command === 'build' && site.config.site === placeholderSite) {
+            logger.warn(`spec.config.json has no "site": canonical links, citations, share links and exported URLs will say ${placeholderSite}. Set "site" to the origin the spec is deployed at.`);
+          }
         } catch (error) {
           throw friendly(error, contentDir);
         }
