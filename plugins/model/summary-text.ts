@@ -1,9 +1,10 @@
 /**
  * The opening of a text as a description for link previews (`og:description`, `<meta
- * name="description">`): whole sentences up to `max` characters, wrapped lines joined. When even
- * the first sentence is longer, it is cut at a word and ends with "…", never inside a word.
+ * name="description">`): whole sentences up to `max` characters (300: what link previews show),
+ * wrapped lines joined. When even the first sentence is longer, it is cut at a word and ends with
+ * "…", never inside a word.
  */
-export function summaryText(text: string, max = 200): string {
+export function summaryText(text: string, max = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   // Sentence ends: . ! ? (with closing quotes or brackets) before a space and a capital, digit or quote.

@@ -184,3 +184,25 @@ describe('status', () => {
     expect(describeResults(0, 'zzz', false, 'none')).toBe('No results for “zzz”');
   });
 });
+
+describe('the rule first', () => {
+  const kinds: Record<string, 'section' | 'example' | 'prompt'> = { section: 'section', example: 'example', prompt: 'prompt' };
+  const at = (score: number, extra: Partial<TermHit> = {}) => ({ score, inTitle: false, synonym: false, locations: [0], result: null, ...extra });
+
+  test('equal matches: a section, then an example, then an eval prompt', () => {
+    const hits = new Map(Object.keys(kinds).map((id) => [id, at(1)]));
+    const { records } = rankRecords([hits], (id) => kinds[id]!);
+    expect(records.map((record) => record.id)).toEqual(['section', 'example', 'prompt']);
+  });
+
+  test('a clearly better match still wins over the kind', () => {
+    const { records } = rankRecords([new Map([['section', at(1)], ['prompt', at(1, { inTitle: true })]]), new Map([['prompt', at(1, { inTitle: true })]])], (id) => kinds[id]!);
+    expect(records[0]!.id).toBe('prompt');
+  });
+
+  test('a section holding an example named by the query comes before that example', () => {
+    const word = new Map([['section', at(0.8, { inHolds: true })], ['example', at(1, { inTitle: true })]]);
+    const { records } = rankRecords([word, word], (id) => kinds[id]!);
+    expect(records.map((record) => record.id)).toEqual(['section', 'example']);
+  });
+});
