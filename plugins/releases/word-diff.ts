@@ -27,7 +27,7 @@ const wordCount = (text: string) => (text.match(/\S+/g) ?? []).length;
 export const MAX_DIFF_WORDS = 20_000;
 /** The edit script may hold at most this many inserted or deleted words; beyond it the texts are rewritten, not edited. */
 export const MAX_EDITS = 600;
-/** Below this share of words kept, a word diff is noise: the passage was rewritten. */
+/** Below this share of the shorter side's words kept, a word diff is noise: the passage was rewritten. */
 export const MIN_KEPT = 0.4;
 
 /** A word (a `$$…$$` formula is one word, so math stays renderable) or a punctuation mark, and the space after it. */
@@ -85,8 +85,9 @@ export function wordDiff(from: string, to: string): WordDiff {
     else kept += words;
     parts.push({ value: spaced(change.value), ...(change.added ? { added: true as const } : {}), ...(change.removed ? { removed: true as const } : {}) });
   }
-  const longer = Math.max(wordsIn(before), wordsIn(after));
-  if (longer > 12 && kept < MIN_KEPT * longer) return rewritten();
+  // Measured against the shorter side: a passage that only grew (or shrank) reads well as a diff.
+  const shorter = Math.min(wordsIn(before), wordsIn(after));
+  if (shorter > 12 && kept < MIN_KEPT * shorter) return rewritten();
   const last = parts.at(-1);
   if (last) last.value = last.value.trimEnd();
   return { parts, wordsAdded, wordsRemoved };

@@ -7,13 +7,14 @@ import { projectRoot } from './build-site.ts';
  * The upstream releases of a corpus folder imported oldest first into `content` as releases of one
  * spec, the way a fork records upstream's history. Ids upstream dropped without an alias take the
  * importer's proposed mapping (a removal it could not place gets a generic reason). Returns the
- * versions imported.
+ * versions imported and what the importer printed.
  */
-export function importCorpusHistory(corpus: string, content: string, options: { site?: string } = {}): string[] {
+export function importCorpusHistory(corpus: string, content: string, options: { site?: string } = {}): { versions: string[]; output: string } {
   const script = path.join(projectRoot, 'scripts/import-model-spec.ts');
   const work = path.dirname(path.resolve(content));
   mkdirSync(content, { recursive: true });
   const versions = readdirSync(corpus).filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name)).sort();
+  let output = '';
   for (const version of versions) {
     const run = (extra: string[]) =>
       spawnSync(process.execPath, [script, path.join(corpus, version, 'model_spec.md'), '--out', content, '--force', '--release', version, ...(options.site ? ['--site', options.site] : []), ...extra], {
@@ -29,6 +30,7 @@ export function importCorpusHistory(corpus: string, content: string, options: { 
       result = run(['--map', template]);
     }
     if (result.status !== 0) throw new Error(`importing ${version} failed:\n${result.stdout}\n${result.stderr}`);
+    output += `${result.stdout}${result.stderr}`;
   }
-  return versions;
+  return { versions, output };
 }

@@ -3,14 +3,14 @@
 // directions (editions.ts), or at the nearest ancestor section it has, with a notice saying so.
 import { findInEdition, type EditionsData } from './editions.ts';
 
-/** The id the reader is at, then its ancestor sections, nearest first. */
-function readingChain(): { ids: string[]; title: string } | null {
+/** The id the reader is at, then its ancestor sections, nearest first (`preferHash`: the address bar's id even when scrolled away from it). */
+function readingChain(preferHash = false): { ids: string[]; title: string } | null {
   const byId = (id: string) => document.querySelector<HTMLElement>(`.sidebar [data-toc-id="${CSS.escape(id)}"]`);
   const ancestors = (id: string) => byId(id)?.dataset.ancestors?.split(' ').filter(Boolean) ?? [];
   const hashTarget = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
   const box = hashTarget instanceof HTMLElement ? hashTarget.getBoundingClientRect() : null;
   // The address bar's id while it is on screen, else the section being read.
-  if (hashTarget instanceof HTMLElement && box && box.bottom > 0 && box.top < innerHeight) {
+  if (hashTarget instanceof HTMLElement && box && (preferHash || (box.bottom > 0 && box.top < innerHeight))) {
     const section = hashTarget.dataset.section;
     if (section) {
       const title = hashTarget.querySelector('.ms-example__title')?.textContent ?? hashTarget.id;
@@ -34,9 +34,10 @@ function notice(text: string): void {
 
 export async function switchEdition(link: HTMLAnchorElement): Promise<void> {
   const box = document.querySelector<HTMLElement>('[data-versions]')!;
-  const home = new URL(link.dataset.editionHome ?? link.href);
+  const home = new URL(link.dataset.editionHome ?? link.href, location.href);
   const label = link.dataset.label ?? link.textContent ?? '';
-  const chain = readingChain();
+  // The banner sits at the top of the page: it means the place the address names, not the top.
+  const chain = readingChain(link.closest('[data-edition-banner]') !== null);
   if (!chain) {
     // Not a chapter page (contents, levels, whole spec): the same page of the other edition.
     const rest = location.pathname.slice((box.dataset.base! + box.dataset.prefix!).length);
