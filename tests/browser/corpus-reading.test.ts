@@ -77,7 +77,7 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
       const page = await openPage(site, `${older}/`, { width: 375 });
       await page.keyboard.press('/');
       await page.waitForSelector('dialog.ms-search[open]');
-      expect(await page.locator('[data-edition-note]').innerText()).toBe(`Results come from the latest release, ${site.versions.at(-1)}; you are reading ${older}.`);
+      expect(await page.locator('.ms-search__edition').innerText()).toBe(`Results come from the latest release, ${site.versions.at(-1)}; you are reading ${older}.`);
       await page.context().close();
     });
   });
@@ -93,6 +93,9 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
         const older = await landing(site, `${site.versions[1]}/stay-in-bounds/#protect_privileged_messages`, { width, javaScript, section: 'protect_privileged_messages' });
         expect(older, `older js=${javaScript}`).toMatchObject({ visible: true, animated: false });
       }
+      // The newer id on the older release: the same section as it was named then.
+      const back = await landing(site, `${site.versions[1]}/stay-in-bounds/#protect_privileged_information`, { width, javaScript: true, section: 'protect_privileged_messages' });
+      expect(back).toMatchObject({ visible: true, animated: false, hash: '#protect_privileged_messages' });
     });
 
     test('3. the switcher follows the rename back to 2025-04-11 and forward again, with no false notice', async () => {

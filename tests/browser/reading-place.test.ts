@@ -37,6 +37,9 @@ describe.each(widths)('at %i px', (width) => {
       expect(result.path).toBe(`/${chapterOfRenamed}/`);
       expect(result.visible).toBe(true);
     }
+    // A newer id on an older release: the same section under the name it had then.
+    const back = await landing(site, `${oldest}/${chapterOfRenamed}/#${renamed.to}`, { width, javaScript: true, section: renamed.from });
+    expect(back).toMatchObject({ visible: true, hash: `#${renamed.from}` });
     // An eval prompt folded away opens when a link names it.
     const prompt = Object.values<{ id: string; kind: string; chapter: string }>(spec.examples).find((example) => example.kind === 'prompt')!;
     for (const javaScript of [true, false]) {
