@@ -420,8 +420,9 @@ describe('6. example cards built for comparing', () => {
 
   test('roles are told apart by an icon and a word', async () => {
     const page = await open(`${longChapter.slug}/`);
+    // Cards folded away (eval prompts) are not rendered, so their labels have no text to read.
     const roles = await page.locator('.ms-turn__role').evaluateAll((nodes) =>
-      nodes.map((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })),
+      nodes.filter((node) => node.checkVisibility()).map((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })),
     );
     expect(roles.length).toBeGreaterThan(0);
     const iconByRole = new Map<string, string>();

@@ -259,12 +259,14 @@ describe('understanding people', () => {
   const usersVersusDevelopers = sections.find((section) => section.id === 'users_steer_within_the_lines');
 
   for (const query of ['developer vs user', 'user override developer', 'developer user conflict']) {
-    test(`“${query}” lists the section on users versus developers in the first three`, async () => {
+    // The first five: sections holding examples titled with these words (the rule those examples
+    // illustrate, issue 17) now compete for the first places (corpus-reading.test.ts pins the top 3).
+    test(`“${query}” lists the section on users versus developers in the first five`, async () => {
       expect(usersVersusDevelopers, 'the demo spec has the section').toBeDefined();
       const { page, close } = await open('');
       await openDialog(page);
       await searchFor(page, query);
-      const top = await page.locator('[role="option"]').evaluateAll((options) => options.slice(0, 3).map((option) => option.getAttribute('href')));
+      const top = await page.locator('[role="option"]').evaluateAll((options) => options.slice(0, 5).map((option) => option.getAttribute('href')));
       expect(top).toContain(pathOf(usersVersusDevelopers!.url));
       await close();
     });

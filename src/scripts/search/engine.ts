@@ -59,7 +59,7 @@ async function bestMatchIsTheWord(word: string, hits: Map<string, TermHit & { re
   const best = [...hits.values()].filter((hit) => !hit.synonym).sort((a, b) => b.score - a.score)[0];
   if (!best) return false;
   const fragment = await best.result.data();
-  return foundItself(word, fragment.raw_content ?? fragment.content, best.result.words ?? []);
+  return foundItself(word, fragment.content, best.result.words ?? []);
 }
 
 /** Records matching the word or one of its synonyms; per record the strongest of those matches. */

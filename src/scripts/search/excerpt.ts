@@ -18,16 +18,13 @@ const SENTENCE_REACH = 10;
 const WORD = /(?:\S|\uFEFF)+/g;
 
 /**
- * @param content the record's text as Pagefind stores it (title first, then the body)
+ * @param content the record's text as written (Pagefind's `content`; its `raw_content` has `<` and
+ *   `>` escaped but not `&`, so no decoding of it can be right: an author's `&lt;` would become `<`)
  * @param locations positions (in words) of the matches
  * @param titleWords how many words at the start are the title
- * @param escaped the text is Pagefind's HTML-escaped `content`, not its `raw_content`: decoded
- *   here, once (decoding raw text again would turn an author's `&lt;` into `<`)
  */
-export function buildExcerpt(content: string, locations: readonly number[], titleWords = 0, length = EXCERPT_WORDS, escaped = false): ExcerptSegment[] {
-  // Decoding word by word keeps the positions.
-  const matchedWords = content.match(WORD) ?? [];
-  const words = escaped ? matchedWords.map(decodeEntities) : matchedWords;
+export function buildExcerpt(content: string, locations: readonly number[], titleWords = 0, length = EXCERPT_WORDS): ExcerptSegment[] {
+  const words = content.match(WORD) ?? [];
   const bodyStart = titleWords < words.length ? titleWords : 0;
   const matched = new Set(locations);
   const start = openingWord(words, [...matched].filter((location) => location >= bodyStart), bodyStart, length);
@@ -120,15 +117,4 @@ function codeSpan(words: string[], index: number, end: number): number {
 
 function balance(word: string): number {
   return (word.match(/\(/g)?.length ?? 0) - (word.match(/\)/g)?.length ?? 0);
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Pagefind's escaping undone: named entities it writes and numeric ones. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (entity, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (decimal) return String.fromCodePoint(Number(decimal));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return ENTITIES[name!.toLowerCase()] ?? entity;
-  });
 }

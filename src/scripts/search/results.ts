@@ -21,8 +21,6 @@ export interface Entry {
   tags: string[];
   /** The record's text (title first) and the word positions of its matches. */
   content: string;
-  /** `content` is Pagefind's HTML-escaped text (its raw text was not available). */
-  escaped: boolean;
   locations: number[];
 }
 
@@ -45,8 +43,7 @@ export function toEntry(fragment: PagefindFragment, locations: number[]): Entry 
     authority: fragment.filters.authority?.[0] ?? fragment.meta.authority ?? '',
     grades: fragment.filters.grade ?? [],
     tags: fragment.filters.tag ?? [],
-    content: fragment.raw_content ?? fragment.content,
-    escaped: fragment.raw_content === undefined,
+    content: fragment.content,
     locations,
   };
 }
@@ -93,7 +90,7 @@ export function renderOption(entry: Entry, index: number, levels: Level[], words
 
   const excerpt = element('span', 'ms-result__excerpt');
   const titleWords = entry.title && entry.content.startsWith(entry.title) ? (entry.title.match(/\S+/g) ?? []).length : 0;
-  for (const segment of buildExcerpt(entry.content, entry.locations, titleWords, undefined, entry.escaped)) {
+  for (const segment of buildExcerpt(entry.content, entry.locations, titleWords)) {
     if (segment.code) {
       excerpt.append(element('code', '', segment.text));
     } else if (segment.mark) {
