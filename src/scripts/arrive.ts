@@ -1,10 +1,7 @@
-// Arriving at `#id`: the element is shown under the sticky header at once, never animated (smooth
-// scrolling starts only after load), with closed disclosures around it opened. An old id names the
+// Loaded by page.ts when the address has a `#id`. Arriving at it: the element is shown under the sticky header at once, never animated, with closed disclosures around it opened. An old id names the
 // section as it is now; an id on another page goes there (anchors.json), an id this edition lacks
 // gets a notice with a search for it. Without script, the browser's own jump does the same for ids
-// on the page (old ids are laid-out anchors).
-
-addEventListener('load', () => requestAnimationFrame(() => (document.documentElement.dataset.smooth = '')), { once: true });
+// on the page (old ids are laid-out anchors). Smooth scrolling starts only after load (Base.astro).
 
 function arrive(target: HTMLElement): void {
   let element = target;

@@ -188,5 +188,7 @@ setupBackToTop();
 setupScrollspy();
 setupCopyLinks();
 
+// Arriving at an #id: the landing code (old ids, other pages, no animation) loads only then.
+if (location.hash) void import('./arrive.ts');
 // Arriving from a link to an id removed on purpose: the notice's code loads only then.
 if (new URLSearchParams(location.search).has('removed')) void import('./removed-notice.ts');

@@ -78,7 +78,8 @@ export function rankRecords<T>(hits: Map<string, TermHit & { result: T }>[], kin
       const record = byRecord.get(id) ?? { result: hit.result, coverage: 0, score: 0, raw: 0, inTitle: false, locations: new Set<number>() };
       const strength = Math.min(1, effectiveScore(hit) / reference);
       record.coverage += 1;
-      record.score += (hit.inTitle ? TITLE_WEIGHT : hit.inHolds ? HOLDS_WEIGHT : 0) + strength;
+      // A synonym in a held example's title is too remote to name the section.
+      record.score += (hit.inTitle ? TITLE_WEIGHT : hit.inHolds && !hit.synonym ? HOLDS_WEIGHT : 0) + strength;
       record.raw += hit.score;
       record.inTitle ||= hit.inTitle || Boolean(hit.inHolds);
       for (const location of hit.locations) record.locations.add(location);
