@@ -2,7 +2,7 @@
  * Imports one upstream OpenAI Model Spec release into chapter files of our format.
  *
  *   npm run import -- <model_spec.md> [--examples <dir>] [--out content/] [--force]
- *                     [--title <text>] [--version <name>] [--no-examples]
+ *                     [--title <text>] [--version <name>] [--site <origin>] [--no-examples]
  *                     [--release <version> [--date YYYY-MM-DD] [--notes FILE] [--map FILE]]
  *
  * Writes `<out>/NN-<slug>.md` (one chapter per `#` heading) and `<out>/spec.config.json` after
@@ -36,6 +36,8 @@ Options:
   --force              replace the chapters and spec.config.json in a non-empty output folder
                        (releases/, removals.json and other files are kept)
   --title <text>       site title (default: "Model Spec", or the existing config's)
+  --site <origin>      where the site will be deployed (https://…), for canonical, citation
+                       and share URLs (default: the existing config's; none: example.com)
   --version <name>     release name (default: the source folder's name when it is a date)
   --release <version>  import as the draft of --out and freeze it as this release
   --date YYYY-MM-DD    release date (default: the version when it is a date)
@@ -58,6 +60,7 @@ function parse() {
         out: { type: 'string', default: 'content/' },
         force: { type: 'boolean', default: false },
         title: { type: 'string' },
+        site: { type: 'string' },
         version: { type: 'string' },
         release: { type: 'string' },
         date: { type: 'string' },
@@ -240,6 +243,7 @@ async function main(): Promise<void> {
   const existingConfigPath = path.join(outDir, configName);
   const existingConfig = plan.replaced.includes(configName) ? (readJson(existingConfigPath) as Record<string, unknown>) : null;
   const { config, kept: keptConfig } = mergeConfig(existingConfig, result.config, { titleGiven: values.title !== undefined });
+  if (values.site !== undefined) config.site = values.site.replace(/\/+$/, '');
   written.push({ path: configName, content: JSON.stringify(config, null, 2) + '\n' });
 
   // Check the import in a folder beside --out; --out is only touched when it loads cleanly.
@@ -284,6 +288,10 @@ async function main(): Promise<void> {
     const count = (pattern: RegExp) => (file.content.match(pattern) ?? []).length;
     const parts = [`${count(/^::section\{/gm)} sections`, `${count(/^\s*:{4,}example\[/gm)} examples`, `${count(/^\s*:{4,}prompt\[/gm)} prompts`];
     console.log(`  wrote ${display(target)}  (${parts.join(', ')})`);
+  }
+
+  if (typeof config.site !== 'string') {
+    console.log(`  note: ${display(path.join(outDir, configName))} has no "site": canonical, citation and share URLs will say https://example.com; pass --site https://… or set "site" in the file`);
   }
 
   const { summary } = result;

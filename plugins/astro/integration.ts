@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import remarkSpec from '../remark-spec/index.ts';
-import { ChapterCache, ConfigError, loadSpecConfig, checkContentAssets, pluginOptions, SpecError, shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/index.ts';
+import { ChapterCache, ConfigError, placeholderSite, loadSpecConfig, checkContentAssets, pluginOptions, SpecError, shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/index.ts';
 import { loadSite, type SiteModel } from '../site/index.ts';
 import { evalOverlay, failingFilter, writeEvalsStore, type SiteEvals } from '../evals/index.ts';
 import { checkMdxTrust } from '../model/index.ts';
@@ -61,6 +61,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           const ms = await load((text) => logger.warn(text));
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
           logger.info(`spec: ${site.editions.length} edition${site.editions.length === 1 ? '' : 's'}, ${chapters} chapters loaded and rendered in ${ms} ms`);
+          if (command === 'build' && site.config.site === placeholderSite) {
+            logger.warn(`spec.config.json has no "site": canonical links, citations, share links and exported URLs will say ${placeholderSite}. Set "site" to the origin the spec is deployed at.`);
+          }
         } catch (error) {
           throw friendly(error, contentDir);
         }

@@ -1,31 +1,28 @@
 import type { ImportContext } from './context.ts';
 
-/** Link text that replaces a footnote marker naming an eval-prompt file. */
-export const evalPromptLinkText = 'eval prompts';
-
-const footnote = /\[\^([^\]\s]+)\]/g;
+const footnote = /([ \t]*)\[\^([^\]\s]+)\]/g;
 const fragmentLink = /\]\(#([^)\s]+)\)/g;
 
 /**
  * Upstream cites eval prompts with footnote markers, `Model Spec[^8ep1]`, and ships the prompts as
- * `examples/8ep1.md`. The marker becomes a normal link to the first imported prompt:
- * `Model Spec ([eval prompts](#prompt_8ep1_1))`. A marker with no file stays as written (it is
- * still a valid GFM footnote reference or literal text) and is reported.
+ * `examples/8ep1.md`. The prompts are placed in the section that cites them, where the site shows
+ * them as one collapsed line ("6 eval prompts"); the marker itself is dropped, so no link to them
+ * sits inside the prose. A marker with no file stays as written (it is still a valid GFM footnote
+ * reference or literal text) and is reported.
  */
 export function convertFootnotes(text: string, context: ImportContext, line: number): string {
-  return text.replace(footnote, (whole: string, name: string, offset: number, all: string) => {
+  return text.replace(footnote, (whole: string, space: string, name: string, offset: number, all: string) => {
     // `[^name]: text` at the start of a line is a footnote definition, not a marker (but
     // `…following[^name]:` mid-sentence is a marker).
     if (/^\s*$/.test(all.slice(0, offset)) && all[offset + whole.length] === ':') return whole;
     const target = context.firstPromptId.get(name);
     if (!target) {
-      context.warn(line, `Footnote \`${whole}\` names no eval-prompt file (\`${name}.md\`); kept as written`);
+      context.warn(line, `Footnote \`${whole.trim()}\` names no eval-prompt file (\`${name}.md\`); kept as written`);
       return whole;
     }
     context.citations.push({ name, line, section: context.section });
-    const before = offset > 0 ? all[offset - 1]! : '';
-    const space = before === '' || /\s|\(/.test(before) ? '' : ' ';
-    return `${space}([${evalPromptLinkText}](#${target}))`;
+    // The space before a marker stays only where a word follows it.
+    return /^[\p{L}\p{N}(]/u.test(all.slice(offset + whole.length)) ? space : '';
   });
 }
 

@@ -118,6 +118,9 @@ export function parseSpecConfig(text: string, file: VFile): SpecConfig | null {
   return build(input);
 }
 
+/** The origin URLs use when the config names none: the build warns that links will point there. */
+export const placeholderSite = 'https://example.com';
+
 interface RawConfig {
   title?: string;
   shortTitle?: string;
@@ -150,7 +153,7 @@ function build(input: RawConfig): SpecConfig {
     shortTitle: input.shortTitle ?? title,
     description: input.description ?? '',
     version: input.version ?? '',
-    site: (input.site ?? 'https://example.com').replace(/\/+$/, ''),
+    site: (input.site ?? placeholderSite).replace(/\/+$/, ''),
     base,
     repository,
     logo: input.logo || null,

@@ -10,6 +10,7 @@ export {
   configFileName,
   defaultTags,
   loadSpecConfig,
+  placeholderSite,
   parseSpecConfig,
   readSpecConfig,
   type EvalsConfig,
@@ -29,3 +30,4 @@ export { searchRecords, titleWords, type SearchRecord } from './search-records.t
 export { relativeTargetHref, siteUrls, type SiteUrls } from './urls.ts';
 export { parseJsonDocument, pointerSegments, readJsonDocument, type JsonDocument, type JsonDocumentOptions, type JsonSegment } from './json-document.ts';
 export { readChapter, type ChapterFormat } from './pipeline.ts';
+export { summaryText } from './summary-text.ts';

@@ -40,6 +40,8 @@ export function searchRecords(spec: SpecModel): SearchRecord[] {
           chapter: chapter.title,
           // The enclosing section, for "Chapter › Parent" on results; empty for chapters and their direct sections.
           section: parent && parent.depth > 1 ? parent.title : '',
+          // The titles of the examples and eval prompts it holds: a query that names them finds the rule too.
+          holds: section.examples.map((id) => spec.examples.get(id)?.example.title ?? '').filter(Boolean).join(' · '),
         },
         filters: {
           kind: [kindLabels.section],

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import type { ExampleAspect, ExamplePlace, ExampleRef, ExamplesDiff, TurnChange, TurnSummary } from './diff-types.ts';
+import type { DiffPart, ExampleAspect, ExamplePlace, ExampleRef, ExamplesDiff, TurnChange, TurnSummary } from './diff-types.ts';
 import type { ExampleData, SpecIndex } from './spec-index.ts';
 import { sameText, wordDiff } from './word-diff.ts';
 
@@ -74,7 +74,7 @@ function fieldsOf(before: Turn, after: Turn): TurnChange['fields'] {
   const grade = (turn: Turn) => (turn.kind === 'response' ? turn.grade : null);
   const rationale = (turn: Turn) => (turn.kind === 'response' ? turn.rationale : null);
   if (grade(before) !== grade(after)) fields.push('grade');
-  if (rationale(before) !== rationale(after)) fields.push('rationale');
+  if (!sameText(rationale(before) ?? '', rationale(after) ?? '')) fields.push('rationale');
   return fields;
 }
 
@@ -89,7 +89,7 @@ function diffTurns(before: Turn[], after: Turn[]): TurnChange[] {
     const b = after[toIndex]!;
     const fields = fieldsOf(a, b);
     if (fields.length === 0) return;
-    changes.push({ change: 'changed', fromIndex, toIndex, from: summary(a), to: summary(b), fields, ...(fields.includes('content') ? { parts: wordDiff(a.content, b.content).parts } : {}) });
+    changes.push({ change: 'changed', fromIndex, toIndex, from: summary(a), to: summary(b), fields, ...(fields.includes('content') ? contentDiff(a.content, b.content) : {}) });
   };
   let fromIndex = 0;
   let toIndex = 0;
@@ -118,4 +118,10 @@ function diffTurns(before: Turn[], after: Turn[]): TurnChange[] {
     toIndex += added;
   }
   return changes;
+}
+
+/** The word diff of an edited turn's content, flagged when it is a rewrite shown before and after. */
+function contentDiff(from: string, to: string): { parts: DiffPart[]; rewritten?: true } {
+  const { parts, rewritten } = wordDiff(from, to);
+  return rewritten ? { parts, rewritten } : { parts };
 }

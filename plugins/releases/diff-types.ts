@@ -34,7 +34,7 @@ export interface SectionsDiff {
   /** The section's own level, by level name. */
   authorityChanged: Array<{ id: string; oldId?: string; from: string | null; to: string | null; section: SectionRef }>;
   /** The body text changed (whitespace aside); `parts` is the word diff of the plain text. */
-  textChanged: Array<{ id: string; oldId?: string; section: SectionRef; parts: DiffPart[]; wordsAdded: number; wordsRemoved: number }>;
+  textChanged: Array<{ id: string; oldId?: string; section: SectionRef; parts: DiffPart[]; wordsAdded: number; wordsRemoved: number; rewritten?: true }>;
 }
 
 export interface ExamplePlace {
@@ -73,6 +73,8 @@ export interface TurnChange {
   fields: Array<'content' | 'grade' | 'rationale'>;
   /** Word diff of the content of an edited turn. */
   parts?: DiffPart[];
+  /** The content was rewritten: `parts` is the old text, then the new. */
+  rewritten?: true;
 }
 
 export interface ExamplesDiff {

@@ -18,3 +18,4 @@ export { compareVersions, isReleaseVersion } from './version.ts';
 export { checkFreezable, withLock } from './freeze.ts';
 export { parseManifest } from './manifest.ts';
 export { checkRemovals } from './removals.ts';
+export { summarizeChanges, type SummaryLine } from './change-summary.ts';

@@ -1,3 +1,4 @@
+import { groupPrompts } from './prompt-groups.ts';
 import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Processor } from 'unified';
@@ -83,6 +84,7 @@ export default function remarkSpec(this: Processor | undefined, options?: Readon
       return { section: section?.id ?? null, authority: section?.effectiveAuthority ?? null, depth: section?.depth ?? 1 };
     });
     for (const example of context.data.examples) if (example.section) byId.get(example.section)?.examples.push(example.id);
+    groupPrompts(tree);
 
     for (const reference of context.data.references) reference.section = sectionAt(reference.position.start.line)?.id ?? null;
 

@@ -174,9 +174,11 @@ export function renderSections(tree: Root, context: Context): void {
       },
     };
     if (section.oldIds.length > 0) {
-      // Empty targets for ids the section used to have, so old links still land on it.
+      // Empty targets for ids the section used to have, so old links still land on it, with or
+      // without script: laid out (zero height, right above the heading), never hidden, since a
+      // browser does not scroll to an element that has no box.
       const anchors = section.oldIds.map((id) => h('span', { id, className: ['ms-old-anchor'], dataAliasOf: section.id }));
-      children.push(hastNode(h('div', { className: ['ms-old-anchors'], hidden: true }, anchors)));
+      children.push(hastNode(h('div', { className: ['ms-old-anchors'] }, anchors)));
     }
     // The heading line: title, then the level badge and the section's menu.
     children.push(wrapperNode('div', { className: ['ms-heading-row', `ms-heading-row--${section.depth}`] }, [node, hastNode(sectionMeta(section, context))]));

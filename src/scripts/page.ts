@@ -156,13 +156,17 @@ function setupVersions(): void {
   if (text) showNotice(text);
 }
 
-/** A notice at the top of the page, announced to screen readers. */
+/** A notice above the place the reader lands on (or the top of the page), in view under the header, announced to screen readers. */
 function showNotice(text: string): void {
   const box = document.createElement('p');
   box.className = 'notice';
   box.setAttribute('role', 'status');
   box.textContent = text;
-  document.getElementById('content')?.prepend(box);
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const place = target?.closest('.ms-heading-row') ?? target;
+  if (place) place.before(box);
+  else document.getElementById('content')?.prepend(box);
+  box.scrollIntoView({ block: 'start', behavior: 'instant' });
 }
 
 /** `j`/`k`: next and previous section; `?`: the list of shortcuts (search owns `/` and Ctrl/Cmd-K). */
@@ -184,5 +188,7 @@ setupBackToTop();
 setupScrollspy();
 setupCopyLinks();
 
+// Arriving at an #id: the landing code (old ids, other pages, no animation) loads only then.
+if (location.hash) void import('./arrive.ts');
 // Arriving from a link to an id removed on purpose: the notice's code loads only then.
 if (new URLSearchParams(location.search).has('removed')) void import('./removed-notice.ts');

@@ -3,6 +3,8 @@
 // records, or a ready citation. The data files are fetched on first use, not with the page.
 import { editionPath } from '../../plugins/contract/index.ts';
 
+import { portableMarkdown } from './portable-markdown.ts';
+
 interface Edition {
   title: string;
   version: string;
@@ -43,10 +45,14 @@ export function links(id: string): { short: string; dated: string | null } {
 }
 
 async function markdown(id: string): Promise<string> {
-  const spec = JSON.parse(await text(edition().specJson)) as { sections: Array<{ id: string; title: string; depth: number; markdown: string }> };
+  const spec = JSON.parse(await text(edition().specJson)) as {
+    sections: Array<{ id: string; title: string; depth: number; markdown: string; url: string }>;
+    examples: Record<string, { title: string; url: string }>;
+  };
   const section = spec.sections.find((candidate) => candidate.id === id);
   if (!section) throw new Error(`No section ${id} in spec.json`);
-  return `${'#'.repeat(section.depth)} ${section.title}\n\n${section.markdown.trim()}\n`;
+  const resolve = (target: string) => spec.sections.find((candidate) => candidate.id === target) ?? (Object.hasOwn(spec.examples, target) ? spec.examples[target]! : null);
+  return `${'#'.repeat(section.depth)} ${section.title}\n\n${portableMarkdown(section.markdown, section.url, resolve)}\n\nSource: ${section.url}\n`;
 }
 
 async function json(id: string): Promise<string> {

@@ -156,9 +156,9 @@ describe('excerpts', () => {
     expect(text(buildExcerpt(content, [0], 5)).startsWith('Within')).toBe(true);
   });
 
-  test('Pagefind’s escaped text is shown as the text it stands for', () => {
-    const excerpt = buildExcerpt('it says &lt;script&gt;alert(1)&lt;/script&gt; &amp; more', [2], 0);
-    expect(text(excerpt)).toBe('it says <script>alert(1)</script> & more');
+  test('the text is shown as written: markup and entities an author typed stay', () => {
+    const excerpt = buildExcerpt('it says <script>alert(1)</script> &amp; &lt; more', [2], 0);
+    expect(text(excerpt)).toBe('it says <script>alert(1)</script> &amp; &lt; more');
     expect(marked(excerpt)).toEqual(['script']);
   });
 
@@ -182,5 +182,27 @@ describe('status', () => {
     expect(describeResults(3, 'a b', false, 'most')).toBe(`3 results. ${MOST_WORDS_NOTICE}.`);
     expect(describeResults(1, 'a', true, 'all')).toBe('1 result (filtered)');
     expect(describeResults(0, 'zzz', false, 'none')).toBe('No results for “zzz”');
+  });
+});
+
+describe('the rule first', () => {
+  const kinds: Record<string, 'section' | 'example' | 'prompt'> = { section: 'section', example: 'example', prompt: 'prompt' };
+  const at = (score: number, extra: Partial<TermHit> = {}) => ({ score, inTitle: false, synonym: false, locations: [0], result: null, ...extra });
+
+  test('equal matches: a section, then an example, then an eval prompt', () => {
+    const hits = new Map(Object.keys(kinds).map((id) => [id, at(1)]));
+    const { records } = rankRecords([hits], (id) => kinds[id]!);
+    expect(records.map((record) => record.id)).toEqual(['section', 'example', 'prompt']);
+  });
+
+  test('a clearly better match still wins over the kind', () => {
+    const { records } = rankRecords([new Map([['section', at(1)], ['prompt', at(1, { inTitle: true })]]), new Map([['prompt', at(1, { inTitle: true })]])], (id) => kinds[id]!);
+    expect(records[0]!.id).toBe('prompt');
+  });
+
+  test('a section holding an example named by the query comes before that example', () => {
+    const word = new Map([['section', at(0.8, { inHolds: true })], ['example', at(1, { inTitle: true })]]);
+    const { records } = rankRecords([word, word], (id) => kinds[id]!);
+    expect(records.map((record) => record.id)).toEqual(['section', 'example']);
   });
 });

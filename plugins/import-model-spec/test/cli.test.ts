@@ -56,7 +56,8 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
     expect(readdirSync(path.join(work, 'content')).sort()).toEqual(['01-overview.md', '02-rules.md', 'spec.config.json']);
     const chapter = readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8');
     expect(chapter).toContain('## Be kind\n::section{#be_kind authority=platform}');
-    expect(chapter).toContain('Be kind ([eval prompts](#prompt_ab12_1)).');
+    expect(chapter).toContain('Be kind.');
+    expect(chapter).not.toContain('[^ab12]');
     expect(chapter).toContain('::::prompt[greet]{#prompt_ab12_1 group=ab12}');
     const config = JSON.parse(readFileSync(path.join(work, 'content', 'spec.config.json'), 'utf8'));
     expect(config).toMatchObject({ version: '2025-01-01', authorityLevels: [{ name: 'platform', description: 'Rules nobody can override.' }] });

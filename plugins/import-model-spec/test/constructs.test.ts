@@ -312,11 +312,11 @@ describe('eval prompts and footnotes', () => {
   const promptFile = (name: string, section: string) =>
     `Examples for [^${name}] in ${section}:\n\n**Example**: first prompt\n\n~~~xml\n<user>\nHello\n</user>\n~~~\n\n**Example**: second prompt\n\n~~~xml\n<system>\nBe terse.\n</system>\n<user>\nHi\n</user>\n~~~\n`;
 
-  it('links the footnote to the first prompt and appends the prompts to the citing section', () => {
+  it('drops the footnote marker from the prose and appends the prompts to the citing section', () => {
     const result = convert('# A {#a}\n\nFollow the spec[^ab12]. More text.\n\n## B {#b}\n\nOther.\n', { examples: { ab12: promptFile('ab12', 'A') } });
-    expect(result.text).toContain('Follow the spec ([eval prompts](#prompt_ab12_1)). More text.');
+    expect(result.text).toContain('Follow the spec. More text.');
     expect(result.files[0]!.content).toBe(
-      '# A\n::section{#a}\n\nFollow the spec ([eval prompts](#prompt_ab12_1)). More text.\n\n' +
+      '# A\n::section{#a}\n\nFollow the spec. More text.\n\n' +
         '::::prompt[first prompt]{#prompt_ab12_1 group=ab12}\n:::user\nHello\n:::\n::::\n\n' +
         '::::prompt[second prompt]{#prompt_ab12_2 group=ab12}\n:::system\nBe terse.\n:::\n\n:::user\nHi\n:::\n::::\n\n' +
         '## B\n::section{#b}\n\nOther.\n',
@@ -333,7 +333,8 @@ describe('eval prompts and footnotes', () => {
 
   it('reads a marker before a colon as a marker, not a definition', () => {
     const result = convert('# A {#a}\n\nAny of the following[^ab12]:\n\n- one\n', { examples: { ab12: promptFile('ab12', 'A') } });
-    expect(result.text).toContain('Any of the following ([eval prompts](#prompt_ab12_1)):');
+    expect(result.text).toContain('Any of the following:');
+    expect(result.summary.evalPrompts.linkedFootnotes).toBe(1);
   });
 
   it('warns about a footnote without a file and keeps it as written', () => {

@@ -52,7 +52,7 @@ export class SearchDialog {
   private syncUrl = false;
   private lastQuery = '';
 
-  constructor({ base, levels }: { base: string; levels: Level[] }) {
+  constructor({ base, levels, editionNote }: { base: string; levels: Level[]; editionNote?: string }) {
     this.base = base;
     this.levels = levels;
     this.dialog = document.createElement('dialog');
@@ -69,6 +69,10 @@ export class SearchDialog {
     this.more = this.dialog.querySelector('.ms-search__more')!;
     this.body = this.dialog.querySelector('.ms-search__body')!;
     this.filters = new FilterBar(this.dialog.querySelector('[data-filters]')!, levels);
+    // On an older edition: which edition the results come from.
+    const note = this.dialog.querySelector<HTMLElement>('[data-edition-note]')!;
+    note.textContent = editionNote ?? '';
+    note.hidden = !editionNote;
     this.listen();
   }
 
@@ -130,7 +134,7 @@ export class SearchDialog {
     this.suggestion.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('button');
       if (!button) return;
-      this.input.value = button.textContent ?? '';
+      this.input.value = (button as HTMLElement).dataset.query ?? button.textContent ?? '';
       this.input.focus();
       this.schedule(0);
     });
@@ -306,16 +310,18 @@ export class SearchDialog {
     this.body.scrollTop = 0;
   }
 
-  /** "Did you mean …": the corrected query, as a button that searches for it. */
+  /** "Showing results for …": the corrected query, and a button to search for the words as typed (quoted: taken as written). */
   private renderSuggestion(corrected: string | null): void {
     this.suggestion.hidden = !corrected;
     if (!corrected) {
       this.suggestion.replaceChildren();
       return;
     }
-    const button = element('button', 'ms-search__suggestion-button', corrected);
+    const typed = this.input.value.trim();
+    const button = element('button', 'ms-search__suggestion-button', `“${typed}”`);
     button.type = 'button';
-    this.suggestion.replaceChildren('Did you mean ', button, '? Showing its results.');
+    button.dataset.query = `"${typed.replace(/"/g, '')}"`;
+    this.suggestion.replaceChildren('Showing results for ', element('strong', '', corrected), '. Search instead for ', button, '.');
   }
 
   private updateMore(): void {

@@ -2,7 +2,7 @@
 // words that match nothing, then the pure ranking (ranking.ts) over what came back.
 import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind.ts';
 import type { AnalyzedQuery, QueryTerm } from './query.ts';
-import { effectiveScore, rankRecords, type Coverage, type RankedRecord, type TermHit } from './ranking.ts';
+import { effectiveScore, rankRecords, type Coverage, type RankedRecord, type RecordKind, type TermHit } from './ranking.ts';
 import { correctWord, foundItself, MIN_TYPO_LENGTH, type TitleWords } from './typos.ts';
 import { synonymsOf } from './words.ts';
 
@@ -49,7 +49,8 @@ export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filter
       }),
     );
   }
-  const { records, coverage } = rankRecords(hits);
+  const kinds = await recordKinds(api);
+  const { records, coverage } = rankRecords(hits, (id) => kinds.get(id) ?? 'example');
   return { records, coverage, corrections, words: terms.flatMap((term) => [term.word, ...term.synonyms]) };
 }
 
@@ -58,7 +59,7 @@ async function bestMatchIsTheWord(word: string, hits: Map<string, TermHit & { re
   const best = [...hits.values()].filter((hit) => !hit.synonym).sort((a, b) => b.score - a.score)[0];
   if (!best) return false;
   const fragment = await best.result.data();
-  return foundItself(word, fragment.raw_content ?? fragment.content, best.result.words ?? []);
+  return foundItself(word, fragment.content, best.result.words ?? []);
 }
 
 /** Records matching the word or one of its synonyms; per record the strongest of those matches. */
@@ -71,6 +72,7 @@ async function termHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilt
       const hit = {
         score: result.score,
         inTitle: (result.matchedMetaFields ?? []).some((field) => field === 'title' || field === 'id'),
+        inHolds: (result.matchedMetaFields ?? []).includes('holds'),
         synonym: variant > 0,
         locations: result.words ?? [],
         result,
@@ -81,8 +83,27 @@ async function termHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilt
         continue;
       }
       const better = effectiveScore(hit) > effectiveScore(known) ? hit : known;
-      hits.set(result.id, { ...better, inTitle: known.inTitle || hit.inTitle, locations: [...known.locations, ...hit.locations] });
+      hits.set(result.id, { ...better, inTitle: known.inTitle || hit.inTitle, inHolds: known.inHolds || hit.inHolds, locations: [...known.locations, ...hit.locations] });
     }
   });
   return hits;
+}
+
+let kinds: Promise<Map<string, RecordKind>> | undefined;
+
+/**
+ * Which records are sections and which eval prompts (the rest are examples), from the `kind`
+ * filter: two filter-only searches, once per page, so ranking knows kinds before any record's data loads.
+ */
+function recordKinds(api: PagefindApi): Promise<Map<string, RecordKind>> {
+  kinds ??= Promise.all([api.search(null, { filters: { kind: 'Section' } }), api.search(null, { filters: { kind: 'Eval prompt' } })]).then(([sections, prompts]) => {
+    const map = new Map<string, RecordKind>();
+    for (const result of sections?.results ?? []) map.set(result.id, 'section');
+    for (const result of prompts?.results ?? []) map.set(result.id, 'prompt');
+    return map;
+  });
+  kinds.catch(() => {
+    kinds = undefined;
+  });
+  return kinds;
 }

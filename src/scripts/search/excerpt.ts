@@ -18,13 +18,13 @@ const SENTENCE_REACH = 10;
 const WORD = /(?:\S|\uFEFF)+/g;
 
 /**
- * @param content the record's text as Pagefind stores it (title first, then the body)
+ * @param content the record's text as written (Pagefind's `content`; its `raw_content` has `<` and
+ *   `>` escaped but not `&`, so no decoding of it can be right: an author's `&lt;` would become `<`)
  * @param locations positions (in words) of the matches
  * @param titleWords how many words at the start are the title
  */
 export function buildExcerpt(content: string, locations: readonly number[], titleWords = 0, length = EXCERPT_WORDS): ExcerptSegment[] {
-  // Pagefind stores text HTML-escaped; decoding word by word keeps the positions.
-  const words = (content.match(WORD) ?? []).map(decodeEntities);
+  const words = content.match(WORD) ?? [];
   const bodyStart = titleWords < words.length ? titleWords : 0;
   const matched = new Set(locations);
   const start = openingWord(words, [...matched].filter((location) => location >= bodyStart), bodyStart, length);
@@ -70,12 +70,14 @@ export function buildExcerpt(content: string, locations: readonly number[], titl
  */
 function openingWord(words: string[], locations: number[], bodyStart: number, length: number): number {
   if (locations.length === 0) return bodyStart;
-  const sorted = [...locations].sort((a, b) => a - b);
+  const sorted = [...new Set(locations)].sort((a, b) => a - b);
   let best = sorted[0]!;
   let bestCount = 0;
-  for (const from of sorted) {
-    const count = sorted.filter((location) => location >= from && location < from + length).length;
-    if (count > bestCount) [best, bestCount] = [from, count];
+  // A sliding window over the sorted matches: linear, however many matches a huge record has.
+  let end = 0;
+  for (let start = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end]! < sorted[start]! + length) end++;
+    if (end - start > bestCount) [best, bestCount] = [sorted[start]!, end - start];
   }
   const first = best;
   // Back to the sentence start, if it is near enough that the first match stays in the window.
@@ -115,20 +117,4 @@ function codeSpan(words: string[], index: number, end: number): number {
 
 function balance(word: string): number {
   return (word.match(/\(/g)?.length ?? 0) - (word.match(/\)/g)?.length ?? 0);
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Pagefind's escaping undone: named entities it writes and numeric ones. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([\da-f]+)|(\w+));/gi, (entity, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (decimal) return codePoint(Number(decimal));
-    if (hex) return codePoint(parseInt(hex, 16));
-    return ENTITIES[name!.toLowerCase()] ?? entity;
-  });
-}
-
-/** A numeric reference as HTML decodes it: out of range (`&#99999999;`), a surrogate or NUL → U+FFFD, never a RangeError. */
-function codePoint(value: number): string {
-  return value > 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff) ? String.fromCodePoint(value) : '\ufffd';
 }

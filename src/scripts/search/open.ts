@@ -19,7 +19,7 @@ export function preloadSearch(): void {
   loadPagefind(readConfig().base).catch(() => {});
 }
 
-function readConfig(): { base: string; levels: Level[] } {
+function readConfig(): { base: string; levels: Level[]; editionNote?: string } {
   const container = document.querySelector<HTMLElement>('[data-search]');
   let levels: Level[] = [];
   try {
@@ -27,5 +27,5 @@ function readConfig(): { base: string; levels: Level[] } {
   } catch {
     // Badges then fall back to the neutral colour.
   }
-  return { base: container?.dataset.base ?? '/', levels };
+  return { base: container?.dataset.base ?? '/', levels, ...(container?.dataset.editionNote ? { editionNote: container.dataset.editionNote } : {}) };
 }

@@ -4,8 +4,9 @@
 export interface PagefindFragment {
   url: string;
   excerpt: string;
-  /** The record's whole text, unescaped (it starts with the title). */
+  /** The record's text with `<` and `>` escaped (not `&`): for HTML, never for decoding. */
   raw_content?: string;
+  /** The record's whole text as written (it starts with the title). */
   content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
@@ -45,7 +46,7 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
       ranking: {
         // Title matches lead; an id typed or pasted in full finds its section; where a record
         // sits (chapter, section of an example) counts for little.
-        metaWeights: { title: 8, id: 4, chapter: 0.3, section: 0.5 },
+        metaWeights: { title: 8, id: 4, chapter: 0.3, section: 0.5, holds: 0.1 },
       },
     });
     await api.init();

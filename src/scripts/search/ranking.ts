@@ -8,6 +8,8 @@ export interface TermHit {
   score: number;
   /** The word (or synonym) is in the record's title or id. */
   inTitle: boolean;
+  /** The word is in the title of an example or eval prompt the section holds (a section's `holds`). */
+  inHolds?: boolean;
   /** Matched through a synonym, not the word itself. */
   synonym: boolean;
   /** Word positions of the match in the record's content. */
@@ -40,6 +42,19 @@ export const TITLE_WEIGHT = 2;
 export const COMPLETE_BONUS = 1;
 /** A synonym's match counts for this share of the word's own. */
 export const SYNONYM_FACTOR = 0.8;
+/**
+ * A word in the title of an example the section holds counts as a title match of the section: the
+ * section is the rule that example illustrates (and with KIND_FACTOR it comes before the example).
+ */
+export const HOLDS_WEIGHT = TITLE_WEIGHT;
+
+/** What a record is: the rule (a section), an illustration of it (an example), or an eval prompt. */
+export type RecordKind = 'section' | 'example' | 'prompt';
+/**
+ * The rule first: a record's score is scaled by its kind, so a section outranks an example, and an
+ * example an eval prompt, when they match about equally well; a clearly better match still wins.
+ */
+export const KIND_FACTOR: Readonly<Record<RecordKind, number>> = { section: 1, example: 0.8, prompt: 0.6 };
 
 /**
  * Orders records matched by the query's words (`hits[i]` maps record id → hit for word i).
@@ -53,7 +68,7 @@ export const SYNONYM_FACTOR = 0.8;
  * or id has a word and whose text has at least half of them; when none does, the records with at
  * least half the words (or, failing that, the most any record has).
  */
-export function rankRecords<T>(hits: Map<string, TermHit & { result: T }>[]): { records: RankedRecord<T>[]; coverage: Coverage } {
+export function rankRecords<T>(hits: Map<string, TermHit & { result: T }>[], kindOf: (id: string) => RecordKind = () => 'section'): { records: RankedRecord<T>[]; coverage: Coverage } {
   const words = hits.length;
   const byRecord = new Map<string, { result: T; coverage: number; score: number; raw: number; inTitle: boolean; locations: Set<number> }>();
   for (const termHits of hits) {
@@ -64,9 +79,10 @@ export function rankRecords<T>(hits: Map<string, TermHit & { result: T }>[]): { 
       const record = byRecord.get(id) ?? { result: hit.result, coverage: 0, score: 0, raw: 0, inTitle: false, locations: new Set<number>() };
       const strength = Math.min(1, effectiveScore(hit) / reference);
       record.coverage += 1;
-      record.score += (hit.inTitle ? TITLE_WEIGHT : 0) + strength;
+      // A synonym in a held example's title is too remote to name the section.
+      record.score += (hit.inTitle ? TITLE_WEIGHT : hit.inHolds && !hit.synonym ? HOLDS_WEIGHT : 0) + strength;
       record.raw += hit.score;
-      record.inTitle ||= hit.inTitle;
+      record.inTitle ||= hit.inTitle || Boolean(hit.inHolds);
       for (const location of hit.locations) record.locations.add(location);
       byRecord.set(id, record);
     }
@@ -92,7 +108,7 @@ export function rankRecords<T>(hits: Map<string, TermHit & { result: T }>[]): { 
       id,
       result: record.result,
       coverage: record.coverage,
-      score: record.score + (record.coverage === words ? COMPLETE_BONUS : 0),
+      score: (record.score + (record.coverage === words ? COMPLETE_BONUS : 0)) * KIND_FACTOR[kindOf(id)],
       raw: record.raw,
       locations: [...record.locations].sort((a, b) => a - b),
     }))

@@ -40,7 +40,7 @@ export function toEntry(fragment: PagefindFragment, locations: number[]): Entry 
     authority: fragment.filters.authority?.[0] ?? fragment.meta.authority ?? '',
     grades: fragment.filters.grade ?? [],
     tags: fragment.filters.tag ?? [],
-    content: fragment.raw_content ?? fragment.content,
+    content: fragment.content,
     locations,
   };
 }

@@ -13,6 +13,7 @@ export const DIALOG_HTML = `
         placeholder="Search sections and examples" />
       <button class="ms-search__close" type="button"><kbd aria-hidden="true">Esc</kbd><span class="ms-search__close-text">Close</span></button>
     </div>
+    <p class="ms-search__edition" data-edition-note hidden></p>
     <div class="ms-search__filters" data-filters></div>
     <p class="ms-search__status" role="status" aria-live="polite" aria-atomic="true"></p>
     <p class="ms-search__suggestion" data-suggestion hidden></p>

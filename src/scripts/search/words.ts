@@ -6,7 +6,8 @@
  * Dropped unless the query has nothing else.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  'a an and are as at be but by for from how i in into is it its of on or over than that the this to v vs versus what when which who why with'.split(' '),
+  // Question words too ("what happens when …", "should it …"): they frame a question, the other words ask it.
+  'a an and are as at be but by can could do does for from happen happens how i in into is it its of on or over should than that the this to v vs versus what when which who why will with would'.split(' '),
 );
 
 /**
@@ -20,7 +21,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['developer', 'operator'],
   ['refuse', 'decline'],
   ['lie', 'deceive', 'mislead'],
-  ['private', 'confidential', 'secret'],
+  ['private', 'confidential', 'secret', 'privileged'],
   ['minor', 'child', 'kid', 'teen'],
   ['harm', 'hazard', 'danger'],
   ['allow', 'permit'],

@@ -1,0 +1,54 @@
+// Loaded by page.ts when the address has a `#id`. Arriving at it: the element is shown under the sticky header at once, never animated, with closed disclosures around it opened. An old id names the
+// section as it is now; an id on another page goes there (anchors.json), an id this edition lacks
+// gets a notice with a search for it. Without script, the browser's own jump does the same for ids
+// on the page (old ids are laid-out anchors). Smooth scrolling starts only after load (Base.astro).
+
+function arrive(target: HTMLElement): void {
+  let element = target;
+  const alias = element.dataset.aliasOf;
+  if (alias) {
+    history.replaceState(history.state, '', `#${alias}`);
+    element = document.getElementById(alias) ?? element;
+  }
+  for (let details = element.closest('details:not([open])'); details; details = details.parentElement?.closest('details:not([open])') ?? null) {
+    (details as HTMLDetailsElement).open = true;
+  }
+  element.scrollIntoView({ block: 'start', behavior: 'instant' });
+}
+
+function notFound(id: string, box: DOMStringMap): void {
+  const notice = document.createElement('p');
+  notice.className = 'notice';
+  notice.setAttribute('role', 'status');
+  const link = document.createElement('a');
+  link.href = `${box.base ?? '/'}search/?q=${encodeURIComponent(id.replace(/[_-]+/g, ' '))}`;
+  link.textContent = 'Search for it';
+  notice.append(`No section or example with id “${id}” in this version (${box.version ?? ''}). `, link, '.');
+  document.getElementById('content')?.prepend(notice);
+}
+
+async function resolve(): Promise<void> {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!id) return;
+  const here = document.getElementById(id);
+  if (here) return arrive(here);
+  const box = document.querySelector<HTMLElement>('[data-versions]')?.dataset ?? {};
+  const anchors = (await (await fetch(new URL('anchors.json', new URL(box.home ?? '/', location.href)))).json()) as Record<string, string>;
+  const target = Object.hasOwn(anchors, id) ? anchors[id]! : null;
+  if (!target) return notFound(id, box);
+  const url = new URL(target, location.href);
+  // On this very page: no navigation (a same-page jump would animate through the page).
+  if (url.pathname !== location.pathname || url.search !== location.search) return location.replace(url.href);
+  history.replaceState(history.state, '', url.hash);
+  const element = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+  if (element) arrive(element);
+}
+
+resolve().catch(() => {});
+addEventListener('hashchange', () => {
+  // A link to an old id on this page: the same landing as on arrival.
+  const element = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (element?.dataset.aliasOf) arrive(element);
+});
+
+export {};
