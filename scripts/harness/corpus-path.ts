@@ -7,7 +7,7 @@ import path from 'node:path';
  * one level deeper finds it too. Null outside the shared setup: the tests that need it skip.
  */
 export function findCorpus(): string | null {
-  let dir = path.resolve(import.meta.dirname, '../../..');
+  let dir = path.resolve(import.meta.dirname, '../..');
   for (;;) {
     const candidate = path.join(path.dirname(dir), 'shared/corpus/model-spec');
     if (existsSync(path.join(candidate, 'README.md'))) return candidate;
