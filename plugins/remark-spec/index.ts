@@ -28,6 +28,7 @@ export { defaultAuthorityLevels } from './authority.ts';
 export { rules, type RuleId } from './rules.ts';
 export { normalizeSource } from './source.ts';
 export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
+export { iconSprite } from './icons.ts';
 
 /**
  * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after

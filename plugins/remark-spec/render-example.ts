@@ -9,7 +9,7 @@ import { hastNode, wrapperNode } from './hast.ts';
 import type { Placement, ReadExample, ReadTurn } from './read-example.ts';
 import type { SettingsLine } from './settings.ts';
 import type { MessageRole } from './types.ts';
-import { sectionMenu } from './sections.ts';
+import { menuTrigger } from './sections.ts';
 import type { SpecExample } from './types.ts';
 import { attributeHelp, gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
 import type { Grade } from './types.ts';
@@ -61,8 +61,6 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
     hProperties: {
       id: example.id,
       className: ['ms-example', `ms-example--${example.kind}`],
-      dataExampleId: example.id,
-      dataKind: example.kind,
       ...(example.section ? { dataSection: example.section } : {}),
       ...(example.authority ? { dataAuthority: example.authority } : {}),
       ...(grades.length ? { dataGrades: grades.join(' ') } : {}),
@@ -78,7 +76,7 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
         ]),
       ),
       ...(level ? [hastNode(h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label))] : []),
-      hastNode(sectionMenu({ id: example.id, title: example.title, kind: example.kind, stable: node.attributes?.id === example.id })),
+      hastNode(menuTrigger({ id: example.id, title: example.title, kind: example.kind, stable: node.attributes?.id === example.id })),
       hastNode(h('p', { className: ['ms-example__caption'] }, scenarioCaption(example))),
     ]),
     ...(description.length ? [wrapperNode('div', { className: ['ms-example__description'] }, description)] : []),
@@ -96,11 +94,10 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
 
   const role: MessageRole = turn.kind === 'response' ? 'assistant' : turn.role;
   const className = ['ms-turn', `ms-turn--${role}`];
-  const properties: Properties = { className, dataRole: role, ...(role === 'assistant' && turn.attributes.recipient ? { dataRecipient: turn.attributes.recipient } : {}) };
+  const properties: Properties = { className, ...(role === 'assistant' && turn.attributes.recipient ? { dataRecipient: turn.attributes.recipient } : {}) };
   const metaParts = [h('span', { className: ['ms-turn__role'] }, roleLabel(role, turn.attributes))];
   if (turn.kind === 'response') {
     className.push('ms-response', `ms-response--${turn.grade}`);
-    properties.dataGrade = turn.grade;
     metaParts.push(h('span', { className: ['ms-grade', `ms-grade--${turn.grade}`] }, gradeLabels[turn.grade]));
   }
   for (const [key, value] of Object.entries(turn.attributes)) {

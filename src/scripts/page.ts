@@ -131,11 +131,47 @@ function setupCopyLinks(): void {
   });
 }
 
-/** Version switcher and share controls: their scripts load on first use. */
+/**
+ * The menu control of each section and example is a link to its id without this script; with
+ * it, a button that opens the one shared menu (menu.ts, loaded on first use).
+ */
+function setupMenus(): void {
+  for (const control of document.querySelectorAll<HTMLAnchorElement>('a.ms-menu')) {
+    control.setAttribute('role', 'button');
+    control.setAttribute('aria-expanded', 'false');
+  }
+  document.addEventListener('keydown', (event) => {
+    const control = (event.target as Element).closest?.<HTMLAnchorElement>('a.ms-menu');
+    if (control && event.key === ' ') {
+      event.preventDefault();
+      control.click();
+    }
+  });
+}
+
+/** Escape closes an open version menu or history popover and gives focus back to its button. */
+function setupEscape(): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    for (const open of document.querySelectorAll<HTMLDetailsElement>('details.versions__menu[open], details.ms-history[open]')) {
+      const hadFocus = open.contains(document.activeElement);
+      open.open = false;
+      if (hadFocus) open.querySelector('summary')?.focus();
+    }
+  });
+}
+
+/** Version switcher, share controls and the section menu: their scripts load on first use. */
 function setupVersions(): void {
   document.addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     const target = event.target as Element;
+    const menu = target.closest<HTMLAnchorElement>('a.ms-menu');
+    if (menu) {
+      event.preventDefault();
+      void import('./menu.ts').then((module) => module.toggle(menu));
+      return;
+    }
     const link = target.closest<HTMLAnchorElement>('a[data-edition]');
     const control = target.closest<HTMLElement>('[data-share]');
     if (link && !link.getAttribute('aria-current')) {
@@ -177,6 +213,8 @@ function setupKeys(): void {
 }
 
 setupTheme();
+setupMenus();
+setupEscape();
 setupKeys();
 setupVersions();
 setupDrawer();

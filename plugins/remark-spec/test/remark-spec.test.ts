@@ -8,7 +8,7 @@ const fixtures = new URL('fixtures/', import.meta.url);
 test('exposes the public api', async () => {
   const api = await import('../index.ts');
   expect(Object.keys(api).sort()).toEqual([
-    'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'generatedExampleId', 'idMessage', 'idPattern', 'idProblem',
+    'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'generatedExampleId', 'iconSprite', 'idMessage', 'idPattern', 'idProblem',
     'maxIdLength', 'normalizeSource', 'remarkSpec', 'reservedIdPrefixes', 'reservedIds', 'rules',
   ]);
   expect(api.default).toBe(api.remarkSpec);
