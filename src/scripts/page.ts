@@ -62,7 +62,7 @@ function setupDrawer(): void {
   narrow.addEventListener('change', () => isOpen() && set(false, false));
 }
 
-/** The back-to-top control floats once the reader has scrolled a screen down. */
+/** The back-to-top button of the header shows once the reader has scrolled a screen down. */
 function setupBackToTop(): void {
   let shown = false;
   const check = () => {
@@ -71,6 +71,25 @@ function setupBackToTop(): void {
   };
   window.addEventListener('scroll', check, { passive: true });
   check();
+}
+
+/**
+ * The header's drawn height, for the scroll padding and the drawer: on phones the section's title
+ * wraps in the header, so its height follows what is being read.
+ */
+function setupHeaderHeight(): void {
+  const header = document.querySelector<HTMLElement>('.site-header');
+  if (!header) return;
+  new ResizeObserver(() => root.style.setProperty('--ms-header-now', `${header.offsetHeight}px`)).observe(header);
+}
+
+/** Scrolls the contents (not the page) so the entry of the section being read is in view. */
+function revealInSidebar(link: HTMLElement): void {
+  const sidebar = document.getElementById('sidebar');
+  if (!sidebar || sidebar.scrollHeight <= sidebar.clientHeight) return;
+  const box = sidebar.getBoundingClientRect();
+  const at = link.getBoundingClientRect();
+  if (at.top < box.top || at.bottom > box.bottom) sidebar.scrollTop += at.top - box.top - box.height / 3;
 }
 
 function setupScrollspy(): void {
@@ -93,6 +112,7 @@ function setupScrollspy(): void {
       current?.removeAttribute('aria-current');
       if (link && !link.classList.contains('toc__link--chapter')) link.setAttribute('aria-current', 'location');
       current = link;
+      if (link) revealInSidebar(link);
     }
     // The contents name the section without the heading's badges.
     const title = link?.querySelector('.toc__title')?.textContent ?? active.textContent ?? '';
@@ -219,6 +239,7 @@ setupKeys();
 setupVersions();
 setupDrawer();
 setupBackToTop();
+setupHeaderHeight();
 setupScrollspy();
 setupCopyLinks();
 
