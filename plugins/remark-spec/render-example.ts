@@ -94,10 +94,11 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
 
   const role: MessageRole = turn.kind === 'response' ? 'assistant' : turn.role;
   const className = ['ms-turn', `ms-turn--${role}`];
-  const properties: Properties = { className, ...(role === 'assistant' && turn.attributes.recipient ? { dataRecipient: turn.attributes.recipient } : {}) };
+  const properties: Properties = { className, dataRole: role, ...(role === 'assistant' && turn.attributes.recipient ? { dataRecipient: turn.attributes.recipient } : {}) };
   const metaParts = [h('span', { className: ['ms-turn__role'] }, roleLabel(role, turn.attributes))];
   if (turn.kind === 'response') {
     className.push('ms-response', `ms-response--${turn.grade}`);
+    properties.dataGrade = turn.grade;
     metaParts.push(h('span', { className: ['ms-grade', `ms-grade--${turn.grade}`] }, gradeLabels[turn.grade]));
   }
   for (const [key, value] of Object.entries(turn.attributes)) {

@@ -1,5 +1,5 @@
 // The only script a reading page loads up front: theme toggle, contents drawer on narrow screens,
-// back to top, scrollspy and copy-link. Everything works without it; it adds conveniences.
+// back to top, scrollspy; the rest loads on first use. Everything works without it; it adds conveniences.
 
 const root = document.documentElement;
 const narrow = window.matchMedia('(max-width: 60rem)');
@@ -83,20 +83,12 @@ function setupHeaderHeight(): void {
   new ResizeObserver(() => root.style.setProperty('--ms-header-now', `${header.offsetHeight}px`)).observe(header);
 }
 
-/** Scrolls the contents (not the page) so the entry of the section being read is in view. */
-function revealInSidebar(link: HTMLElement): void {
-  const sidebar = document.getElementById('sidebar');
-  if (!sidebar || sidebar.scrollHeight <= sidebar.clientHeight) return;
-  const box = sidebar.getBoundingClientRect();
-  const at = link.getBoundingClientRect();
-  if (at.top < box.top || at.bottom > box.bottom) sidebar.scrollTop += at.top - box.top - box.height / 3;
-}
-
 function setupScrollspy(): void {
   const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
   const links = new Map<string, HTMLAnchorElement>();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.sidebar [data-toc-id]')) links.set(link.dataset.tocId!, link);
   const labels = document.querySelectorAll<HTMLElement>('[data-current-section]');
+  const sidebar = document.getElementById('sidebar')!;
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
   const visible = new Set<HTMLElement>();
@@ -112,7 +104,10 @@ function setupScrollspy(): void {
       current?.removeAttribute('aria-current');
       if (link && !link.classList.contains('toc__link--chapter')) link.setAttribute('aria-current', 'location');
       current = link;
-      if (link) revealInSidebar(link);
+      // The contents scroll (not the page) to keep the entry of the section being read in view.
+      const box = sidebar.getBoundingClientRect();
+      const at = link?.getBoundingClientRect();
+      if (at && (at.top < box.top || at.bottom > box.bottom)) sidebar.scrollTop += at.top - box.top - box.height / 3;
     }
     // The contents name the section without the heading's badges.
     const title = link?.querySelector('.toc__title')?.textContent ?? active.textContent ?? '';
@@ -135,62 +130,44 @@ function setupScrollspy(): void {
   update();
 }
 
-function setupCopyLinks(): void {
-  document.addEventListener('click', async (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a.ms-permalink');
-    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    const url = new URL(link.getAttribute('href')!, location.href).href;
-    history.replaceState(null, '', url);
-    try {
-      await navigator.clipboard.writeText(url);
-      link.dataset.copied = 'Link copied';
-    } catch {
-      link.dataset.copied = 'Link in address bar';
-    }
-    setTimeout(() => delete link.dataset.copied, 1800);
-  });
-}
 
 /**
  * The menu control of each section and example is a link to its id without this script; with
- * it, a button that opens the one shared menu (menu.ts, loaded on first use).
+ * it, a button of the one shared menu (menu.ts, loaded on first use). Escape closes the version
+ * menu and history popovers, giving focus back to their buttons.
  */
 function setupMenus(): void {
-  for (const control of document.querySelectorAll<HTMLAnchorElement>('a.ms-menu')) {
-    control.setAttribute('role', 'button');
-    control.setAttribute('aria-expanded', 'false');
+  for (const control of document.querySelectorAll('a.ms-menu')) {
+    control.role = 'button';
+    control.ariaExpanded = 'false';
   }
   document.addEventListener('keydown', (event) => {
-    const control = (event.target as Element).closest?.<HTMLAnchorElement>('a.ms-menu');
-    if (control && event.key === ' ') {
+    const target = event.target as HTMLElement;
+    if (event.key === ' ' && target.matches?.('a.ms-menu')) {
       event.preventDefault();
-      control.click();
+      target.click();
+    }
+    if (event.key === 'Escape') {
+      for (const open of document.querySelectorAll<HTMLDetailsElement>('details.versions__menu[open], details.ms-history[open]')) {
+        if (open.contains(document.activeElement)) open.querySelector('summary')!.focus();
+        open.open = false;
+      }
     }
   });
 }
 
-/** Escape closes an open version menu or history popover and gives focus back to its button. */
-function setupEscape(): void {
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return;
-    for (const open of document.querySelectorAll<HTMLDetailsElement>('details.versions__menu[open], details.ms-history[open]')) {
-      const hadFocus = open.contains(document.activeElement);
-      open.open = false;
-      if (hadFocus) open.querySelector('summary')?.focus();
-    }
-  });
-}
-
-/** Version switcher, share controls and the section menu: their scripts load on first use. */
+/** Version switcher, share controls, the section menu and permalinks: their scripts load on first use. */
 function setupVersions(): void {
   document.addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     const target = event.target as Element;
     const menu = target.closest<HTMLAnchorElement>('a.ms-menu');
+    const permalink = target.closest<HTMLAnchorElement>('a.ms-permalink');
     if (menu) {
       event.preventDefault();
       void import('./menu.ts').then((module) => module.toggle(menu));
-      return;
+    } else if (permalink) {
+      void import('./permalink.ts').then((module) => module.copyPermalink(permalink));
     }
     const link = target.closest<HTMLAnchorElement>('a[data-edition]');
     const control = target.closest<HTMLElement>('[data-share]');
@@ -234,14 +211,12 @@ function setupKeys(): void {
 
 setupTheme();
 setupMenus();
-setupEscape();
 setupKeys();
 setupVersions();
 setupDrawer();
 setupBackToTop();
 setupHeaderHeight();
 setupScrollspy();
-setupCopyLinks();
 
 // Arriving from a link to an id removed on purpose: the notice's code loads only then.
 if (new URLSearchParams(location.search).has('removed')) void import('./removed-notice.ts');
