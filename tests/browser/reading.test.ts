@@ -8,6 +8,17 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 import { projectRoot } from '../../scripts/harness/build-site.ts';
 
+
+/**
+ * Cards far from the screen skip rendering (`content-visibility: auto`), so their rendered text
+ * is read once they are on screen, as a reader sees it.
+ */
+async function onScreen(locator: Locator): Promise<Locator> {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return locator;
+}
+
 const dist = inject('builtSite');
 const spec = JSON.parse(readFileSync(path.join(dist, 'spec.json'), 'utf8'));
 const site = siteInBrowser(dist);
@@ -413,13 +424,13 @@ describe('6. example cards built for comparing', () => {
     const page = await open('all/');
     const cards = page.locator('article.ms-example');
     expect(await page.locator('article.ms-example .ms-example__caption').count()).toBe(await cards.count());
-    const caption = await page.locator(`#${twoAnswers.id} .ms-example__caption`).innerText();
+    const caption = await (await onScreen(page.locator(`#${twoAnswers.id} .ms-example__caption`))).innerText();
     expect(caption).toBe('User message, then 2 graded answers: 1 compliant, 1 violating'.replace('1 violating', twoAnswers.turns.some((turn: any) => turn.grade === 'ok') ? '1 ok' : '1 violating'));
     const attributes = await page.locator('.ms-turn__attribute').evaluateAll((nodes) => nodes.map((node) => ({ key: (node as HTMLElement).dataset.attribute, title: node.getAttribute('title') })));
     for (const attribute of attributes.filter((candidate) => candidate.key === 'end_turn')) expect(attribute.title).toMatch(/ends its turn/);
     const calls = page.locator('.ms-turn[data-recipient]');
     expect(await calls.count()).toBeGreaterThan(0);
-    const call = calls.first();
+    const call = await onScreen(calls.first());
     expect(await call.locator('.ms-turn__role').innerText()).toMatch(new RegExp(`→ ${await call.getAttribute('data-recipient')}`, 'i'));
     expect(await call.locator('.ms-turn__body').evaluate((node) => getComputedStyle(node).fontFamily)).toMatch(/mono/i);
   });
@@ -429,17 +440,18 @@ describe('6. example cards built for comparing', () => {
     const blocks = page.locator('.ms-untrusted');
     expect(await blocks.count()).toBeGreaterThan(0);
     expect(await blocks.locator('a').count()).toBe(0);
-    for (const label of await blocks.locator('.ms-untrusted__label').allInnerTexts()) expect(label).toMatch(/untrusted/i);
+    for (const label of await blocks.locator('.ms-untrusted__label').all()) expect(await (await onScreen(label)).innerText()).toMatch(/untrusted/i);
     const inert = page.locator('.ms-untrusted .ms-inert-link');
     expect(await inert.count(), 'the demo quotes a web page with a URL').toBeGreaterThan(0);
-    expect(await inert.first().innerText()).toMatch(/https?:\/\//);
+    expect(await (await onScreen(inert.first())).innerText()).toMatch(/https?:\/\//);
   });
 
   test('roles are told apart by an icon and a word', async () => {
     const page = await open(`${longChapter.slug}/`);
-    const roles = await page.locator('.ms-turn__role').evaluateAll((nodes) =>
-      nodes.map((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })),
-    );
+    const roles = [];
+    for (const label of await page.locator('.ms-turn__role').all()) {
+      roles.push(await (await onScreen(label)).evaluate((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })));
+    }
     expect(roles.length).toBeGreaterThan(0);
     const iconByRole = new Map<string, string>();
     for (const role of roles) {
