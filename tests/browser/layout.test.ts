@@ -65,6 +65,21 @@ describe('17.9 phones', () => {
     expect(heading.y).toBeGreaterThanOrEqual(after.y + after.height - 1);
   });
 
+  test.each([320, 375])('at %i px an open section or example menu lies wholly on screen', async (width) => {
+    const page = await open(`${longChapter.slug}/`, width);
+    const example = Object.values<any>(spec.examples).find((candidate) => candidate.chapter === longChapter.slug);
+    for (const control of [page.locator(`.ms-heading-row:has(> #${longTitle.id}) .ms-menu`), page.locator(`#${example.id} .ms-menu`)]) {
+      await control.click();
+      const panel = page.locator('.ms-menu__panel');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      await panel.scrollIntoViewIfNeeded();
+      const box = (await panel.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      await page.keyboard.press('Escape');
+    }
+  });
+
   test.each([320, 375, 1024, 1280])('at %i px back to top sits in the header, over no text', async (width) => {
     const page = await open(`${longChapter.slug}/`, width);
     const control = page.locator('[data-back-to-top]');
