@@ -17,7 +17,7 @@ export function evalBars(data: EditionEvals) {
       visit(tree, 'element', (node: Element) => {
         const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
         const sectionId = typeof node.properties.dataSectionId === 'string' && classes.includes('ms-section-meta') ? node.properties.dataSectionId : undefined;
-        const exampleId = node.tagName === 'article' && typeof node.properties.dataExampleId === 'string' ? node.properties.dataExampleId : undefined;
+        const exampleId = node.tagName === 'article' && classes.includes('ms-example') && typeof node.properties.id === 'string' ? node.properties.id : undefined;
         const id = sectionId ?? exampleId;
         if (!id) return;
         const list = rows(sectionId ? data.sections[id] : data.examples[id]);

@@ -239,7 +239,7 @@ export function renderExample(example: ExampleSource, mode: ExampleMode, context
   }
 
   const id = context.claimId(mode.id);
-  const title = example.title === null ? 'Untitled example' : convertInlineMath(example.title, context, example.line);
+  const title = example.title === null ? 'Untitled example' : officialTitleCase(convertInlineMath(example.title, context, example.line));
   collectReferences(title, context, example.line);
 
   const inner: string[] = [];
@@ -304,6 +304,18 @@ function dropTrailingBlank(lines: SourceLine[]): SourceLine[] {
   let end = lines.length;
   while (end > 0 && isBlank(lines[end - 1]!.text)) end--;
   return lines.slice(0, end);
+}
+
+/**
+ * The title as the official pages show it: its first word capitalized, each part of a word joined
+ * by `/` or `-` (`user/developer conflict: tutoring` → `User/Developer conflict: tutoring`,
+ * `nit-picking a trivial inaccuracy` → `Nit-Picking a trivial inaccuracy`); the rest as written.
+ * A title that starts with anything but a lowercase letter (a link, code, math, `U.S.`) is kept.
+ */
+export function officialTitleCase(title: string): string {
+  const first = /^\p{Ll}[\p{L}/-]*/u.exec(title)?.[0];
+  if (!first) return title;
+  return first.replace(/(^|[/-])(\p{Ll})/gu, (_, joint: string, letter: string) => joint + letter.toUpperCase()) + title.slice(first.length);
 }
 
 /** The deterministic id wanted for an example: `ex_` and the slug of its title. */

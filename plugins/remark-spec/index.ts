@@ -32,6 +32,7 @@ export { htmlToText } from './literal.ts';
 export { plainText } from './text.ts';
 export { normalizeSource } from './source.ts';
 export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
+export { iconSprite } from './icons.ts';
 
 /**
  * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after

@@ -8,7 +8,7 @@ import { hastNode, wrapperNode } from './hast.ts';
 import type { Placement, ReadExample, ReadTurn } from './read-example.ts';
 import type { SettingsLine } from './settings.ts';
 import type { MessageRole, SpecWrapper } from './types.ts';
-import { sectionMenu } from './sections.ts';
+import { menuTrigger } from './sections.ts';
 import { replaceChild } from './text.ts';
 import type { SpecExample } from './types.ts';
 import { attributeHelp, gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
@@ -59,8 +59,6 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
     hProperties: {
       id: example.id,
       className: ['ms-example', `ms-example--${example.kind}`],
-      dataExampleId: example.id,
-      dataKind: example.kind,
       ...(example.section ? { dataSection: example.section } : {}),
       ...(example.authority ? { dataAuthority: example.authority } : {}),
       ...(grades.length ? { dataGrades: grades.join(' ') } : {}),
@@ -76,7 +74,7 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
         ]),
       ),
       ...(level ? [hastNode(h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label))] : []),
-      hastNode(sectionMenu({ id: example.id, title: example.title, kind: example.kind, stable: node.attributes?.id === example.id })),
+      hastNode(menuTrigger({ id: example.id, title: example.title, kind: example.kind, stable: node.attributes?.id === example.id })),
       hastNode(h('p', { className: ['ms-example__caption'] }, scenarioCaption(example))),
     ]),
     ...(description.length ? [wrapperNode('div', { className: ['ms-example__description'] }, description)] : []),

@@ -2,9 +2,9 @@ import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { fromChapter } from '../contract/index.ts';
 import type { Context } from './context.ts';
 import { hastNode, wrapperNode } from './hast.ts';
+import { icon } from './icons.ts';
 import { quoteList, report, suggest } from './rules.ts';
 import { idMessage, idProblem, slugify } from './ids.ts';
 import { markdownBetween, plainText, rangeOf } from './text.ts';
@@ -204,47 +204,29 @@ function sectionMeta(section: SpecSection, context: Context): Element {
           [h('span', { className: ['ms-visually-hidden'] }, 'Authority: '), level.label],
         )
       : null,
-    sectionMenu({ id: section.id, title: section.title, kind: 'section', links }),
+    menuTrigger({ id: section.id, title: section.title, kind: 'section' }),
+    // Shown beside the heading without JavaScript; the menu takes them in with it.
+    links.length ? h('span', { className: ['ms-links'] }, links.map((link) => h('a', { className: ['ms-section-link'], href: link.href, rel: 'nofollow' }, link.label))) : null,
   ]);
 }
 
 /**
- * One small menu per section or example: its id, a link to it, copy controls (the page script
- * runs them; without it the links remain) and the source links. A disclosure, so it opens
- * by keyboard and screen readers without JavaScript.
+ * The one control per section or example that opens its menu: id, link, short link, copy and
+ * cite, source links. The page builds one shared menu on demand (src/scripts/menu.ts) from this
+ * control and its neighbours; without JavaScript it is a plain link to the id.
  */
-export function sectionMenu(target: {
+export function menuTrigger(target: {
   id: string;
   title: string;
   kind: 'section' | 'example' | 'prompt';
-  links?: Array<{ href: string; label: string }>;
   /** False for an example whose id is generated for now: it has no short link to share or cite. */
   stable?: boolean;
 }): Element {
-  const stable = target.stable ?? true;
   const noun = target.kind === 'section' ? 'section' : target.kind === 'prompt' ? 'eval prompt' : 'example';
-  const copy = (share: string, label: string, done: string) =>
-    h('button', { type: 'button', className: ['ms-menu__item'], dataShare: share, dataId: target.id, dataTitle: target.title, dataDone: done }, label);
-  return h('details', { className: ['ms-menu'], dataShareMenu: '' }, [
-    h('summary', { className: ['ms-menu__button'] }, [
-      h('span', { className: ['ms-visually-hidden'] }, `Id, links and sharing for ${noun} “${target.title}”`),
-      h('svg', { viewBox: '0 0 16 16', width: 16, height: 16, ariaHidden: 'true' }, [h('path', { fill: 'currentColor', d: 'M3 6.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm5 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z' })]),
-    ]),
-    h('div', { className: ['ms-menu__panel'] }, [
-      h('p', { className: ['ms-menu__id'] }, [h('span', { className: ['ms-visually-hidden'] }, 'Id: '), h('code', target.id)]),
-      // Named by its content (no aria-label), so the visible words are the accessible name.
-      h('a', { className: ['ms-menu__item'], href: `#${target.id}` }, `Link to this ${noun}`),
-      ...(stable
-        ? [
-            h('a', { className: ['ms-menu__item'], href: fromChapter.short(target.id), dataShare: 'link', dataId: target.id, dataTitle: target.title, dataDone: 'Short link copied' }, 'Copy short link'),
-            copy('dated', 'Copy link to this version', 'Link to this version copied'),
-          ]
-        : []),
-      target.kind === 'section' ? copy('markdown', 'Copy as Markdown', 'Markdown copied') : copy('json', 'Copy as JSON', 'JSON copied'),
-      ...(stable ? [copy('cite', 'Cite', 'Citation copied')] : []),
-      ...(target.links?.length ? [h('div', { className: ['ms-menu__rule'], role: 'separator' }), ...target.links.map((link) => h('a', { className: ['ms-menu__item', 'ms-menu__item--secondary', 'ms-section-link'], href: link.href, rel: 'nofollow' }, link.label))] : []),
-      h('p', { className: ['ms-menu__status'], dataShareStatus: '', role: 'status' }),
-    ]),
+  // The script reads the title back from between the quotes: the name says it once for both.
+  return h('a', { className: ['ms-menu'], href: `#${target.id}`, ...(target.stable === false ? { dataUnstable: '' } : {}) }, [
+    icon('more', 16),
+    h('span', { className: ['ms-visually-hidden'] }, `Id, links and sharing for ${noun} “${target.title}”`),
   ]);
 }
 

@@ -21,7 +21,7 @@ export function historyMarks(history: Map<string, ItemHistory>, version: string,
         const list = Array.isArray(classes) ? classes.map(String) : [];
         // Sections carry their marks in the line under the heading; examples in the card's header.
         const sectionId = list.includes('ms-section-meta') ? node.properties.dataSectionId : undefined;
-        const exampleId = node.tagName === 'article' && list.includes('ms-example') ? node.properties.dataExampleId : undefined;
+        const exampleId = node.tagName === 'article' && list.includes('ms-example') ? node.properties.id : undefined;
         const target = typeof sectionId === 'string' ? node : typeof exampleId === 'string' ? node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'header') : undefined;
         const mark = markFor(String(sectionId ?? exampleId ?? ''));
         if (!target || !mark) return;

@@ -1,5 +1,5 @@
 // The only script a reading page loads up front: theme toggle, contents drawer on narrow screens,
-// back to top, scrollspy and copy-link. Everything works without it; it adds conveniences.
+// back to top, scrollspy; the rest loads on first use. Everything works without it; it adds conveniences.
 
 const root = document.documentElement;
 const narrow = window.matchMedia('(max-width: 60rem)');
@@ -62,7 +62,7 @@ function setupDrawer(): void {
   narrow.addEventListener('change', () => isOpen() && set(false, false));
 }
 
-/** The back-to-top control floats once the reader has scrolled a screen down. */
+/** The back-to-top button of the header shows once the reader has scrolled a screen down. */
 function setupBackToTop(): void {
   let shown = false;
   const check = () => {
@@ -73,11 +73,22 @@ function setupBackToTop(): void {
   check();
 }
 
+/**
+ * The header's drawn height, for the scroll padding and the drawer: on phones the section's title
+ * wraps in the header, so its height follows what is being read.
+ */
+function setupHeaderHeight(): void {
+  const header = document.querySelector<HTMLElement>('.site-header');
+  if (!header) return;
+  new ResizeObserver(() => root.style.setProperty('--ms-header-now', `${header.offsetHeight}px`)).observe(header);
+}
+
 function setupScrollspy(): void {
   const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
   const links = new Map<string, HTMLAnchorElement>();
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.sidebar [data-toc-id]')) links.set(link.dataset.tocId!, link);
   const labels = document.querySelectorAll<HTMLElement>('[data-current-section]');
+  const sidebar = document.getElementById('sidebar')!;
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
   const visible = new Set<HTMLElement>();
@@ -93,6 +104,10 @@ function setupScrollspy(): void {
       current?.removeAttribute('aria-current');
       if (link && !link.classList.contains('toc__link--chapter')) link.setAttribute('aria-current', 'location');
       current = link;
+      // The contents scroll (not the page) to keep the entry of the section being read in view.
+      const box = sidebar.getBoundingClientRect();
+      const at = link?.getBoundingClientRect();
+      if (at && (at.top < box.top || at.bottom > box.bottom)) sidebar.scrollTop += at.top - box.top - box.height / 3;
     }
     // The contents name the section without the heading's badges.
     const title = link?.querySelector('.toc__title')?.textContent ?? active.textContent ?? '';
@@ -115,27 +130,45 @@ function setupScrollspy(): void {
   update();
 }
 
-function setupCopyLinks(): void {
-  document.addEventListener('click', async (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a.ms-permalink');
-    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    const url = new URL(link.getAttribute('href')!, location.href).href;
-    history.replaceState(null, '', url);
-    try {
-      await navigator.clipboard.writeText(url);
-      link.dataset.copied = 'Link copied';
-    } catch {
-      link.dataset.copied = 'Link in address bar';
+
+/**
+ * The menu control of each section and example is a link to its id without this script; with
+ * it, a button of the one shared menu (menu.ts, loaded on first use). Escape closes the version
+ * menu and history popovers, giving focus back to their buttons.
+ */
+function setupMenus(): void {
+  for (const control of document.querySelectorAll('a.ms-menu')) {
+    control.role = 'button';
+    control.ariaExpanded = 'false';
+  }
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key === ' ' && target.matches?.('a.ms-menu')) {
+      event.preventDefault();
+      target.click();
     }
-    setTimeout(() => delete link.dataset.copied, 1800);
+    if (event.key === 'Escape') {
+      for (const open of document.querySelectorAll<HTMLDetailsElement>('details.versions__menu[open], details.ms-history[open]')) {
+        if (open.contains(document.activeElement)) open.querySelector('summary')!.focus();
+        open.open = false;
+      }
+    }
   });
 }
 
-/** Version switcher and share controls: their scripts load on first use. */
+/** Version switcher, share controls, the section menu and permalinks: their scripts load on first use. */
 function setupVersions(): void {
   document.addEventListener('click', (event) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey) return;
     const target = event.target as Element;
+    const menu = target.closest<HTMLAnchorElement>('a.ms-menu');
+    const permalink = target.closest<HTMLAnchorElement>('a.ms-permalink');
+    if (menu) {
+      event.preventDefault();
+      void import('./menu.ts').then((module) => module.toggle(menu));
+    } else if (permalink) {
+      void import('./permalink.ts').then((module) => module.copyPermalink(permalink));
+    }
     const link = target.closest<HTMLAnchorElement>('a[data-edition]');
     const control = target.closest<HTMLElement>('[data-share]');
     if (link && !link.getAttribute('aria-current')) {
@@ -181,12 +214,13 @@ function setupKeys(): void {
 }
 
 setupTheme();
+setupMenus();
 setupKeys();
 setupVersions();
 setupDrawer();
 setupBackToTop();
+setupHeaderHeight();
 setupScrollspy();
-setupCopyLinks();
 
 // Arriving at an #id: the landing code (old ids, other pages, no animation) loads only then.
 if (location.hash) void import('./arrive.ts');

@@ -67,7 +67,7 @@ describe('evals on the site', () => {
     if (child) expect(graded(evals.sections[chapterSection.id][runs[0]!.id])).toBeGreaterThanOrEqual(graded(evals.sections[child.id][runs[0]!.id]));
     // Every example card with results ends with its own bars.
     const example = Object.keys(evals.examples).find((id) => spec.examples[id]?.chapter === chapterSection.chapter)!;
-    expect(await page.locator(`article[data-example-id="${example}"] > .ms-evals .ms-evals__row`).count()).toBe(Object.keys(evals.examples[example]).length);
+    expect(await page.locator(`article[id="${example}"] > .ms-evals .ms-evals__row`).count()).toBe(Object.keys(evals.examples[example]).length);
   });
 
   test('/evals/: the heatmap lists sections in spec order with authority badges, a cell per model, and opens the drill-down', async () => {

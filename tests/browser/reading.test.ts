@@ -8,6 +8,17 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 import { projectRoot } from '../../scripts/harness/build-site.ts';
 
+
+/**
+ * Cards far from the screen skip rendering (`content-visibility: auto`), so their rendered text
+ * is read once they are on screen, as a reader sees it.
+ */
+async function onScreen(locator: Locator): Promise<Locator> {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return locator;
+}
+
 const dist = inject('builtSite');
 const spec = JSON.parse(readFileSync(path.join(dist, 'spec.json'), 'utf8'));
 const site = siteInBrowser(dist);
@@ -242,55 +253,74 @@ describe('3. switching versions keeps the reader at the same id', () => {
 
 describe('4 and 5. one small menu per heading: id, links, copy, cite, edit', () => {
   const section = spec.sections.find((candidate: any) => candidate.chapter === longChapter.slug && candidate.depth === 2 && candidate.authority);
-  const menuOf = (page: Page, id: string) => page.locator(`.ms-heading-row:has(> #${id}) .ms-menu`);
+  // One control per heading; the page builds the one shared panel next to it on demand.
+  const rowOf = (page: Page, id: string) => page.locator(`.ms-heading-row:has(> #${id})`);
+  const menuOf = (page: Page, id: string) => rowOf(page, id).locator('.ms-menu');
+  const panelOf = (page: Page, id: string) => rowOf(page, id).locator('.ms-menu__panel');
 
   test('the heading line shows the title and the badge; id, Edit and Suggest a change sit in the menu', async () => {
     const page = await open(`${longChapter.slug}/`);
-    const row = page.locator(`.ms-heading-row:has(> #${section.id})`);
+    const row = rowOf(page, section.id);
     const heading = (await page.locator(`#${section.id}`).boundingBox())!;
     const badge = (await row.locator('.ms-section-meta .ms-badge').boundingBox())!;
     // Same line: the badge's middle lies within the heading's box.
     expect(badge.y + badge.height / 2).toBeGreaterThan(heading.y);
     expect(badge.y + badge.height / 2).toBeLessThan(heading.y + heading.height);
-    const menu = menuOf(page, section.id);
-    expect(await menu.locator('.ms-menu__panel').isVisible()).toBe(false);
+    expect(await panelOf(page, section.id).count()).toBe(0);
     expect(await row.getByText(section.id, { exact: true }).isVisible()).toBe(false);
     expect(await row.getByRole('link', { name: 'Edit' }).isVisible()).toBe(false);
   });
 
-  test('the menu opens by keyboard and names its contents for screen readers', async () => {
+  test('the menu opens by keyboard, names its contents for screen readers, and Escape closes it', async () => {
     const page = await open(`${longChapter.slug}/`);
-    const summary = menuOf(page, section.id).locator('summary');
-    expect(await summary.evaluate((node) => node.textContent)).toContain(`section “${section.title}”`);
-    await summary.focus();
+    const control = menuOf(page, section.id);
+    expect(await control.evaluate((node) => node.textContent)).toContain(`section “${section.title}”`);
+    expect(await control.getAttribute('role')).toBe('button');
+    await control.focus();
     await page.keyboard.press('Enter');
-    const panel = menuOf(page, section.id).locator('.ms-menu__panel');
-    expect(await panel.isVisible()).toBe(true);
+    const panel = panelOf(page, section.id);
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await control.getAttribute('aria-expanded')).toBe('true');
     expect(await panel.locator('code').innerText()).toBe(section.id);
     for (const name of ['Link to this section', 'Copy short link', 'Copy as Markdown', 'Cite', 'Edit', 'Suggest a change']) {
       expect(await panel.getByRole(name.startsWith('Copy as') || name === 'Cite' ? 'button' : 'link', { name }).isVisible(), name).toBe(true);
     }
     // The root serves a release, which offers its dated link; the draft has none to offer.
     expect(await panel.getByRole('button', { name: 'Copy link to this version' }).isVisible()).toBe(true);
+    // The panel follows its control in the tab order, and Escape gives focus back to the control.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.ms-menu__panel') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await panel.count()).toBe(0);
+    expect(await control.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ms-menu'))).toBe(true);
+    // Space opens it as well, as it opens any button.
+    await page.keyboard.press(' ');
+    await expect.poll(() => panel.isVisible()).toBe(true);
     const draft = await open(`draft/${longChapter.slug}/`);
-    await menuOf(draft, section.id).locator('summary').click();
-    expect(await menuOf(draft, section.id).getByRole('button', { name: 'Copy link to this version' }).isVisible()).toBe(false);
+    await menuOf(draft, section.id).click();
+    await expect.poll(() => panelOf(draft, section.id).isVisible()).toBe(true);
+    expect(await panelOf(draft, section.id).getByRole('button', { name: 'Copy link to this version' }).isVisible()).toBe(false);
   });
 
-  test('without JavaScript the menu still opens, with its links; copy buttons are hidden', async () => {
+  test('without JavaScript the control links to the id, the short link leads there, and Edit shows beside the heading', async () => {
     const page = await open(`${longChapter.slug}/`, { javaScriptEnabled: false });
-    await menuOf(page, section.id).locator('summary').click();
-    const panel = menuOf(page, section.id).locator('.ms-menu__panel');
-    expect(await panel.getByRole('link', { name: 'Copy short link' }).getAttribute('href')).toBe(`../s/${section.id}/`);
-    expect(await panel.getByRole('button', { name: 'Cite' }).isVisible()).toBe(false);
+    const control = menuOf(page, section.id);
+    expect(await control.getAttribute('href')).toBe(`#${section.id}`);
+    await control.click();
+    expect(new URL(page.url()).hash).toBe(`#${section.id}`);
+    expect(await rowOf(page, section.id).getByRole('link', { name: 'Edit' }).isVisible()).toBe(true);
+    expect(await rowOf(page, section.id).getByRole('link', { name: 'Suggest a change' }).isVisible()).toBe(true);
+    await page.goto(new URL(`../s/${section.id}/`, page.url()).href);
+    await page.waitForURL(`**/${longChapter.slug}/#${section.id}`);
   });
 
   test('copy the short link, the section as Markdown, a citation, an example as JSON', async () => {
     const page = await open(`${longChapter.slug}/`, { permissions: ['clipboard-read', 'clipboard-write'] });
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-    const menu = menuOf(page, section.id);
+    const menu = panelOf(page, section.id);
     const status = menu.locator('[data-share-status]');
-    await menu.locator('summary').click();
+    await menuOf(page, section.id).click();
     await menu.getByRole('link', { name: 'Copy short link' }).click();
     await expect.poll(() => status.innerText()).toBe('Short link copied.');
     expect(await clipboard()).toBe(`${site.url}s/${section.id}/`);
@@ -311,8 +341,10 @@ describe('4 and 5. one small menu per heading: id, links, copy, cite, edit', () 
     expect(await clipboard()).toBe(`${spec.title}, “${section.title}” (${section.id}), version ${spec.version}. ${dated}`);
 
     const example = Object.values<any>(spec.examples).find((candidate) => candidate.chapter === longChapter.slug && candidate.kind === 'example');
-    const exampleMenu = page.locator(`#${example.id} .ms-menu`);
-    await exampleMenu.locator('summary').click();
+    const exampleMenu = page.locator(`#${example.id} .ms-menu__panel`);
+    await page.locator(`#${example.id} .ms-menu`).click();
+    // One shared menu: opening the example's closes the section's.
+    await expect.poll(() => menu.count()).toBe(0);
     await exampleMenu.getByRole('button', { name: 'Copy as JSON' }).click();
     await expect.poll(() => exampleMenu.locator('[data-share-status]').innerText()).toBe('JSON copied.');
     const records = (await clipboard()).trim().split('\n').map((line) => JSON.parse(line));
@@ -396,13 +428,13 @@ describe('6. example cards built for comparing', () => {
     const page = await open('all/');
     const cards = page.locator('article.ms-example');
     expect(await page.locator('article.ms-example .ms-example__caption').count()).toBe(await cards.count());
-    const caption = await page.locator(`#${twoAnswers.id} .ms-example__caption`).innerText();
+    const caption = await (await onScreen(page.locator(`#${twoAnswers.id} .ms-example__caption`))).innerText();
     expect(caption).toBe('User message, then 2 graded answers: 1 compliant, 1 violating'.replace('1 violating', twoAnswers.turns.some((turn: any) => turn.grade === 'ok') ? '1 ok' : '1 violating'));
     const attributes = await page.locator('.ms-turn__attribute').evaluateAll((nodes) => nodes.map((node) => ({ key: (node as HTMLElement).dataset.attribute, title: node.getAttribute('title') })));
     for (const attribute of attributes.filter((candidate) => candidate.key === 'end_turn')) expect(attribute.title).toMatch(/ends its turn/);
     const calls = page.locator('.ms-turn[data-recipient]');
     expect(await calls.count()).toBeGreaterThan(0);
-    const call = calls.first();
+    const call = await onScreen(calls.first());
     expect(await call.locator('.ms-turn__role').innerText()).toMatch(new RegExp(`→ ${await call.getAttribute('data-recipient')}`, 'i'));
     expect(await call.locator('.ms-turn__body').evaluate((node) => getComputedStyle(node).fontFamily)).toMatch(/mono/i);
   });
@@ -412,18 +444,20 @@ describe('6. example cards built for comparing', () => {
     const blocks = page.locator('.ms-untrusted');
     expect(await blocks.count()).toBeGreaterThan(0);
     expect(await blocks.locator('a').count()).toBe(0);
-    for (const label of await blocks.locator('.ms-untrusted__label').allInnerTexts()) expect(label).toMatch(/untrusted/i);
+    for (const label of await blocks.locator('.ms-untrusted__label').all()) expect(await (await onScreen(label)).innerText()).toMatch(/untrusted/i);
     const inert = page.locator('.ms-untrusted .ms-inert-link');
     expect(await inert.count(), 'the demo quotes a web page with a URL').toBeGreaterThan(0);
-    expect(await inert.first().innerText()).toMatch(/https?:\/\//);
+    expect(await (await onScreen(inert.first())).innerText()).toMatch(/https?:\/\//);
   });
 
   test('roles are told apart by an icon and a word', async () => {
     const page = await open(`${longChapter.slug}/`);
     // Cards folded away (eval prompts) are not rendered, so their labels have no text to read.
-    const roles = await page.locator('.ms-turn__role').evaluateAll((nodes) =>
-      nodes.filter((node) => node.checkVisibility()).map((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })),
-    );
+    const roles = [];
+    for (const label of await page.locator('.ms-turn__role').all()) {
+      if (!(await label.evaluate((node) => node.checkVisibility()))) continue;
+      roles.push(await (await onScreen(label)).evaluate((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })));
+    }
     expect(roles.length).toBeGreaterThan(0);
     const iconByRole = new Map<string, string>();
     for (const role of roles) {

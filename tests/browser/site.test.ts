@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
+
+
+/**
+ * Cards far from the screen skip rendering (`content-visibility: auto`), so their rendered text
+ * is read once they are on screen, as a reader sees it.
+ */
+async function onScreen(locator: Locator): Promise<Locator> {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return locator;
+}
 
 const dist = inject('builtSite');
 const spec = JSON.parse(readFileSync(path.join(dist, 'spec.json'), 'utf8'));
@@ -38,7 +49,7 @@ describe('a chapter page', () => {
     const cards = await page.locator('article.ms-example').evaluateAll((nodes) => nodes.map((node) => node.id));
     expect(cards.sort()).toEqual(expected.map((example) => example.id).sort());
     for (const example of expected) {
-      const card = page.locator(`article#${example.id}`);
+      const card = await onScreen(page.locator(`article#${example.id}`));
       expect(await card.locator('.ms-example__title').innerText()).toBe(example.title);
       const responses = example.turns.filter((turn: any) => turn.kind === 'response');
       const labels = await card.locator('.ms-grade').allInnerTexts();

@@ -58,7 +58,7 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
     expect(chapter).toContain('## Be kind\n::section{#be_kind authority=platform}');
     expect(chapter).toContain('Be kind.');
     expect(chapter).not.toContain('[^ab12]');
-    expect(chapter).toContain('::::prompt[greet]{#prompt_ab12_1 group=ab12}');
+    expect(chapter).toContain('::::prompt[Greet]{#prompt_ab12_1 group=ab12}');
     const config = JSON.parse(readFileSync(path.join(work, 'content', 'spec.config.json'), 'utf8'));
     expect(config).toMatchObject({ version: '2025-01-01', authorityLevels: [{ name: 'platform', description: 'Rules nobody can override.' }] });
     expect(result.stdout).toContain('Eval prompts: 1 files in 2025-01-01/examples/');

@@ -112,7 +112,7 @@ describe('commentary', () => {
     const result = convert(
       '# A {#a}\n\n!!! meta "Commentary"\n    Note.\n\n    **Example**: inside\n\n    ~~~xml\n    <user>\n    hi\n    </user>\n    <comparison>\n    <assistant> <!-- GOOD -->\n    hello\n    </assistant>\n    </comparison>\n    ~~~\n',
     );
-    expect(result.text).toContain(':::::commentary\nNote.\n\n::::example[inside]{#ex_inside}\n:::user\nhi\n:::\n');
+    expect(result.text).toContain(':::::commentary\nNote.\n\n::::example[Inside]{#ex_inside}\n:::user\nhi\n:::\n');
     expect(result.text).toMatch(/::::\n:::::\n$/);
     const data = figures(parseImported(result));
     expect(data.commentary).toBe(1);
@@ -128,6 +128,14 @@ describe('commentary', () => {
 });
 
 describe('examples', () => {
+  it('capitalizes a title as the official pages show it: each part of its first word', () => {
+    const titled = (title: string) => convert('# A {#a}\n\n' + example('<user>\nHi\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nHello.\n</assistant>\n</comparison>', title)).text.match(/::::example\[(.*)\]\{/)![1];
+    expect(titled('user/developer conflict: tutoring')).toBe('User/Developer conflict: tutoring');
+    expect(titled('nit-picking a trivial inaccuracy')).toBe('Nit-Picking a trivial inaccuracy');
+    expect(titled('U.S. select agents')).toBe('U.S. select agents');
+    expect(titled('`max_token` limit')).toBe('`max_token` limit');
+    expect(titled('über-cautious refusals')).toBe('Über-Cautious refusals');
+  });
   it('writes messages and graded responses as directives', () => {
     const result = convert(
       '# A {#a}\n\n' +
@@ -137,7 +145,7 @@ describe('examples', () => {
         ),
     );
     expect(result.text).toContain(
-      '::::example[greeting]{#ex_greeting}\n:::developer\nBe brief.\n:::\n\n:::user\nHi\n:::\n\n:::compliant[short]\nHello.\n:::\n\n:::violating\nHello, how are you today?\n:::\n\n:::ok[a bit long]\nHello there.\n:::\n::::',
+      '::::example[Greeting]{#ex_greeting}\n:::developer\nBe brief.\n:::\n\n:::user\nHi\n:::\n\n:::compliant[short]\nHello.\n:::\n\n:::violating\nHello, how are you today?\n:::\n\n:::ok[a bit long]\nHello there.\n:::\n::::',
     );
     expect(result.summary.grades).toEqual({ good: 1, bad: 1, ok: 1 });
     const [parsed] = figures(parseImported(result)).all;
@@ -168,7 +176,7 @@ describe('examples', () => {
     const result = importModelSpec(
       '# A {#a}\n\n' + example('<system>\n<settings>\nunder_18: true\n</settings>\n</system>\n<user>\nhi\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nhello\n</assistant>\n</comparison>', 'teen'),
     );
-    expect(result.files[0]!.content).toContain(':::::example[teen]{#ex_teen}\n::::system\n:::settings\nunder_18: true\n:::\n::::\n\n:::user\nhi\n:::');
+    expect(result.files[0]!.content).toContain(':::::example[Teen]{#ex_teen}\n::::system\n:::settings\nunder_18: true\n:::\n::::\n\n:::user\nhi\n:::');
     expect(result.warnings).toEqual([]);
   });
 
@@ -181,7 +189,7 @@ describe('examples', () => {
         ),
     );
     expect(result.text).toContain(
-      ':::::example[spam]{#ex_spam}\n::::developer\nIs this spam?\n:::untrusted\nBuy PUGCOIN!\n:::\n:::settings\nmax_tokens: 1024\n:::\n::::\n\n:::compliant\nYES\n:::\n:::::',
+      ':::::example[Spam]{#ex_spam}\n::::developer\nIs this spam?\n:::untrusted\nBuy PUGCOIN!\n:::\n:::settings\nmax_tokens: 1024\n:::\n::::\n\n:::compliant\nYES\n:::\n:::::',
     );
     const [parsed] = figures(parseImported(result)).all;
     const developer = parsed!.turns[0]!;
@@ -200,7 +208,7 @@ describe('examples', () => {
 
   it('writes an example without grades as a prompt, with a warning', () => {
     const result = convert('# A {#a}\n\n' + example('<assistant recipient="python" end_turn="false">\nimport this\n</assistant>', 'rendering'));
-    expect(result.text).toContain('::::prompt[rendering]{#ex_rendering}\n:::assistant{recipient=python end_turn=false}\nimport this\n:::\n::::');
+    expect(result.text).toContain('::::prompt[Rendering]{#ex_rendering}\n:::assistant{recipient=python end_turn=false}\nimport this\n:::\n::::');
     expect(result.summary).toMatchObject({ examples: 1, ungradedExamples: 1 });
     expect(messages(result)).toEqual([':3: Example without a graded response; written as `::::prompt` (our examples need at least one)']);
   });
@@ -211,7 +219,7 @@ describe('examples', () => {
     const first = convert(source);
     expect(first.text).toContain('{#ex_same_title}');
     expect(first.text).toContain('{#ex_same_title_2}');
-    expect(first.text).toContain('::::example[request against the [?](#a) section, which is a very long title indeed]{#ex_request_against_the_a_section_which_is_a_very}');
+    expect(first.text).toContain('::::example[Request against the [?](#a) section, which is a very long title indeed]{#ex_request_against_the_a_section_which_is_a_very}');
     expect(convert(source).text).toBe(first.text);
   });
 
@@ -219,7 +227,7 @@ describe('examples', () => {
     const result = convert(
       '# A {#a}\n\n' + example('<user>\nq\n</user>\n[...]\n*<comparison>\n*<assistant> <!-- GOOD -->\nr\n</assistant>\n*</comparison>\n<assistant> <!-- GOOD -->\ns'),
     );
-    expect(result.text).toContain('::::example[a title]{#ex_a_title}\n[...]\n\n:::user\nq\n:::');
+    expect(result.text).toContain('::::example[A title]{#ex_a_title}\n[...]\n\n:::user\nq\n:::');
     expect(messages(result)).toEqual([
       ":9: Text outside any message in an example: `[...]`; kept in the example's description (upstream's rendering drops it)",
       ':10: Stray `*` before `<comparison>`; read as the tag',
@@ -234,7 +242,7 @@ describe('examples', () => {
     const result = convert(
       '# A {#a}\n\n- A point:\n\n    **Example**: listed\n\n    ~~~xml\n    <user>\n    hi\n    </user>\n    <comparison>\n    <assistant> <!-- GOOD -->\n    hey\n    </assistant>\n    </comparison>\n    ~~~\n\n- Next point.\n',
     );
-    expect(result.text).toContain('    ::::example[listed]{#ex_listed}\n    :::user\n    hi\n    :::');
+    expect(result.text).toContain('    ::::example[Listed]{#ex_listed}\n    :::user\n    hi\n    :::');
     expect(figures(parseImported(result)).examples).toBe(1);
   });
 
@@ -256,7 +264,7 @@ describe('message text stays the author text without breaking the structure', ()
     const result = convert('# A {#a}\n\n' + example(graded('Before\n:::\nAfter\n```\n::::\n```')));
     // The longest colon line inside is `::::` (in code), so the response takes five colons and
     // the example six; the text itself is unchanged.
-    expect(result.text).toContain('::::::example[a title]{#ex_a_title}');
+    expect(result.text).toContain('::::::example[A title]{#ex_a_title}');
     expect(result.text).toContain(':::::compliant\nBefore\n:::\nAfter\n```\n::::\n```\n:::::\n::::::');
     const [parsed] = figures(parseImported(result)).all;
     expect(parsed!.turns[1]!.content).toBe('Before\n:::\nAfter\n```\n::::\n```');
@@ -317,8 +325,8 @@ describe('eval prompts and footnotes', () => {
     expect(result.text).toContain('Follow the spec. More text.');
     expect(result.files[0]!.content).toBe(
       '# A\n::section{#a}\n\nFollow the spec. More text.\n\n' +
-        '::::prompt[first prompt]{#prompt_ab12_1 group=ab12}\n:::user\nHello\n:::\n::::\n\n' +
-        '::::prompt[second prompt]{#prompt_ab12_2 group=ab12}\n:::system\nBe terse.\n:::\n\n:::user\nHi\n:::\n::::\n\n' +
+        '::::prompt[First prompt]{#prompt_ab12_1 group=ab12}\n:::user\nHello\n:::\n::::\n\n' +
+        '::::prompt[Second prompt]{#prompt_ab12_2 group=ab12}\n:::system\nBe terse.\n:::\n\n:::user\nHi\n:::\n::::\n\n' +
         '## B\n::section{#b}\n\nOther.\n',
     );
     expect(result.summary.evalPrompts).toEqual({ files: 1, prompts: 2, linkedFootnotes: 1, missingFiles: 0, uncitedFiles: 0 });
@@ -349,7 +357,7 @@ describe('eval prompts and footnotes', () => {
       examples: { cd34: promptFile('cd34', 'Bee'), ef56: promptFile('ef56', 'Nowhere') },
     });
     expect(result.files.map((file) => file.path)).toEqual(['01-a.md', '02-unreferenced-eval-prompts.md']);
-    expect(result.files[0]!.content).toContain('## Bee\n::section{#b}\n\nMore.\n\n::::prompt[first prompt]{#prompt_cd34_1 group=cd34}');
+    expect(result.files[0]!.content).toContain('## Bee\n::section{#b}\n\nMore.\n\n::::prompt[First prompt]{#prompt_cd34_1 group=cd34}');
     expect(result.files[1]!.content).toContain('# Unreferenced eval prompts\n::section{#unreferenced_eval_prompts}');
     expect(result.files[1]!.content).toContain('{#prompt_ef56_1 group=ef56}');
     expect(messages(result)).toEqual([

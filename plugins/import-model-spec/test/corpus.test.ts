@@ -194,6 +194,13 @@ describe.skipIf(!available)(`corpus: the three upstream releases${available ? ''
       renderedRoles[role] = count(new RegExp(`class="message-wrapper prefix-context ${role}"`, 'g'));
     }
     expect(roles).toEqual(renderedRoles);
+
+    // Example titles start as the official page shows them (`User/Developer conflict: …`; `Don’t`,
+    // not `Don’T`); curly quotes are typography, another matter.
+    const firstWord = (text: string) => text.trim().split(/\s/)[0]!.replaceAll("'", '’');
+    const shown = [...html.matchAll(/<div class="figure">([\s\S]*?)<\/div>/g)].map((match) => firstWord(match[1]!.replace(/<[^>]+>/g, '')));
+    const titles = parsed.all.filter((entry) => !('group' in entry.attributes)).map((entry) => firstWord(entry.title));
+    expect(titles).toEqual(shown);
   });
 
   it('is deterministic', () => {

@@ -8,7 +8,7 @@ const fixtures = new URL('fixtures/', import.meta.url);
 test('exposes the public api', async () => {
   const api = await import('../index.ts');
   expect(Object.keys(api).sort()).toEqual([
-    'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'findDeepNesting', 'findSlowInline', 'generatedExampleId', 'guardParser', 'htmlToText',
+    'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'findDeepNesting', 'findSlowInline', 'generatedExampleId', 'guardParser', 'htmlToText', 'iconSprite',
     'idMessage', 'idPattern', 'idProblem', 'isSafeUrl', 'layoutIds', 'maxDelimitersPerParagraph', 'maxIdLength', 'maxNestingDepth', 'neutralizeUnsafeUrls',
     'normalizeSource', 'plainText', 'quoteList', 'remarkSpec', 'report', 'reservedIdPrefixes', 'reservedIds', 'rules',
   ]);
