@@ -3,6 +3,24 @@
 // gets a notice with a search for it. Without script, the browser's own jump does the same for ids
 // on the page (old ids are laid-out anchors). Smooth scrolling starts only after load (Base.astro).
 
+const gap = 16;
+
+/**
+ * Shows an element at the top of the page, under the sticky header, without animation. On phones
+ * the header's second row names the section being read, so landing on another section can change
+ * the header's height after the jump: a second look, once the header has followed, corrects it.
+ */
+function landUnderHeader(element: Element): void {
+  element.scrollIntoView({ block: 'start', behavior: 'instant' });
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+      const top = element.getBoundingClientRect().top;
+      if (top < header + gap / 2) window.scrollBy({ top: top - header - gap, behavior: 'instant' });
+    }),
+  );
+}
+
 function arrive(target: HTMLElement): void {
   let element = target;
   const alias = element.dataset.aliasOf;
@@ -13,7 +31,7 @@ function arrive(target: HTMLElement): void {
   for (let details = element.closest('details:not([open])'); details; details = details.parentElement?.closest('details:not([open])') ?? null) {
     (details as HTMLDetailsElement).open = true;
   }
-  element.scrollIntoView({ block: 'start', behavior: 'instant' });
+  landUnderHeader(element);
 }
 
 function notFound(id: string, box: DOMStringMap): void {
@@ -51,4 +69,17 @@ addEventListener('hashchange', () => {
   if (element?.dataset.aliasOf) arrive(element);
 });
 
-export {};
+// Also loaded after a version switch that could not land on the same place (versions.ts leaves
+// the notice in sessionStorage for the page it opens).
+/** A notice above the place the reader lands on (or the top of the page), in view under the header, announced to screen readers. */
+export function showNotice(text: string): void {
+  const box = document.createElement('p');
+  box.className = 'notice';
+  box.setAttribute('role', 'status');
+  box.textContent = text;
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  const place = target?.closest('.ms-heading-row') ?? target;
+  if (place) place.before(box);
+  else document.getElementById('content')?.prepend(box);
+  landUnderHeader(box);
+}

@@ -91,7 +91,6 @@ function setupScrollspy(): void {
   const sidebar = document.getElementById('sidebar')!;
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
-  const visible = new Set<HTMLElement>();
   const update = () => {
     // The last heading above the upper third of the viewport is the section being read.
     let active = headings[0]!;
@@ -113,11 +112,6 @@ function setupScrollspy(): void {
     const title = link?.querySelector('.toc__title')?.textContent ?? active.textContent ?? '';
     for (const label of labels) label.textContent = title;
   };
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) entry.isIntersecting ? visible.add(entry.target as HTMLElement) : visible.delete(entry.target as HTMLElement);
-    update();
-  });
-  for (const heading of headings) observer.observe(heading);
   let pending = false;
   window.addEventListener('scroll', () => {
     if (pending) return;
@@ -129,7 +123,6 @@ function setupScrollspy(): void {
   }, { passive: true });
   update();
 }
-
 
 /**
  * The menu control of each section and example is a link to its id without this script; with
@@ -186,20 +179,8 @@ function setupVersions(): void {
   } catch {
     return;
   }
-  if (text) showNotice(text);
-}
-
-/** A notice above the place the reader lands on (or the top of the page), in view under the header, announced to screen readers. */
-function showNotice(text: string): void {
-  const box = document.createElement('p');
-  box.className = 'notice';
-  box.setAttribute('role', 'status');
-  box.textContent = text;
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  const place = target?.closest('.ms-heading-row') ?? target;
-  if (place) place.before(box);
-  else document.getElementById('content')?.prepend(box);
-  box.scrollIntoView({ block: 'start', behavior: 'instant' });
+  // Only after a version switch that could not land on the same place: its code loads then.
+  if (text) void import('./arrive.ts').then((module) => module.showNotice(text));
 }
 
 /** `j`/`k`: next and previous section; `?`: the list of shortcuts (search owns `/` and Ctrl/Cmd-K). */

@@ -113,8 +113,10 @@ export async function checkPromptsFolded(site: Site, options: { width: number; c
 /** "Copy as Markdown" on a section: a heading, no directives outside code, absolute links only. */
 export async function checkMarkdownCopy(site: Site, section: { id: string; title: string; chapter: string; url: string }): Promise<string> {
   const page = await openPage(site, `${section.chapter}/`, { width: 1280, permissions: ['clipboard-read', 'clipboard-write'] });
-  const menu = page.locator(`.ms-section-meta[data-section-id="${section.id}"] .ms-menu`);
-  await menu.locator('summary').click();
+  // The section's menu control builds the one shared panel next to it.
+  const meta = page.locator(`.ms-section-meta[data-section-id="${section.id}"]`);
+  await meta.locator('.ms-menu').click();
+  const menu = meta.locator('.ms-menu__panel');
   await menu.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect.poll(() => menu.locator('[data-share-status]').innerText()).toBe('Markdown copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
