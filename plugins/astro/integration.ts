@@ -15,6 +15,7 @@ import { shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/pi
 import { loadSite, type SiteModel } from '../model/site.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
+import { settledLoads } from './content-watch.ts';
 import { EditionCache } from './edition-cache.ts';
 import { writeStore } from './store.ts';
 import { modelSpecModule } from './virtual-module.ts';
@@ -84,16 +85,16 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(contentDir);
-        server.watcher.on('all', async (_event, file) => {
-          if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
-          try {
+        const changed = settledLoads({
+          load: async () => {
             await load((text) => logger.warn(text));
-          } catch (error) {
-            logger.error(friendly(error, contentDir).message);
-            return;
-          }
-          module.invalidate();
-          server.environments.client.hot.send({ type: 'full-reload' });
+            module.invalidate();
+            server.environments.client.hot.send({ type: 'full-reload' });
+          },
+          report: (error) => logger.error(friendly(error, contentDir).message),
+        });
+        server.watcher.on('all', (_event, file) => {
+          if (path.resolve(file).startsWith(contentDir + path.sep)) changed(path.resolve(file));
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
