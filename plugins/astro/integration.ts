@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
@@ -16,6 +16,8 @@ import { loadSite, type SiteModel } from '../model/site.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
 import { settledLoads } from './content-watch.ts';
+import { shortLinkPages, writeShortLinkPages } from './short-links.ts';
+import { drawInWorker, socialCards, socialImage, writeSocialImages } from './social-images.ts';
 import { EditionCache } from './edition-cache.ts';
 import { writeStore } from './store.ts';
 import { modelSpecModule } from './virtual-module.ts';
@@ -40,6 +42,12 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));
 
   let editionCache: EditionCache | undefined;
+  /** The search index, built from the model in Pagefind's own process while Astro renders pages. */
+  let searchIndex: Promise<Awaited<ReturnType<typeof writeSearchIndex>>> | undefined;
+  const searchDir = () => path.join(storeDir, `search-${process.pid}`);
+  /** Social images, drawn in a worker thread while Astro renders pages. */
+  let socialDrawn: Promise<void> | undefined;
+  const imageCache = () => path.join(storeDir, '..', 'social-images');
   const load = async (log: (text: string) => void) => {
     const started = performance.now();
     site = await loadSite(contentDir, { cache, log });
@@ -85,6 +93,23 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(contentDir);
+        // Short-link pages are written by the build, not rendered by Astro; the dev server serves them from the model.
+        server.middlewares.use((request, response, next) => {
+          const url = decodeURIComponent((request.url ?? '').split('?')[0]!);
+          if (!/\/s\/[^/]+\/$/.test(url)) return next();
+          const page = shortLinkPages(site).find((candidate) => candidate.url === url);
+          if (!page) return next();
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.end(page.html);
+        });
+        server.middlewares.use((request, response, next) => {
+          const card = socialCards(site).get(decodeURIComponent((request.url ?? '').split('?')[0]!));
+          if (!card) return next();
+          socialImage(card, imageCache()).then((png) => {
+            response.setHeader('Content-Type', 'image/png');
+            response.end(png);
+          }, next);
+        });
         const changed = settledLoads({
           load: async () => {
             await load((text) => logger.warn(text));
@@ -97,8 +122,19 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           if (path.resolve(file).startsWith(contentDir + path.sep)) changed(path.resolve(file));
         });
       },
+      'astro:build:start': () => {
+        rmSync(searchDir(), { recursive: true, force: true });
+        searchIndex = writeSearchIndex(searchDir(), site.editions[0]!.model, path.join(storeDir, 'search-index'));
+        searchIndex.catch(() => {}); // Reported in astro:build:done.
+        socialDrawn = drawInWorker(socialCards(site).values(), imageCache());
+        socialDrawn.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Before the edition cache stores this build's editions, so their short links are kept with them.
+        const shortLinks = writeShortLinkPages(site, outDir);
+        await socialDrawn;
+        await writeSocialImages(socialCards(site), imageCache(), outDir, site.config.base);
         if (editionCache) {
           const { copied, stored } = editionCache.sync(site, outDir);
           if (copied.length + stored.length > 0) logger.info(`releases: ${copied.length ? `pages of ${copied.join(', ')} from the cache` : 'none from the cache'}${stored.length ? `; ${stored.join(', ')} kept for the next build` : ''}`);
@@ -117,9 +153,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           failure.stack = failure.message;
           throw failure;
         }
-        logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages, all resolve`);
-        const search = await writeSearchIndex(outDir, root);
-        logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)`);
+        logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages (${shortLinks} short links among them), all resolve`);
+        const search = await (searchIndex ?? writeSearchIndex(searchDir(), root));
+        moveFolder(path.join(searchDir(), 'pagefind'), path.join(outDir, 'pagefind'));
+        rmSync(searchDir(), { recursive: true, force: true });
+        logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)${search.cached ? ', unchanged since the last build' : ''}`);
       },
     },
   };
@@ -133,6 +171,16 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       const transform = remarkSpec.call(undefined, { ...pluginOptions(edition.model), throwOnError: true });
       transform(tree, file);
     };
+  }
+}
+
+/** Moves a folder into the built site (copied when the two are on different file systems). */
+function moveFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
   }
 }
 
