@@ -24,9 +24,21 @@ export function settledLoads({ load, report, quietMs = 40, graceMs = 400 }: Sett
   let running = false;
   let queued = false;
 
-  const changedSinceEvent = () => [...seen].some(([file, stamp]) => stampOf(file) !== stamp);
+  /** Whether a touched file changed since last looked at (its event, or the previous check). */
+  const moved = () => {
+    let changed = false;
+    for (const [file, stamp] of seen) {
+      const now = stampOf(file);
+      if (now !== stamp) {
+        seen.set(file, now);
+        changed = true;
+      }
+    }
+    return changed;
+  };
+  // Resolves once no event is pending and no touched file changed for `quietMs`.
   const settle = () => new Promise<void>((resolve) => {
-    const check = () => (changedSinceEvent() || timer !== undefined ? setTimeout(check, quietMs) : resolve());
+    const check = () => (moved() || timer !== undefined ? setTimeout(check, quietMs) : resolve());
     setTimeout(check, 0);
   });
 

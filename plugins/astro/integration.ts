@@ -16,6 +16,7 @@ import { loadSite, type SiteModel } from '../model/site.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
 import { settledLoads } from './content-watch.ts';
+import { chapterSwaps, HOT_CHAPTERS_CLIENT, HOT_CHAPTERS_EVENT } from './hot-chapters.ts';
 import { shortLinkPages, writeShortLinkPages } from './short-links.ts';
 import { drawInWorker, socialCards, socialImage, writeSocialImages } from './social-images.ts';
 import { EditionCache } from './edition-cache.ts';
@@ -59,11 +60,12 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   return {
     name: 'model-spec-site',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectScript, logger }) => {
         storeDir = path.join(fileURLToPath(config.cacheDir), 'model-spec');
         cache = new ChapterCache(path.join(storeDir, 'chapters'));
         // Built pages of frozen releases are reused between builds (the dev server renders on request).
         if (command === 'build') editionCache = new EditionCache(path.join(storeDir, 'editions'));
+        if (command === 'dev') injectScript('page', HOT_CHAPTERS_CLIENT);
         try {
           const ms = await load((text) => logger.warn(text));
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
@@ -112,9 +114,13 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         });
         const changed = settledLoads({
           load: async () => {
+            const before = site;
             await load((text) => logger.warn(text));
             module.invalidate();
-            server.environments.client.hot.send({ type: 'full-reload' });
+            const swaps = chapterSwaps(before, site);
+            // Only chapter bodies changed: open pages swap them in (none, when nothing shown changed).
+            if (!swaps) server.environments.client.hot.send({ type: 'full-reload' });
+            else if (swaps.length > 0) server.environments.client.hot.send({ type: 'custom', event: HOT_CHAPTERS_EVENT, data: { swaps } });
           },
           report: (error) => logger.error(friendly(error, contentDir).message),
         });

@@ -51,6 +51,17 @@ test('a save written in two steps, with pauses longer than the quiet time, is re
   expect(reported).toEqual([]);
 });
 
+test('a write that lands after its only event is still read', async () => {
+  const file = path.join(work, 'late.md');
+  writeFileSync(file, 'before\nEND\n');
+  const { changed, reads, reported } = harness(file);
+  changed(file);
+  await sleep(15);
+  writeFileSync(file, 'after\nEND\n');
+  await expect.poll(() => reads.at(-1), { timeout: 5000, interval: 20 }).toBe('after\nEND\n');
+  expect(reported).toEqual([]);
+});
+
 test('edits during a load queue one more load, so the last edit is what is read; loads never overlap', async () => {
   const file = path.join(work, 'many.md');
   writeFileSync(file, 'v0\nEND\n');
