@@ -1,5 +1,5 @@
 // Every speed target of issue 18 as a ratio against Astro Starlight on the same upstream release:
-// `npm run bench:peers [-- --runs 3 --search-runs 7 --dev-rounds 6 --skip build,search,dev,scale]`.
+// `npm run bench:peers [-- --runs 3 --search-runs 7 --dev-rounds 6 --skip build,search,dev,scale --from peers.json]`.
 //
 // Both sites come from ../shared/peers (ours.sh imports the release into a copy of this working
 // tree; starlight.sh is run only when $PEERS_DIR has no Starlight build yet). Builds are timed in
@@ -22,6 +22,7 @@ const { values: options } = parseArgs({
     'search-runs': { type: 'string', default: '7' },
     'dev-rounds': { type: 'string', default: '6' },
     skip: { type: 'string', default: '' },
+    from: { type: 'string' },
     peers: { type: 'string', default: path.resolve(projectRoot, '../shared/peers') },
     out: { type: 'string', default: path.join(projectRoot, 'bench/results') },
   },
@@ -80,18 +81,20 @@ interface Figure {
   ratio: number;
   runs?: unknown;
 }
-const figures: Record<string, Figure | number | string> = { loadBefore: load() };
+const figures: Record<string, Figure | number | string> = options.from ? JSON.parse(readFileSync(options.from, 'utf8')) : { loadBefore: load() };
+// --from peers.json [--from-dev other.json]: print the report of earlier runs again, measuring nothing.
+if (options.from) for (const part of ['build', 'search', 'dev', 'scale']) skip.add(part);
 const ratioOf = (pairs: Array<{ ours: Timed; starlight: Timed }>, key: keyof Timed): Figure => ({
   ours: median(pairs.map((pair) => pair.ours[key])),
   starlight: median(pairs.map((pair) => pair.starlight[key])),
   ratio: median(pairs.map((pair) => pair.ours[key] / pair.starlight[key])),
 });
 
-if (!existsSync(path.join(starlight, 'dist'))) {
+if (!options.from && !existsSync(path.join(starlight, 'dist'))) {
   console.error(`bench:peers: building Starlight into ${starlightRoot} (../shared/peers/starlight.sh)`);
   sh(`bash '${options.peers}/starlight.sh'`, projectRoot, { RUNS: '1' });
 }
-if (!skip.has('build') || !skip.has('search') || !skip.has('dev')) {
+if (!options.from && (!skip.has('build') || !skip.has('search') || !skip.has('dev'))) {
   console.error(`bench:peers: importing the release into ${ours} and building it (../shared/peers/ours.sh)`);
   sh(`bash '${options.peers}/ours.sh'`, projectRoot, { RUNS: '1' });
 }
@@ -169,13 +172,15 @@ if (!skip.has('scale')) {
   // Here "Starlight" is our own 1× build: the target is linear growth, not a peer.
   figures.scale10x = { ours: at(10) / 1000, starlight: at(1) / 1000, ratio: at(10) / at(1) };
 }
-figures.loadAfter = load();
+if (!options.from) figures.loadAfter = load();
 
 const targets: Array<[string, string, number]> = [
   ['coldWallS', 'cold build, wall', 1.0],
   ['coldCpuS', 'cold build, CPU', 1.0],
-  ['unchangedWallS', 'rebuild, nothing changed', 0.5],
-  ['editWallS', 'rebuild, one-word edit', 0.6],
+  ['unchangedWallS', 'rebuild, nothing changed, wall', 0.5],
+  ['unchangedCpuS', 'rebuild, nothing changed, CPU', 0.5],
+  ['editWallS', 'rebuild, one-word edit, wall', 0.6],
+  ['editCpuS', 'rebuild, one-word edit, CPU', 0.6],
   ['coldPeakRssMiB', 'peak memory, cold build', 1.0],
   ['scale10x', '10× spec / 1× spec (ours alone)', 10],
   ['searchFirstMedianMs', 'search, first result, median', 1.0],
@@ -185,8 +190,10 @@ const targets: Array<[string, string, number]> = [
   ['devHalfwriteFalseErrors', 'dev: false errors on two-step saves (count)', 0],
   ['devHalfwriteMissed', 'dev: two-step saves never shown (count)', 0],
 ];
-mkdirSync(options.out, { recursive: true });
-writeFileSync(path.join(options.out, 'peers.json'), JSON.stringify(figures, null, 1));
+if (!options.from) {
+  mkdirSync(options.out, { recursive: true });
+  writeFileSync(path.join(options.out, 'peers.json'), JSON.stringify(figures, null, 1));
+}
 const format = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 console.log(`\nours / Starlight, ${new Date().toISOString()}, ${os.cpus().length} cores, load ${figures.loadBefore} → ${figures.loadAfter}`);
 console.log('| target | ours | Starlight | ratio | goal | |\n| --- | --- | --- | --- | --- | --- |');
