@@ -52,13 +52,21 @@ export function settledLoads({ load, report, quietMs = 40, graceMs = 400 }: Sett
       do {
         queued = false;
         await settle();
+        const read = new Map(seen);
         seen.clear();
+        // Watchers may fold a quick second write into the first event: a file that changed since
+        // it was read is read again, event or not.
+        const rewritten = () => {
+          for (const [file, stamp] of read) if (stampOf(file) !== stamp) seen.set(file, stamp);
+          return seen.size > 0;
+        };
         try {
           await load();
+          rewritten();
         } catch (error) {
-          // A save in two steps shows up as a second event soon after: read again instead of reporting.
+          // A save in two steps: the rest lands soon after; read again instead of reporting.
           await new Promise((resolve) => setTimeout(resolve, graceMs));
-          if (!queued && seen.size === 0) report(error);
+          if (!rewritten() && !queued) report(error);
         }
       } while (queued || seen.size > 0);
     } finally {

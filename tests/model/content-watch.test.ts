@@ -62,6 +62,23 @@ test('a write that lands after its only event is still read', async () => {
   expect(reported).toEqual([]);
 });
 
+test('a save whose second half brings no event of its own is read whole, with no error reported', async () => {
+  const file = path.join(work, 'folded.md');
+  writeFileSync(file, 'old\nEND\n');
+  const { changed, reads, reported } = harness(file);
+  const text = 'the second half brings no event\n'.repeat(40) + 'END\n';
+  const fd = openSync(file, 'r+');
+  ftruncateSync(fd, 0);
+  writeSync(fd, text.slice(0, text.length / 2), 0);
+  changed(file);
+  await sleep(150);
+  writeSync(fd, text.slice(text.length / 2), text.length / 2);
+  closeSync(fd);
+  await expect.poll(() => reads.at(-1), { timeout: 5000, interval: 20 }).toBe(text);
+  await sleep(400);
+  expect(reported).toEqual([]);
+});
+
 test('edits during a load queue one more load, so the last edit is what is read; loads never overlap', async () => {
   const file = path.join(work, 'many.md');
   writeFileSync(file, 'v0\nEND\n');
