@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
@@ -18,7 +18,7 @@ import { checkBuiltLinks } from './link-check.ts';
 import { settledLoads } from './content-watch.ts';
 import { chapterSwaps, HOT_CHAPTERS_CLIENT, HOT_CHAPTERS_EVENT } from './hot-chapters.ts';
 import { shortLinkPages, writeShortLinkPages } from './short-links.ts';
-import { drawInWorker, socialCards, socialImage, writeSocialImages } from './social-images.ts';
+import { cachedImagePath, drawInWorker, socialCards, writeSocialImages } from './social-cards.ts';
 import { EditionCache } from './edition-cache.ts';
 import { writeStore } from './store.ts';
 import { modelSpecModule } from './virtual-module.ts';
@@ -107,9 +107,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           const card = socialCards(site).get(decodeURIComponent((request.url ?? '').split('?')[0]!));
           if (!card) return next();
-          socialImage(card, imageCache()).then((png) => {
+          drawInWorker([card], imageCache()).then(() => {
             response.setHeader('Content-Type', 'image/png');
-            response.end(png);
+            response.end(readFileSync(cachedImagePath(card, imageCache())));
           }, next);
         });
         const changed = settledLoads({
