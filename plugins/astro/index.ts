@@ -7,3 +7,4 @@ export { modelSpec, type ModelSpecOptions } from './integration.ts';
 export { checkBuiltLinks } from './link-check.ts';
 export { drawableText, socialImage, type SocialCard } from './social-images.ts';
 export { readStore } from './store.ts';
+export { removedHref } from './short-links.ts';

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
@@ -14,6 +14,10 @@ import { evalOverlay, failingFilter, writeEvalsStore, type SiteEvals } from '../
 import { checkMdxTrust } from '../model/index.ts';
 import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
+import { settledLoads } from './content-watch.ts';
+import { chapterSwaps, HOT_CHAPTERS_CLIENT, HOT_CHAPTERS_EVENT } from './hot-chapters.ts';
+import { shortLinkPages, writeShortLinkPages } from './short-links.ts';
+import { cachedImagePath, drawInWorker, socialCards, writeSocialImages } from './social-cards.ts';
 import { EditionCache } from './edition-cache.ts';
 import { writeStore } from './store.ts';
 import { modelSpecModule } from './virtual-module.ts';
@@ -39,6 +43,14 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));
 
   let editionCache: EditionCache | undefined;
+  /** The search index, built from the model in Pagefind's own process while Astro renders pages. */
+  let searchIndex: Promise<Awaited<ReturnType<typeof writeSearchIndex>>> | undefined;
+  const searchDir = () => path.join(storeDir, `search-${process.pid}`);
+  /** The "failing for model X" search filter, from eval results of the latest edition. */
+  const failing = () => evals && failingFilter(evals, site.editions[0]!.version ?? 'draft');
+  /** Social images, drawn in a worker thread while Astro renders pages. */
+  let socialDrawn: Promise<void> | undefined;
+  const imageCache = () => path.join(storeDir, '..', 'social-images');
   const load = async (log: (text: string) => void) => {
     const started = performance.now();
     const overlay = evalOverlay(contentDir, loadSpecConfig(contentDir), (loaded) => (evals = loaded), log);
@@ -52,11 +64,12 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   return {
     name: 'model-spec-site',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectScript, logger }) => {
         storeDir = path.join(fileURLToPath(config.cacheDir), 'model-spec');
         cache = new ChapterCache(path.join(storeDir, 'chapters'));
         // Built pages of frozen releases are reused between builds (the dev server renders on request).
         if (command === 'build') editionCache = new EditionCache(path.join(storeDir, 'editions'));
+        if (command === 'dev') injectScript('page', HOT_CHAPTERS_CLIENT);
         try {
           const ms = await load((text) => logger.warn(text));
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
@@ -89,20 +102,52 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(contentDir);
-        server.watcher.on('all', async (_event, file) => {
-          if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
-          try {
-            await load((text) => logger.warn(text));
-          } catch (error) {
-            logger.error(friendly(error, contentDir).message);
-            return;
-          }
-          module.invalidate();
-          server.environments.client.hot.send({ type: 'full-reload' });
+        // Short-link pages are written by the build, not rendered by Astro; the dev server serves them from the model.
+        server.middlewares.use((request, response, next) => {
+          const url = decodeURIComponent((request.url ?? '').split('?')[0]!);
+          if (!/\/s\/[^/]+\/$/.test(url)) return next();
+          const page = shortLinkPages(site).find((candidate) => candidate.url === url);
+          if (!page) return next();
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.end(page.html);
         });
+        server.middlewares.use((request, response, next) => {
+          const card = socialCards(site).get(decodeURIComponent((request.url ?? '').split('?')[0]!));
+          if (!card) return next();
+          drawInWorker([card], imageCache()).then(() => {
+            response.setHeader('Content-Type', 'image/png');
+            response.end(readFileSync(cachedImagePath(card, imageCache())));
+          }, next);
+        });
+        const changed = settledLoads({
+          load: async () => {
+            const before = site;
+            await load((text) => logger.warn(text));
+            module.invalidate();
+            const swaps = chapterSwaps(before, site);
+            // Only chapter bodies changed: open pages swap them in (none, when nothing shown changed).
+            if (!swaps) server.environments.client.hot.send({ type: 'full-reload' });
+            else if (swaps.length > 0) server.environments.client.hot.send({ type: 'custom', event: HOT_CHAPTERS_EVENT, data: { swaps } });
+          },
+          report: (error) => logger.error(friendly(error, contentDir).message),
+        });
+        server.watcher.on('all', (_event, file) => {
+          if (path.resolve(file).startsWith(contentDir + path.sep)) changed(path.resolve(file));
+        });
+      },
+      'astro:build:start': () => {
+        rmSync(searchDir(), { recursive: true, force: true });
+        searchIndex = writeSearchIndex(searchDir(), site.editions[0]!.model, { decorate: failing(), cacheDir: path.join(storeDir, 'search-index') });
+        searchIndex.catch(() => {}); // Reported in astro:build:done.
+        socialDrawn = drawInWorker(socialCards(site).values(), imageCache());
+        socialDrawn.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Before the edition cache stores this build's editions, so their short links are kept with them.
+        const shortLinks = writeShortLinkPages(site, outDir);
+        await socialDrawn;
+        await writeSocialImages(socialCards(site), imageCache(), outDir, site.config.base);
         if (editionCache) {
           const { copied, stored } = editionCache.sync(site, outDir);
           if (copied.length + stored.length > 0) logger.info(`releases: ${copied.length ? `pages of ${copied.join(', ')} from the cache` : 'none from the cache'}${stored.length ? `; ${stored.join(', ')} kept for the next build` : ''}`);
@@ -121,9 +166,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           failure.stack = failure.message;
           throw failure;
         }
-        logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages, all resolve`);
-        const search = await writeSearchIndex(outDir, root, evals && failingFilter(evals, site.editions[0]!.version ?? 'draft'));
-        logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)`);
+        logger.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages (${shortLinks} short links among them), all resolve`);
+        const search = await (searchIndex ?? writeSearchIndex(searchDir(), root, { decorate: failing() }));
+        moveFolder(path.join(searchDir(), 'pagefind'), path.join(outDir, 'pagefind'));
+        rmSync(searchDir(), { recursive: true, force: true });
+        logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)${search.cached ? ', unchanged since the last build' : ''}`);
       },
     },
   };
@@ -140,6 +187,16 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       const transform = remarkSpec.call(undefined, { ...pluginOptions(edition.model), throwOnError: true });
       transform(tree, file);
     };
+  }
+}
+
+/** Moves a folder into the built site (copied when the two are on different file systems). */
+function moveFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
   }
 }
 

@@ -1,4 +1,6 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 // Imported statically: a dynamic import inside an Astro hook fails ("Vite module runner has been closed").
 import * as pagefind from 'pagefind';
@@ -14,18 +16,49 @@ const unusedBundleFiles = [
  * Indexes the spec's data, not its pages: one record per section and per example, each with its
  * own `page#id` URL and filters, so results and filters work at section granularity.
  */
-export async function writeSearchIndex(outDir: string, spec: SpecModel, decorate?: (record: SearchRecord) => void) {
+export async function writeSearchIndex(outDir: string, spec: SpecModel, options: { decorate?: ((record: SearchRecord) => void) | undefined; cacheDir?: string | undefined } = {}) {
+  const { decorate, cacheDir } = options;
+  const records = searchRecords(spec);
+  // Filters from data beside the spec, such as "failing for model X" from eval results.
+  if (decorate) for (const record of records) decorate(record);
+  const counts = {
+    records: records.length,
+    sections: records.filter((record) => record.filters.kind?.[0] === 'Section').length,
+    examples: records.filter((record) => record.filters.kind?.[0] !== 'Section').length,
+  };
+  const outputPath = path.join(outDir, 'pagefind');
+  // The same records give the same index: a rebuild that changed no record copies the last one.
+  const cached = cacheDir && path.join(cacheDir, createHash('sha256').update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), records])).digest('hex').slice(0, 32));
+  if (cached && existsSync(cached)) {
+    cpSync(cached, outputPath, { recursive: true });
+    return { ...counts, cached: true };
+  }
+  await buildIndex(records, outputPath);
+  if (cached) {
+    // Written aside and renamed, then only the newest index is kept.
+    rmSync(cacheDir, { recursive: true, force: true });
+    cpSync(outputPath, `${cached}.${process.pid}.tmp`, { recursive: true });
+    renameSync(`${cached}.${process.pid}.tmp`, cached);
+  }
+  return { ...counts, cached: false };
+}
+
+/** Bump when the files written below change, so cached indexes are rebuilt. */
+const INDEX_FORMAT = 1;
+function pagefindVersion(): string {
+  // Pagefind exports neither its package.json nor a CommonJS entry: look where Node would.
+  const dir = createRequire(import.meta.url).resolve.paths('pagefind')?.map((modules) => path.join(modules, 'pagefind')).find((candidate) => existsSync(path.join(candidate, 'package.json')));
+  return dir ? (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version : 'unknown';
+}
+
+async function buildIndex(records: ReturnType<typeof searchRecords>, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   try {
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    const records = searchRecords(spec);
-    // Filters from data beside the spec, such as "failing for model X" from eval results.
-    if (decorate) for (const record of records) decorate(record);
     for (const record of records) {
       const response = await index.addCustomRecord(record);
       if (response.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${response.errors.join('; ')}`);
     }
-    const outputPath = path.join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     // The site has its own search UI (src/scripts/search/) on Pagefind's JS API; Pagefind's
@@ -33,12 +66,28 @@ export async function writeSearchIndex(outDir: string, spec: SpecModel, decorate
     for (const file of unusedBundleFiles) rmSync(path.join(outputPath, file), { force: true });
     // The UI's "did you mean" vocabulary, fetched only when a typed word matches nothing.
     writeFileSync(path.join(outputPath, 'title-words.json'), JSON.stringify(titleWords(records)));
-    return {
-      records: records.length,
-      sections: records.filter((record) => record.filters.kind?.[0] === 'Section').length,
-      examples: records.filter((record) => record.filters.kind?.[0] !== 'Section').length,
-    };
+    writeFileSync(path.join(outputPath, 'preload.json'), JSON.stringify({ files: preloadFiles(outputPath) }));
   } finally {
     await pagefind.close();
   }
+}
+
+/** Index chunks are fetched up front only while all of them together stay this small. */
+const PRELOAD_INDEX_BYTES = 256 * 1024;
+
+/**
+ * What the search UI fetches, all at once, when the reader heads for search (src/scripts/search/loader.ts):
+ * Pagefind's worker, WebAssembly, metadata, filter chunks and (for a small spec) the index chunks.
+ * Pagefind would otherwise request them one step after another; paths are relative to `pagefind/`.
+ */
+function preloadFiles(outputPath: string): string[] {
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm?: string }> };
+  const files = ['pagefind-worker.js'];
+  for (const language of Object.values(entry.languages)) files.push(`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`);
+  const chunks = (dir: string) => readdirSync(path.join(outputPath, dir)).sort().map((name) => `${dir}/${name}`);
+  files.push(...chunks('filter'));
+  const index = chunks('index');
+  const indexBytes = index.reduce((sum, file) => sum + statSync(path.join(outputPath, file)).size, 0);
+  if (indexBytes <= PRELOAD_INDEX_BYTES) files.push(...index);
+  return files;
 }

@@ -1,22 +1,15 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
+import { cachedImagePath } from './social-cards.ts';
 
-/** What a section's social image shows. Everything that changes the picture is here, so it is the cache key. */
-export interface SocialCard {
-  title: string;
-  /** The section's authority level and its rank (0 = highest), or null. */
-  authority: { label: string; rank: number } | null;
-  spec: string;
-}
+export type { SocialCard } from './social-cards.ts';
+import type { SocialCard } from './social-cards.ts';
 
 export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
-/** Bump when the template below changes, so cached images are redrawn. */
-const TEMPLATE = 3;
 /** The rank scale of the site's badges (spec.css, light), highest first. */
 const RANKS = ['#4c1d95', '#3730a3', '#1d4ea8', '#345a78', '#4b5563', '#5f6670'];
 
@@ -70,8 +63,7 @@ export function drawableText(text: string): { text: string; missing: string[] } 
  * an identical card was drawn before (by this build or an earlier one).
  */
 export async function socialImage(card: SocialCard, cacheDir: string): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify({ TEMPLATE, card })).digest('hex').slice(0, 32);
-  const file = path.join(cacheDir, `${key}.png`);
+  const file = cachedImagePath(card, cacheDir);
   try {
     return readFileSync(file);
   } catch {

@@ -4,7 +4,7 @@ export type MdxContent = (props: Record<string, unknown>) => unknown;
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { mdxChapters, storeDir } from 'virtual:model-spec';
-import { readStore } from '../../plugins/astro/index.ts';
+import { readStore, removedHref as removedTarget } from '../../plugins/astro/index.ts';
 import { type Chapter, siteUrls, type SiteUrls } from '../../plugins/model/index.ts';
 import type { Edition, SiteModel } from '../../plugins/site/index.ts';
 
@@ -45,14 +45,7 @@ export async function chapterBody(chapter: Chapter): Promise<{ html: string } | 
   return { Content: (await load()).default };
 }
 
-/**
- * Where a link to an id removed on purpose lands: its replacement, with `?removed=` so the page
- * says what happened; or, with no replacement, the changes page of the release that removed it.
- */
+/** Where a link to an id removed on purpose lands (plugins/astro/short-links.ts). */
 export function removedHref(view: View, removed: SiteModel['removed'][number]): string {
-  if (removed.see) {
-    const [page, hash] = view.urls.target(removed.see.chapter, removed.see.aliasOf ?? removed.see.id).split('#');
-    return `${page}?removed=${encodeURIComponent(removed.id)}#${hash}`;
-  }
-  return removed.removedIn ? `${view.urls.edition(`${removed.removedIn}/`).page('changes')}#${removed.id}` : view.urls.home();
+  return removedTarget(view.urls, removed);
 }

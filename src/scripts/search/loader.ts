@@ -7,7 +7,27 @@ const container = document.querySelector<HTMLElement>('[data-search]');
 const opener = container?.querySelector<HTMLAnchorElement>('[data-search-open]');
 const base = container?.dataset.base ?? '/';
 let module: Promise<typeof import('./open.ts')> | undefined;
-const load = () => (module ??= import('./open.ts'));
+const load = () => {
+  warm();
+  return (module ??= import('./open.ts'));
+};
+
+let warming = false;
+/**
+ * Starts every download a first search needs, side by side, before the UI code has arrived:
+ * Pagefind's script, and the files `pagefind/preload.json` lists (worker, WebAssembly, metadata,
+ * filter and index chunks). Left alone, Pagefind requests them one after another; fetched here
+ * they wait in the HTTP cache, which its worker shares.
+ */
+function warm(): void {
+  if (warming || !opener) return;
+  warming = true;
+  import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => {});
+  fetch(`${base}pagefind/preload.json`)
+    .then((response) => response.json() as Promise<{ files: string[] }>)
+    .then(({ files }) => Promise.all(files.map((file) => fetch(`${base}pagefind/${file}`).then((response) => response.arrayBuffer()))))
+    .catch(() => {});
+}
 
 async function open(): Promise<void> {
   // Whatever had focus gets it back when the dialog closes (the header button after a click).
