@@ -53,7 +53,12 @@ export type RecordKind = keyof typeof kindLabels;
 export const gradeLabels = { violating: 'Violating', compliant: 'Compliant', ok: 'OK' } as const;
 export type GradeName = keyof typeof gradeLabels;
 
-/** The `authority` filter value of records with no level (chapter intros, definitions); levels use their labels. */
+/**
+ * The `authority` filter's values are level names (the page's level table gives their labels and
+ * styles); records with no level (chapter intros, definitions) have this value, which no level name
+ * can be (names follow the id pattern), shown as `noLevelLabel`.
+ */
+export const noLevelValue = '_none';
 export const noLevelLabel = 'No level';
 
 // Editions -------------------------------------------------------------------------------------

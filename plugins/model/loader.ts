@@ -141,6 +141,7 @@ function pluginOptionsFor(config: SpecConfig, root: string, targets: Map<string,
   return {
     authorityLevels: config.authorityLevels,
     ruleSeverity: config.rules,
+    typography: config.typography,
     // Chapter bodies link relatively, so the same rendering is valid in every edition.
     resolveReference: (id) => {
       const target = targets.get(id);
@@ -198,6 +199,7 @@ function chapterOf(indexed: Indexed, source: Source, data: SpecFileData, html: s
     path: source.file,
     format: source.format,
     title: first?.title ?? source.slug,
+    displayTitle: first?.displayTitle ?? source.slug,
     id: first?.id ?? null,
     url: siteUrls(indexed.config.site, indexed.config.base, prefix).chapter(source.slug),
     data,

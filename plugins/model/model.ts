@@ -19,6 +19,8 @@ export interface Chapter {
   format: 'md' | 'mdx';
   /** The chapter rule, decided once: a chapter's title is its first section's title. */
   title: string;
+  /** That title as readers see it (the section's `displayTitle`): pages, contents and menus show this. */
+  displayTitle: string;
   /** The first section (the chapter heading), when the file has one. */
   id: string | null;
   /** Site-relative URL of the page in the model's edition: `/chain/` or `/2025-09-12/chain/`. */

@@ -1,8 +1,7 @@
 import type { PluggableList } from 'unified';
 import { rehypeHeadingIds, rehypeShiki } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
-import type { Link, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
@@ -11,10 +10,9 @@ import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { guardParser, remarkSpec, report, type RemarkSpecOptions } from '../remark-spec/index.ts';
+import { guardParser, remarkSpec, remarkTypography, report, type RemarkSpecOptions } from '../remark-spec/index.ts';
 import type { MdxPolicy } from './config.ts';
 import { checkMdxTrust } from './mdx-trust.ts';
 import { rehypeUniqueHeadingIds } from './heading-ids.ts';
@@ -110,11 +108,10 @@ export function readChapter(file: VFile, format: ChapterFormat, policy: MdxPolic
  */
 export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none'; specIds?: () => Iterable<string> } = {}) {
   const { annotate, typography = 'none', specIds } = options;
-  const literal = new Map<Text, string>();
   const processor = unified()
     // Curly quotes, dashes (`--` en, `---` em) and ellipses in what readers see, never in code or
     // math; the data was taken before this step, so exports keep the author's characters.
-    .use(typography === 'smart' ? [[keepLiteralText, literal], [remarkSmartypants, { dashes: 'oldschool' }], [restoreLiteralText, literal]] : [])
+    .use(typography === 'smart' ? [remarkTypography] : [])
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
     .use(rehypeShiki, shikiConfig)
     .use(rehypeKatex, katexOptions)
@@ -125,28 +122,6 @@ export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) =>
   return async (tree: Root, file: VFile): Promise<string> => {
     const hast = await processor.run(tree, file);
     return processor.stringify(hast, file);
-  };
-}
-
-/**
- * Text typography must never touch: raw HTML shown as text (`<!--` would become `<!–`) and the
- * text of an autolink or a link showing its own URL. Recorded before SmartyPants, put back after.
- */
-function keepLiteralText(this: unknown, literal: Map<Text, string>) {
-  return (tree: Root) => {
-    literal.clear();
-    visit(tree, 'text', (node: Text, _index, parent) => {
-      const link = parent?.type === 'link' ? (parent as Link) : undefined;
-      const showsUrl = link && (link.url === node.value || link.url === `mailto:${node.value}` || /^(?:[a-z][a-z0-9+.-]*:|www\.)/i.test(node.value));
-      if ((node.data as { literal?: boolean } | undefined)?.literal || showsUrl) literal.set(node, node.value);
-    });
-  };
-}
-
-function restoreLiteralText(this: unknown, literal: Map<Text, string>) {
-  return () => {
-    for (const [node, value] of literal) node.value = value;
-    literal.clear();
   };
 }
 

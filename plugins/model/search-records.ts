@@ -1,5 +1,5 @@
 import type { SpecExample, SpecSection } from '../remark-spec/index.ts';
-import { gradeLabels, kindLabels, noLevelLabel } from '../contract/index.ts';
+import { gradeLabels, kindLabels, noLevelValue } from '../contract/index.ts';
 import type { SpecModel } from './model.ts';
 
 export interface SearchRecord {
@@ -23,8 +23,6 @@ export interface SearchRecord {
  * every record of that kind.
  */
 export function searchRecords(spec: SpecModel): SearchRecord[] {
-  const label = (name: string | null) =>
-    name ? (spec.config.authorityLevels.find((level) => level.name === name)?.label ?? name) : noLevelLabel;
   const records: SearchRecord[] = [];
   let order = 0;
   for (const chapter of spec.chapters) {
@@ -45,7 +43,7 @@ export function searchRecords(spec: SpecModel): SearchRecord[] {
         },
         filters: {
           kind: [kindLabels.section],
-          authority: [label(section.effectiveAuthority)],
+          authority: [section.effectiveAuthority ?? noLevelValue],
           ...(sectionTags(section).length ? { tag: sectionTags(section) } : {}),
         },
         sort: { order: String(order++).padStart(6, '0') },
@@ -65,7 +63,7 @@ export function searchRecords(spec: SpecModel): SearchRecord[] {
         },
         filters: {
           kind: [kindLabels[example.kind]],
-          authority: [label(example.authority)],
+          authority: [example.authority ?? noLevelValue],
           ...(grades.length ? { grade: grades } : {}),
         },
         sort: { order: String(order++).padStart(6, '0') },

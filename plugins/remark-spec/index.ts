@@ -33,6 +33,7 @@ export { plainText } from './text.ts';
 export { normalizeSource } from './source.ts';
 export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
 export { iconSprite } from './icons.ts';
+export { applyTypography, displayTitle, remarkTypography, type Typography } from './typography.ts';
 
 /**
  * Turns spec directives into structured data (`file.data.spec`) and rendered cards. Runs after

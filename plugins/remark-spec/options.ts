@@ -29,6 +29,11 @@ export interface RemarkSpecOptions {
    * these). A tag without a label shows its name.
    */
   tagLabels?: Readonly<Record<string, string>> | null | undefined;
+  /**
+   * `smart`: titles as readers see them (`displayTitle` of sections and examples, menu labels) get
+   * curly quotes, dashes and ellipses, as rendered prose does (default: `none`).
+   */
+  typography?: 'smart' | 'none' | null | undefined;
   /** Throw the first error after the run instead of only recording messages (default: false). */
   throwOnError?: boolean | null | undefined;
 }

@@ -11,6 +11,7 @@ import { generatedExampleId, idMessage, idProblem } from './ids.ts';
 import { plainText, rangeOf, sourceSlice } from './text.ts';
 import type { MessageRole, SpecExample, SpecMessage, SpecResponse, SpecTurn } from './types.ts';
 import { grades, isExampleKind, isGrade, isRole, nestedBlocks, roles } from './vocabulary.ts';
+import { displayTitle } from './typography.ts';
 
 /** Where an example sits: its section, that section's authority and its heading depth. */
 export interface Placement {
@@ -136,6 +137,7 @@ export function readExample(node: ContainerDirective, placement: Placement, cont
     kind,
     id,
     title: title || id,
+    displayTitle: label ? displayTitle(label.children, context.options.typography) || id : displayTitle(title || id, context.options.typography),
     description: description.length > 0 ? sourceSlice(context.source, description[0], description[description.length - 1]) : '',
     section: placement.section,
     authority: placement.authority,

@@ -69,12 +69,12 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
       hastNode(h('span', { className: ['ms-example__kind'] }, kindLabel)),
       wrapperNode(`h${headingLevel}`, { className: ['ms-example__title'] }, titleChildren),
       hastNode(
-        h('a', { className: ['ms-permalink'], href: `#${example.id}`, ariaLabel: `Link to ${kindLabel.toLowerCase()} “${example.title}”` }, [
+        h('a', { className: ['ms-permalink'], href: `#${example.id}`, ariaLabel: `Link to ${kindLabel.toLowerCase()} “${example.displayTitle}”` }, [
           h('span', { ariaHidden: 'true' }, '#'),
         ]),
       ),
       ...(level ? [hastNode(h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label))] : []),
-      hastNode(menuTrigger({ id: example.id, title: example.title, kind: example.kind, stable: node.attributes?.id === example.id })),
+      hastNode(menuTrigger({ id: example.id, title: example.displayTitle, kind: example.kind, stable: node.attributes?.id === example.id })),
       hastNode(h('p', { className: ['ms-example__caption'] }, scenarioCaption(example))),
     ]),
     ...(description.length ? [wrapperNode('div', { className: ['ms-example__description'] }, description)] : []),

@@ -9,6 +9,7 @@ import { quoteList, report, suggest } from './rules.ts';
 import { idMessage, idProblem, slugify } from './ids.ts';
 import { markdownBetween, plainText, rangeOf } from './text.ts';
 import type { SpecSection } from './types.ts';
+import { displayTitle } from './typography.ts';
 import { isExampleKind } from './vocabulary.ts';
 
 const sectionAttributes = ['id', 'authority', 'oldids', 'tags'];
@@ -87,6 +88,7 @@ export function collectSections(tree: Root, context: Context): void {
     const section: SpecSection = {
       id,
       title,
+      displayTitle: displayTitle(heading.children, context.options.typography),
       depth: heading.depth,
       authority,
       effectiveAuthority: authority,
@@ -204,7 +206,7 @@ function sectionMeta(section: SpecSection, context: Context): Element {
           [h('span', { className: ['ms-visually-hidden'] }, 'Authority: '), level.label],
         )
       : null,
-    menuTrigger({ id: section.id, title: section.title, kind: 'section' }),
+    menuTrigger({ id: section.id, title: section.displayTitle, kind: 'section' }),
     // Shown beside the heading without JavaScript; the menu takes them in with it.
     links.length ? h('span', { className: ['ms-links'] }, links.map((link) => h('a', { className: ['ms-section-link'], href: link.href, rel: 'nofollow' }, link.label))) : null,
   ]);

@@ -28,8 +28,10 @@ export interface AuthorityLevel {
 /** A heading with its stable id. */
 export interface SpecSection {
   id: string;
-  /** Plain-text title. */
+  /** Plain-text title, the author's characters (what the exports keep). */
   title: string;
+  /** The title as readers see it: smart typography under `typography: smart`, else `title`. */
+  displayTitle: string;
   /** Heading depth: 1 for a chapter, 2 for its sections, … */
   depth: number;
   /** The section's own level, or null when it declares none. */
@@ -94,8 +96,10 @@ export interface SpecExample {
   /** `example` has graded responses; `prompt` is an eval prompt, grades optional. */
   kind: 'example' | 'prompt';
   id: string;
-  /** Plain-text title (the label). */
+  /** Plain-text title (the label), the author's characters (what the exports keep). */
   title: string;
+  /** The title as readers see it: smart typography under `typography: smart`, else `title`. */
+  displayTitle: string;
   /** Markdown written before the first message, verbatim; empty when none. */
   description: string;
   /** The id of the section the example sits in, or null before the first heading. */

@@ -32,7 +32,7 @@ function buildToc(chapter: Chapter, urls: SiteUrls): TocItem {
   for (const section of chapter.data.sections) {
     const item: TocItem = {
       id: section.id,
-      title: section.title,
+      title: section.displayTitle,
       href: urls.target(chapter.slug, section.id),
       depth: section.depth,
       authority: section.authority,
@@ -45,5 +45,5 @@ function buildToc(chapter: Chapter, urls: SiteUrls): TocItem {
     else if (!root) root = item;
     else root.children.push(item);
   }
-  return root ?? { id: chapter.slug, title: chapter.title, href: urls.chapter(chapter.slug), depth: 1, authority: null, inner: [], children: [] };
+  return root ?? { id: chapter.slug, title: chapter.displayTitle, href: urls.chapter(chapter.slug), depth: 1, authority: null, inner: [], children: [] };
 }

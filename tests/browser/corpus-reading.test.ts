@@ -151,4 +151,26 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
       expect(description.length, file).toBeLessThanOrEqual(300);
     }
   });
+
+  test('titles as readers see them: smart typography in the contents, menus, page titles and changes pages; spec.json keeps the author\'s', () => {
+    // The importer turns typography on, as the official page shows "Don’t". An apostrophe inside a word is always ’.
+    const curl = (title: string) => title.replace(/(\w)'(\w)/g, '$1’$2');
+    const data = spec();
+    const sections = data.sections.filter((section: { title: string }) => /\w'\w/.test(section.title));
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) {
+      const html = readFileSync(path.join(dist, section.chapter, 'index.html'), 'utf8');
+      expect(html, section.id).toContain(`<span class="toc__title">${curl(section.title)}</span>`);
+      expect(html, section.id).toContain(`sharing for section “${curl(section.title)}”`);
+      expect(html, section.id).not.toContain(`sharing for section “${section.title}”`);
+    }
+    for (const chapter of data.chapters.filter((chapter: { title: string }) => /\w'\w/.test(chapter.title))) {
+      const html = readFileSync(path.join(dist, chapter.slug, 'index.html'), 'utf8');
+      expect(html).toContain(`<title>${curl(chapter.title)}`);
+      expect(html).toContain(`<meta property="og:title" content="${curl(chapter.title)}`);
+    }
+    // A changes page lists retitled or added sections by their shown titles.
+    const changes = readFileSync(path.join(dist, 'changes', 'index.html'), 'utf8');
+    expect(changes).not.toMatch(/>[^<]*\w'\w[^<]*<\/a>/);
+  });
 });

@@ -137,10 +137,6 @@ function commonWord(): string {
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-/** The authority label a record is filed under: its own level, else the nearest enclosing section's. */
-function authorityLabel(level: string | null): string {
-  return level ? (levels.find((candidate) => candidate.name === level)?.label ?? level) : 'No level';
-}
 function sectionLevel(section: Section): string | null {
   let current: Section | undefined = section;
   while (current) {
@@ -385,14 +381,14 @@ describe('filters', () => {
     expect(everything.length).toBe(await resultCount(page));
     // The level with the most results, but not all of them.
     const byLevel = Map.groupBy(everything, (result) => result.authority);
-    const [label, expected] = [...byLevel].filter(([, results]) => results.length < everything.length).sort((a, b) => b[1].length - a[1].length)[0]!;
-    await page.locator(`.ms-chip:has(input[name="ms-search-authority"][value="${label}"])`).click();
-    await waitForResults(page, word, `authority=${label}`);
+    const [name, expected] = [...byLevel].filter(([, results]) => results.length < everything.length).sort((a, b) => b[1].length - a[1].length)[0]!;
+    await page.locator(`.ms-chip:has(input[name="ms-search-authority"][value="${name}"])`).click();
+    await waitForResults(page, word, `authority=${name}`);
     const narrowed = await allResults(page);
     expect(narrowed.length).toBe(await resultCount(page));
     expect(narrowed.length).toBeLessThan(everything.length);
     expect(narrowed.map((result) => result.href).sort()).toEqual(expected.map((result) => result.href).sort());
-    expect(new Set(narrowed.map((result) => result.authority))).toEqual(new Set([label]));
+    expect(new Set(narrowed.map((result) => result.authority))).toEqual(new Set([name]));
     await close();
   });
 
@@ -411,9 +407,9 @@ describe('filters', () => {
     const level = levels[0]!;
     await page.locator('.ms-chip:has(input[name="ms-search-grade"][value=""])').click();
     await page.locator('.ms-chip:has(input[name="ms-search-kind"][value="Section"])').click();
-    await page.locator(`.ms-chip:has(input[name="ms-search-authority"][value="${level.label}"])`).click();
-    await waitForResults(page, '', `authority=${level.label}&kind=Section`);
-    const expected = sections.filter((section) => authorityLabel(sectionLevel(section)) === level.label);
+    await page.locator(`.ms-chip:has(input[name="ms-search-authority"][value="${level.name}"])`).click();
+    await waitForResults(page, '', `authority=${level.name}&kind=Section`);
+    const expected = sections.filter((section) => sectionLevel(section) === level.name);
     expect((await allResults(page)).map((result) => result.href).sort()).toEqual(expected.map((section) => pathOf(section.url)).sort());
     await close();
   });
@@ -485,8 +481,8 @@ describe('accessibility', () => {
       const { page, close } = await open(pageOf(spec.chapters[1].url), { colorScheme });
       await openDialog(page);
       await searchFor(page, commonWord());
-      await page.locator(`.ms-chip:has(input[name="ms-search-authority"][value="${levels[0]!.label}"])`).click();
-      await waitForResults(page, commonWord(), `authority=${levels[0]!.label}`);
+      await page.locator(`.ms-chip:has(input[name="ms-search-authority"][value="${levels[0]!.name}"])`).click();
+      await waitForResults(page, commonWord(), `authority=${levels[0]!.name}`);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;

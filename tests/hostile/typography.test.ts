@@ -34,3 +34,35 @@ it('curly quotes and dashes in prose; HTML shown as text, autolinks and code kee
   // The data keeps what the author typed.
   expect(JSON.stringify(specJson(model))).toContain('She said \\"Sorry -- I can\'t\\"');
 });
+
+it('titles are shown with the same typography, computed once in the model: code in a title and the exports keep the author\'s characters', async () => {
+  const content = path.join(work, 'titles');
+  mkdirSync(content);
+  writeFileSync(path.join(content, 'spec.config.json'), '{ "typography": "smart" }');
+  writeFileSync(
+    path.join(content, '01-titles.md'),
+    ['# Don\'t "guess" -- ask', '::section{#titles}', '', '## Keep `"raw"` code...', '::section{#code_title}', '', '::::example[It\'s "fine" -- really]{#ex_title}', ':::user', 'Hi', ':::', '', ':::compliant', 'Hello.', ':::', '::::', ''].join('\n'),
+  );
+  const model = await loadSpecWithPages(content, { log: () => {} });
+  const chapter = model.chapters[0]!;
+  expect(chapter.title).toBe('Don\'t "guess" -- ask');
+  expect(chapter.displayTitle).toBe('Don’t “guess” – ask');
+  const [first, second] = chapter.data.sections;
+  expect(first!.displayTitle).toBe(chapter.displayTitle);
+  expect(second!.displayTitle).toBe('Keep "raw" code…');
+  expect(chapter.data.examples[0]!.displayTitle).toBe('It’s “fine” – really');
+  // Menus and permalinks name the item as the page shows it.
+  expect(chapter.html).toContain('sharing for section “Don’t “guess” – ask”');
+  expect(chapter.html).toContain('aria-label="Link to example “It’s “fine” – really”"');
+  const json = JSON.stringify(specJson(model));
+  expect(json).toContain('Don\'t \\"guess\\" -- ask');
+  expect(json).not.toContain('displayTitle');
+});
+
+it('without "typography": "smart", a title is shown as written', async () => {
+  const content = path.join(work, 'plain');
+  mkdirSync(content);
+  writeFileSync(path.join(content, '01-plain.md'), ['# Don\'t "guess" -- ask', '::section{#plain}', ''].join('\n'));
+  const model = await loadSpecWithPages(content, { log: () => {} });
+  expect(model.chapters[0]!.displayTitle).toBe('Don\'t "guess" -- ask');
+});

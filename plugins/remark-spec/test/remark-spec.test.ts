@@ -8,9 +8,9 @@ const fixtures = new URL('fixtures/', import.meta.url);
 test('exposes the public api', async () => {
   const api = await import('../index.ts');
   expect(Object.keys(api).sort()).toEqual([
-    'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'findDeepNesting', 'findSlowInline', 'generatedExampleId', 'guardParser', 'htmlToText', 'iconSprite',
+    'applyTypography', 'chapterName', 'collectTargets', 'default', 'defaultAuthorityLevels', 'displayTitle', 'findDeepNesting', 'findSlowInline', 'generatedExampleId', 'guardParser', 'htmlToText', 'iconSprite',
     'idMessage', 'idPattern', 'idProblem', 'isSafeUrl', 'layoutIds', 'maxDelimitersPerParagraph', 'maxIdLength', 'maxNestingDepth', 'neutralizeUnsafeUrls',
-    'normalizeSource', 'plainText', 'quoteList', 'remarkSpec', 'report', 'reservedIdPrefixes', 'reservedIds', 'rules',
+    'normalizeSource', 'plainText', 'quoteList', 'remarkSpec', 'remarkTypography', 'report', 'reservedIdPrefixes', 'reservedIds', 'rules',
   ]);
   expect(api.default).toBe(api.remarkSpec);
 });

@@ -1,9 +1,9 @@
 // The filter bar: a radio group per filter (authority, kind, grade, and tag when records have
 // tags), values no record has hidden once Pagefind's filter counts arrive.
-import { kindLabels, kindPluralLabels, type FilterName, type RecordKind } from '../../../plugins/contract/index.ts';
+import { kindLabels, kindPluralLabels, noLevelLabel, noLevelValue, type FilterName, type RecordKind } from '../../../plugins/contract/index.ts';
 import { element } from './dom.ts';
 import type { FilterCounts, PagefindFilters } from './pagefind.ts';
-import { GRADES, NO_LEVEL, type Level } from './results.ts';
+import { GRADES, type Level } from './results.ts';
 
 export type FilterKey = FilterName | 'failing';
 
@@ -26,7 +26,7 @@ export class FilterBar {
       {
         key: 'authority',
         label: 'Authority',
-        values: [...levels.map((level) => ({ value: level.label, label: level.label, tone: `ms-badge--${level.name}` })), { value: NO_LEVEL, label: NO_LEVEL }],
+        values: [...levels.map((level) => ({ value: level.name, label: level.label, tone: `ms-badge--${level.name}` })), { value: noLevelValue, label: noLevelLabel }],
       },
       { key: 'kind', label: 'Kind', values: (Object.keys(kindLabels) as RecordKind[]).map((kind) => ({ value: kindLabels[kind], label: kindPluralLabels[kind] })) },
       { key: 'grade', label: 'Has a response', values: GRADES.map((grade) => ({ value: grade.value, label: grade.value, tone: `ms-chip--${grade.name}` })) },

@@ -1,5 +1,5 @@
 // One search result: its data (Entry, from Pagefind's fragment) and its listbox option.
-import { gradeLabels, noLevelLabel, type GradeName } from '../../../plugins/contract/index.ts';
+import { gradeLabels, noLevelValue, type GradeName } from '../../../plugins/contract/index.ts';
 import { element } from './dom.ts';
 import { buildExcerpt } from './excerpt.ts';
 import type { PagefindFragment } from './pagefind.ts';
@@ -25,7 +25,6 @@ export interface Entry {
   locations: number[];
 }
 
-export const NO_LEVEL = noLevelLabel;
 /** Grade filter values, in the order results show them, with their style names. */
 export const GRADES = (Object.keys(gradeLabels) as GradeName[]).map((name) => ({ value: gradeLabels[name], name }));
 
@@ -67,10 +66,10 @@ export function renderOption(entry: Entry, index: number, levels: Level[], words
   const title = element('span', 'ms-result__title');
   title.append(...highlight(entry.title || entry.url, words));
   head.append(title);
-  const level = levels.find((candidate) => candidate.label === entry.authority);
-  if (entry.authority && entry.authority !== NO_LEVEL) {
+  const level = levels.find((candidate) => candidate.name === entry.authority);
+  if (entry.authority && entry.authority !== noLevelValue) {
     const badge = element('span', `ms-badge ms-badge--small${level ? ` ms-badge--${level.name}` : ''}`);
-    badge.append(element('span', 'ms-visually-hidden', 'Authority: '), entry.authority);
+    badge.append(element('span', 'ms-visually-hidden', 'Authority: '), level?.label ?? entry.authority);
     head.append(badge);
   }
   if (entry.grades.length) {
