@@ -31,7 +31,8 @@ export function shortLinkPages(site: SiteModel): ShortLinkPage[] {
       pages.push({
         url: urls.short(id),
         html: redirectHtml(model.config, urls, {
-          title: target.title,
+          // The title as the page shows it (an old id's page names the section as it is now).
+          title: section?.displayTitle ?? example?.displayTitle ?? target.title,
           description: summaryText(section?.text ?? example?.description ?? '') || model.config.description,
           href: urls.target(target.chapter, target.aliasOf ?? id),
           image: imageSection ? urls.absolute(`${urls.short(imageSection)}og.png`) : undefined,

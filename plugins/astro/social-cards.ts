@@ -37,7 +37,7 @@ export function socialCards(site: SiteModel): Map<string, SocialCard> {
     const urls = siteUrls(site.config.site, site.config.base, edition.prefix);
     for (const [id, { section }] of edition.model.sections) {
       const rank = config.authorityLevels.findIndex((level) => level.name === section.effectiveAuthority);
-      cards.set(`${urls.short(id)}og.png`, { title: section.title, authority: rank < 0 ? null : { label: config.authorityLevels[rank]!.label, rank }, spec: config.title });
+      cards.set(`${urls.short(id)}og.png`, { title: section.displayTitle, authority: rank < 0 ? null : { label: config.authorityLevels[rank]!.label, rank }, spec: config.title });
     }
   }
   return cards;
