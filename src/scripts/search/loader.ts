@@ -13,19 +13,21 @@ const load = () => {
 };
 
 let warming = false;
+let list: Promise<string[]> | undefined;
+/** The files a first search needs (worker, WebAssembly, metadata, filter and index chunks), as the build lists them. */
+const firstSearchFiles = () => (list ??= fetch(`${base}pagefind/preload.json`).then(async (response) => ((await response.json()) as { files: string[] }).files));
+
 /**
  * Starts every download a first search needs, side by side, before the UI code has arrived:
- * Pagefind's script, and the files `pagefind/preload.json` lists (worker, WebAssembly, metadata,
- * filter and index chunks). Left alone, Pagefind requests them one after another; fetched here
- * they wait in the HTTP cache, which its worker shares.
+ * Pagefind's script and the files of `pagefind/preload.json`. Left alone, Pagefind requests them
+ * one after another; fetched here they wait in the HTTP cache, which its worker shares.
  */
 function warm(): void {
   if (warming || !opener) return;
   warming = true;
   import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => {});
-  fetch(`${base}pagefind/preload.json`)
-    .then((response) => response.json() as Promise<{ files: string[] }>)
-    .then(({ files }) => Promise.all(files.map((file) => fetch(`${base}pagefind/${file}`).then((response) => response.arrayBuffer()))))
+  firstSearchFiles()
+    .then((files) => Promise.all(files.map((file) => fetch(`${base}pagefind/${file}`).then((response) => response.arrayBuffer()))))
     .catch(() => {});
 }
 
@@ -57,14 +59,12 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+/** At idle, the WebAssembly and index metadata are prefetched: data, not script. Once search is loading, Pagefind fetches them itself. */
 async function prefetchIndex(): Promise<void> {
-  // Once search is loading, Pagefind fetches these itself; a prefetch would only compete.
   if (!opener || module) return;
-  const response = await fetch(`${base}pagefind/pagefind-entry.json`);
-  const entry = (await response.json()) as { languages: Record<string, { hash: string; wasm?: string }> };
-  const language = Object.values(entry.languages)[0];
-  if (!language || module) return;
-  for (const file of [`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`]) {
+  const files = await firstSearchFiles();
+  for (const file of files.filter((name) => /\.(pagefind|pf_meta)$/.test(name))) {
+    if (module) return;
     const link = document.createElement('link');
     link.rel = 'prefetch';
     link.href = `${base}pagefind/${file}`;
