@@ -7,16 +7,25 @@ const gap = 16;
 
 /**
  * Shows an element at the top of the page, under the sticky header, without animation. On phones
- * the header's second row names the section being read, so landing on another section can change
- * the header's height after the jump: a second look, once the header has followed, corrects it.
+ * the header's second row names the section being read: it is named first (as the scrollspy will
+ * once there), so the header has its final height when the page jumps, and the page jumps once. A
+ * second look corrects what still moved.
  */
 function landUnderHeader(element: Element): void {
+  const header = document.querySelector<HTMLElement>('.site-header');
+  const headings = [...document.querySelectorAll<HTMLElement>('.content .ms-heading[id]')];
+  const heading = headings.filter((candidate) => candidate === element || candidate.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
+  if (header && heading) {
+    const entry = document.querySelector(`.sidebar [data-toc-id="${CSS.escape(heading.id)}"] .toc__title`);
+    for (const label of document.querySelectorAll('[data-current-section]')) label.textContent = entry?.textContent ?? heading.textContent;
+    document.documentElement.style.setProperty('--ms-header-now', `${header.offsetHeight}px`);
+  }
   element.scrollIntoView({ block: 'start', behavior: 'instant' });
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+      const bottom = header?.getBoundingClientRect().bottom ?? 0;
       const top = element.getBoundingClientRect().top;
-      if (top < header + gap / 2) window.scrollBy({ top: top - header - gap, behavior: 'instant' });
+      if (top < bottom + gap / 2) window.scrollBy({ top: top - bottom - gap, behavior: 'instant' });
     }),
   );
 }
