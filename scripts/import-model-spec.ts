@@ -13,12 +13,12 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergeConfig, addOldIds, readMapping, resolveMapping, type Removal, configName, ImportError, planOutput, writeValidated, type OutputPlan, indexIds, publishedIds, releaseChapters, findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/index.ts';
+import { mergeConfig, addOldIds, readMapping, resolveMapping, type Removal, configName, finishPendingImport, ImportError, planOutput, writeValidated, type OutputPlan, indexIds, publishedIds, releaseChapters, findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/index.ts';
 import { importModelSpec, type ImportResult } from '../plugins/import-model-spec/index.ts';
 import { readReleases } from '../plugins/releases/index.ts';
-import { checkFreezable, FreezeError, freezeRelease, withLock } from '../plugins/releases/index.ts';
+import { checkFreezable, FreezeError, withLock } from '../plugins/releases/index.ts';
 import { readRemovals, removalsName } from '../plugins/releases/index.ts';
-import { readJsonDocument } from '../plugins/model/index.ts';
+import { pendingImportFolder, readJsonDocument } from '../plugins/model/index.ts';
 import { formatMessages } from '../plugins/model/index.ts';
 import type { Release } from '../plugins/releases/index.ts';
 import { loadSpec, SpecError } from '../plugins/model/index.ts';
@@ -167,6 +167,10 @@ async function main(): Promise<void> {
   // Output folder: everything that could refuse the import is checked before anything is written.
   const outDir = path.resolve(values.out);
   const inputs = [{ label: 'source', dir: path.dirname(sourcePath) }, ...(examplesDir ? [{ label: 'eval-prompt', dir: examplesDir }] : [])];
+  // An import stopped after its commit point is finished before anything else is read.
+  if (existsSync(path.join(outDir, pendingImportFolder)) && withLock(outDir, () => finishPendingImport(outDir))) {
+    console.log(`Finished an interrupted import into ${display(outDir)}/ first.`);
+  }
   const plan = planOutput(outDir, inputs, display);
   for (const [option, file] of [['--notes', notesPath], ['--map', mapPath]] as const) {
     if (file && plan.replaced.some((name) => path.join(outDir, name) === file)) {
@@ -251,13 +255,16 @@ async function main(): Promise<void> {
   // Messages name the temporary folder; they are about the files as they will be in --out.
   const inOut = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(outDir));
   try {
-    const write = () =>
-      writeValidated(plan, written, (dir) => {
+    // Under the release lock (an import and a release, or two imports, never write one folder at
+    // once), all or nothing: the files and the release (--release) go in by a journal.
+    writeValidated(
+      plan,
+      written,
+      (dir) => {
         loadSpec(dir, { log: (report) => warnings.push(inOut(report)) });
-      });
-    // The release lock: an import and a release (or two imports) never write one folder at once.
-    if (plan.exists) withLock(outDir, write);
-    else write();
+      },
+      release === null ? null : { version: release, date: date!, notesFile: notesPath ?? undefined },
+    );
   } catch (error) {
     if (error instanceof FreezeError) throw new ImportError(error.message);
     if (error instanceof SpecError || error instanceof ConfigError) {
@@ -319,7 +326,6 @@ async function main(): Promise<void> {
   if (warnings.length > 0) console.log(`\nThe site's checks warn:\n${warnings.join('\n')}`);
 
   if (release !== null) {
-    freezeRelease(outDir, release, { date: date!, ...(notesPath ? { notesFile: notesPath } : {}) });
     console.log(`\nFroze release ${release} (${date}) in ${display(path.join(outDir, 'releases', release))}/`);
   }
   console.log(`\nDone. Build it with: SPEC_CONTENT_DIR=${display(outDir)} npm run build${display(outDir) === 'content' ? ' (or just npm run build)' : ''}`);

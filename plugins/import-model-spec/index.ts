@@ -15,7 +15,7 @@ export { slugify } from './ids.ts';
 // and mapping the ids a release dropped.
 export { mergeConfig } from './config-merge.ts';
 export { addOldIds, readMapping, resolveMapping, type Removal } from './id-mapping.ts';
-export { configName, ImportError, planOutput, writeValidated, type OutputPlan } from './output.ts';
+export { configName, finishPendingImport, ImportError, planOutput, writeValidated, type OutputPlan, type ReleaseIntent } from './output.ts';
 export { indexIds, publishedIds, releaseChapters } from './published-ids.ts';
 export { findVanished, mappingTemplate, type VanishedId } from './vanished-ids.ts';
 

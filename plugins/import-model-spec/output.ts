@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pendingImportFolder } from '../model/index.ts';
+import { freezeRelease, withLock } from '../releases/index.ts';
 
 /** A problem that stops the import: one line, shown without a stack trace. */
 export class ImportError extends Error {
@@ -69,15 +71,42 @@ export function planOutput(outDir: string, inputs: ReadonlyArray<{ label: string
   return { outDir, exists: true, replaced, kept };
 }
 
+/** A release the import freezes once its files are in place (`--release`). */
+export interface ReleaseIntent {
+  version: string;
+  date: string;
+  notesFile?: string | undefined;
+}
+
 /**
- * Writes the import into a temporary folder beside `--out`, has `validate` check it there, and
- * only then replaces the planned files of `--out` with it. When validation throws, the temporary
- * folder is removed and `--out` is left as it was.
+ * What an import does to `--out` once its files are checked, written as the commit point: after
+ * it, an interrupted run is finished by the next one (`finishPendingImport`), never undone.
+ */
+interface Journal {
+  /** Files of `--out` the import replaces without writing again (chapters no longer imported). */
+  remove: string[];
+  /** Files moved from the pending folder into `--out`, each by one rename over the old one. */
+  move: string[];
+  release: { version: string; date: string; notes: boolean } | null;
+}
+
+const journalName = 'journal.json';
+const releaseName = 'release.json';
+const notesName = 'release-notes.md';
+
+/**
+ * Writes the import into a temporary folder beside `--out` and has `validate` check it there. When
+ * validation throws, the temporary folder is removed and `--out` is left as it was. Otherwise,
+ * under the release lock, the files move into `--out/.import-pending/`, a journal saying what
+ * follows is written (one rename: the commit point), and the journal is carried out: files
+ * replaced by renames, the release frozen. A run killed at any point leaves `--out` as it was, or
+ * holding a journal the next import finishes first; the build refuses a folder in between.
  */
 export function writeValidated(
   plan: OutputPlan,
   files: ReadonlyArray<{ path: string; content: string }>,
   validate: (dir: string) => void,
+  release: ReleaseIntent | null = null,
 ): void {
   const parent = path.dirname(path.resolve(plan.outDir));
   mkdirSync(parent, { recursive: true });
@@ -85,10 +114,60 @@ export function writeValidated(
   try {
     for (const file of files) writeFileSync(path.join(temp, file.path), file.content);
     validate(temp);
+    if (release?.notesFile) copyFileSync(release.notesFile, path.join(temp, notesName));
     mkdirSync(plan.outDir, { recursive: true });
-    for (const name of plan.replaced) rmSync(path.join(plan.outDir, name));
-    for (const file of files) renameSync(path.join(temp, file.path), path.join(plan.outDir, file.path));
+    withLock(plan.outDir, () => {
+      const pending = path.join(plan.outDir, pendingImportFolder);
+      // A run killed before its journal leaves only litter here.
+      rmSync(pending, { recursive: true, force: true });
+      renameSync(temp, pending);
+      const moved = new Set(files.map((file) => file.path));
+      const journal: Journal = {
+        remove: plan.replaced.filter((name) => !moved.has(name)),
+        move: [...moved],
+        release: release && { version: release.version, date: release.date, notes: Boolean(release.notesFile) },
+      };
+      writeFileSync(path.join(pending, `${journalName}.tmp`), JSON.stringify(journal));
+      renameSync(path.join(pending, `${journalName}.tmp`), path.join(pending, journalName));
+      finishPendingImport(plan.outDir);
+    });
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Carries out the journal of an import interrupted after its commit point (idempotent: each step
+ * checks whether it is done), and clears what a run killed before it left. Two stages: the files
+ * (`journal.json`; the build refuses the folder while it is there), then the release
+ * (`release.json`; the draft is whole by then). Call under the lock. Returns whether an
+ * interrupted import was finished.
+ */
+export function finishPendingImport(outDir: string): boolean {
+  const pending = path.join(outDir, pendingImportFolder);
+  const journalPath = path.join(pending, journalName);
+  const releasePath = path.join(pending, releaseName);
+  const found = existsSync(journalPath) || existsSync(releasePath);
+  if (existsSync(journalPath)) {
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+    for (const name of journal.remove) rmSync(path.join(outDir, name), { force: true });
+    for (const name of journal.move) {
+      const from = path.join(pending, name);
+      if (existsSync(from)) renameSync(from, path.join(outDir, name));
+    }
+    if (journal.release) {
+      writeFileSync(`${releasePath}.tmp`, JSON.stringify(journal.release));
+      renameSync(`${releasePath}.tmp`, releasePath);
+    }
+    rmSync(journalPath);
+  }
+  if (existsSync(releasePath)) {
+    const release = JSON.parse(readFileSync(releasePath, 'utf8')) as NonNullable<Journal['release']>;
+    // A freeze appears in one rename of its staged folder: present means complete.
+    if (!existsSync(path.join(outDir, 'releases', release.version))) {
+      freezeRelease(outDir, release.version, { date: release.date, ...(release.notes ? { notesFile: path.join(pending, notesName) } : {}) });
+    }
+  }
+  rmSync(pending, { recursive: true, force: true });
+  return found;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { resolveContained } from './contained-path.ts';
@@ -56,6 +56,9 @@ export function chapterSlug(fileName: string): string {
  * (whose targets are never read). `_`- and `.`-prefixed entries and the top-level `releases/`
  * folder are skipped.
  */
+/** Where an import's checked files wait inside the content folder until its journal is carried out (import-model-spec/output.ts). */
+export const pendingImportFolder = '.import-pending';
+
 export function listChapterFiles(contentDir: string): ChapterListing {
   const root = path.resolve(contentDir);
   const realRoot = realpathSync(root);
@@ -67,6 +70,12 @@ export function listChapterFiles(contentDir: string): ChapterListing {
     message.fatal = true;
   };
   const relative = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+
+  // An import interrupted between its commit point and its last move: some chapters are old, some new.
+  const journal = path.join(root, pendingImportFolder, 'journal.json');
+  if (existsSync(journal)) {
+    problem(journal, 'unfinished-import', `Unexpected unfinished import in \`${path.relative(process.cwd(), root) || root}\` (it was stopped while replacing chapters), expected it finished: run the import into this folder again, which finishes the interrupted one first`);
+  }
 
   const found: string[] = [];
   const visited = new Set<string>([realRoot]);

@@ -4,7 +4,7 @@
  * exports, search records and URLs are views of it.
  */
 export { ChapterCache } from './chapter-cache.ts';
-export { chapterSlug, listChapterFiles, releasesFolder, reservedPageNames, type ChapterFile, type ChapterListing } from './chapter-files.ts';
+export { chapterSlug, listChapterFiles, pendingImportFolder, releasesFolder, reservedPageNames, type ChapterFile, type ChapterListing } from './chapter-files.ts';
 export {
   ConfigError,
   configFileName,
