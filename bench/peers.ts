@@ -1,5 +1,5 @@
 // Every speed target of issue 18 as a ratio against Astro Starlight on the same upstream release:
-// `npm run bench:peers [-- --runs 3 --search-runs 7 --dev-rounds 6 --skip build,search,dev,scale --from peers.json]`.
+// `npm run bench:peers [-- --runs 3 --page-runs 5 --search-runs 7 --dev-rounds 6 --skip build,pages,search,dev,scale --from peers.json]`.
 //
 // Both sites come from ../shared/peers (ours.sh imports the release into a copy of this working
 // tree; starlight.sh is run only when $PEERS_DIR has no Starlight build yet). Builds are timed in
@@ -10,6 +10,10 @@
 // (below 1: ours is faster), medians of per-pair ratios. Writes bench/results/peers.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as textOf } from 'hast-util-to-string';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +24,7 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     'search-runs': { type: 'string', default: '7' },
+    'page-runs': { type: 'string', default: '5' },
     'dev-rounds': { type: 'string', default: '6' },
     skip: { type: 'string', default: '' },
     from: { type: 'string' },
@@ -144,6 +149,32 @@ if (!skip.has('build')) {
   });
 }
 
+if (!skip.has('pages')) {
+  // The largest chapter and chain-of-command, as readers load them: page-pair.mjs, A B A B.
+  const pages = ['/stay-in-bounds/', '/chain-of-command/'];
+  const out = sh(`node '${options.peers}/pairs/page-pair.mjs' ${Number(options['page-runs'])} ${pages.map((page) => `${page}:${page}`).join(' ')} 2>/dev/null`);
+  const pairs = JSON.parse(out) as Array<{ pair: string; ours: { fcpMs: number; loadMs: number }; starlight: { fcpMs: number; loadMs: number }; ratios: { fcp: number; load: number } }>;
+  /** gzip bytes of the page's HTML per KB of its visible text (what a reader gets for what they download). */
+  const htmlPerText = (dist: string, page: string) => {
+    const html = readFileSync(path.join(dist, page, 'index.html'));
+    const tree: Root = fromHtml(html.toString('utf8'));
+    // What a reader sees: the body without scripts, styles, the head and hidden elements.
+    const body = (tree.children.find((node) => node.type === 'element' && node.tagName === 'html') as Element | undefined)?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body');
+    const strip = (node: Element): Element => ({ ...node, children: node.children.filter((child) => !(child.type === 'element' && (['script', 'style', 'template', 'svg', 'noscript'].includes(child.tagName) || child.properties.hidden !== undefined))).map((child) => (child.type === 'element' ? strip(child) : child)) });
+    const text = (body ? textOf(strip(body)) : '').replace(/\s+/g, ' ').trim();
+    return gzipSync(html, { level: 9 }).length / (Buffer.byteLength(text) / 1024);
+  };
+  for (const [index, page] of pages.entries()) {
+    const result = pairs[index]!;
+    const name = page.replaceAll('/', '');
+    figures[`pageFcp:${name}`] = { ours: result.ours.fcpMs, starlight: result.starlight.fcpMs, ratio: result.ratios.fcp };
+    figures[`pageLoad:${name}`] = { ours: result.ours.loadMs, starlight: result.starlight.loadMs, ratio: result.ratios.load };
+    const ours = htmlPerText(path.join(peersDir, 'ours/dist'), page);
+    const theirs = htmlPerText(path.join(starlight, 'dist'), page);
+    figures[`pageHtml:${name}`] = { ours, starlight: theirs, ratio: ours / theirs };
+  }
+}
+
 if (!skip.has('search')) {
   const out = sh(`node '${options.peers}/pairs/search-pair.mjs' --runs=${options['search-runs']} 2>/dev/null`);
   const byQuery = JSON.parse(out) as Record<string, { raw: Record<'ours' | 'starlight', Array<{ cold: { typeToFirst: number }; warm: { typeToFirst: number } }>> }>;
@@ -175,6 +206,11 @@ if (!skip.has('scale')) {
 if (!options.from) figures.loadAfter = load();
 
 const targets: Array<[string, string, number]> = [
+  ...['stay-in-bounds', 'chain-of-command'].flatMap((page): Array<[string, string, number]> => [
+    [`pageFcp:${page}`, `${page}: first contentful paint, ms`, 1.0],
+    [`pageLoad:${page}`, `${page}: load, ms`, 1.0],
+    [`pageHtml:${page}`, `${page}: gzip HTML bytes per KB of visible text`, 1.5],
+  ]),
   ['coldWallS', 'cold build, wall', 1.0],
   ['coldCpuS', 'cold build, CPU', 1.0],
   ['unchangedWallS', 'rebuild, nothing changed, wall', 0.5],
