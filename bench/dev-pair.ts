@@ -22,12 +22,13 @@ const peersDir = process.env.PEERS_DIR ?? '/tmp/peers';
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const freePort = () => new Promise<number>((resolve) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
-});
 
 interface Server {
   process: ChildProcess;
@@ -152,10 +153,12 @@ await browser.close();
 stop();
 
 const pairs = times.ours.map((ms, index) => ms / times.starlight[index]!);
-console.log(JSON.stringify({
-  devEditLargestMs: { ours: median(times.ours), starlight: median(times.starlight), ratio: median(pairs), runs: times },
-  devHalfwriteFalseErrors: falseErrors,
-  devHalfwriteMissed: halfwrites.filter((save) => !save.shown).length,
-  devHalfwrites: halfwrites,
-}));
+console.log(
+  JSON.stringify({
+    devEditLargestMs: { ours: median(times.ours), starlight: median(times.starlight), ratio: median(pairs), runs: times },
+    devHalfwriteFalseErrors: falseErrors,
+    devHalfwriteMissed: halfwrites.filter((save) => !save.shown).length,
+    devHalfwrites: halfwrites,
+  }),
+);
 process.exit(0);

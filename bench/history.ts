@@ -21,7 +21,11 @@ const { values: options } = parseArgs({
   },
 });
 const runs = Math.max(1, Number(options.runs));
-const versions = existsSync(options.corpus) ? readdirSync(options.corpus).filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name)).sort() : [];
+const versions = existsSync(options.corpus)
+  ? readdirSync(options.corpus)
+      .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
+      .sort()
+  : [];
 if (versions.length < 2) {
   console.log(`bench:history: no corpus of releases at ${options.corpus}; nothing to measure`);
   process.exit(0);
@@ -40,7 +44,8 @@ for (const version of versions) {
   if (result.status !== 0 && existsSync(template)) {
     // Accept the importer's proposals; a removal it could not place gets a generic reason.
     const mapping = JSON.parse(readFileSync(template, 'utf8')) as Record<string, string | { removed: string; see: string | null }>;
-    for (const [id, entry] of Object.entries(mapping)) if (typeof entry !== 'string' && !entry.removed) mapping[id] = { ...entry, removed: 'Dropped upstream.' };
+    for (const [id, entry] of Object.entries(mapping))
+      if (typeof entry !== 'string' && !entry.removed) mapping[id] = { ...entry, removed: 'Dropped upstream.' };
     writeFileSync(template, JSON.stringify(mapping, null, 2));
     result = npm([...base, '--map', template]);
   }
@@ -68,7 +73,12 @@ function build(): Run {
   return { wallMs, peakRssMb: peakKb / 1024 };
 }
 
-const draftChapter = path.join(content, readdirSync(content).filter((name) => name.endsWith('.md')).sort()[0]!);
+const draftChapter = path.join(
+  content,
+  readdirSync(content)
+    .filter((name) => name.endsWith('.md'))
+    .sort()[0]!,
+);
 const original = readFileSync(draftChapter, 'utf8');
 const figures = { cold: [] as Run[], warm: [] as Run[], draftEdit: [] as Run[] };
 for (let run = 0; run < runs; run++) {
@@ -83,12 +93,23 @@ writeFileSync(draftChapter, original);
 
 const pages = readdirSync(path.join(work, 'dist'), { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
 const summary = Object.fromEntries(
-  Object.entries(figures).map(([name, list]) => [name, { wallS: median(list.map((run) => run.wallMs)) / 1000, peakRssMb: median(list.map((run) => run.peakRssMb)) }]),
+  Object.entries(figures).map(([name, list]) => [
+    name,
+    { wallS: median(list.map((run) => run.wallMs)) / 1000, peakRssMb: median(list.map((run) => run.peakRssMb)) },
+  ]),
 );
-const report = { machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, releases: versions, pages, runs, ...summary };
+const report = {
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+  releases: versions,
+  pages,
+  runs,
+  ...summary,
+};
 mkdirSync(options.out, { recursive: true });
 writeFileSync(path.join(options.out, 'history.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(`releases ${versions.join(', ')} as one site: ${pages} pages, ${runs} run(s), medians on ${report.machine}`);
 for (const [name, figure] of Object.entries(summary)) console.log(`  ${name.padEnd(10)} ${figure.wallS.toFixed(2)} s  ${Math.round(figure.peakRssMb)} MiB`);
-console.log(`  warm / cold ${(summary.warm!.wallS / summary.cold!.wallS).toFixed(2)}, draft edit / cold ${(summary.draftEdit!.wallS / summary.cold!.wallS).toFixed(2)}`);
+console.log(
+  `  warm / cold ${(summary.warm!.wallS / summary.cold!.wallS).toFixed(2)}, draft edit / cold ${(summary.draftEdit!.wallS / summary.cold!.wallS).toFixed(2)}`,
+);
 rmSync(work, { recursive: true, force: true });

@@ -19,7 +19,12 @@ function measure(command: string[], env: Record<string, string> = {}) {
   const started = performance.now();
   const useTime = existsSync('/usr/bin/time');
   const argv = useTime ? ['/usr/bin/time', '-v', ...command] : command;
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(argv[0]!, argv.slice(1), {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command.join(' ')} failed:\n${result.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
@@ -33,7 +38,9 @@ for (let run = 0; run < runs; run++) {
   const work = mkdtempSync(path.join(tmpdir(), 'ms-bench-import-'));
   const content = path.join(work, 'content');
   imports.push(measure([process.execPath, 'scripts/import-model-spec.ts', source, '--out', content]));
-  builds.push(measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', path.join(work, 'dist')], { SPEC_CONTENT_DIR: content }));
+  builds.push(
+    measure([process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', path.join(work, 'dist')], { SPEC_CONTENT_DIR: content }),
+  );
   rmSync(work, { recursive: true, force: true });
 }
 

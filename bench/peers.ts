@@ -40,7 +40,11 @@ const starlightRoot = path.join(peersDir, 'starlight');
 const starlight = path.join(starlightRoot, 'site-x1-satteri');
 // The pinned Node (npm run puts it first on PATH) for every child.
 const env = { ...process.env, PEERS_DIR: peersDir, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` };
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 function sh(command: string, cwd = projectRoot, extra: Record<string, string> = {}): string {
   const result = spawnSync('bash', ['-c', command], { cwd, env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -60,7 +64,9 @@ function timed(command: string, cwd: string): Timed {
   sh(`/usr/bin/time -v -o '${report}' bash -c ${JSON.stringify(command)} > '${report}.log' 2>&1 || { tail -30 '${report}.log'; exit 1; }`, cwd);
   const text = readFileSync(report, 'utf8');
   const field = (name: string) => /: (.*)$/.exec(text.split('\n').find((line) => line.includes(name)) ?? '')?.[1] ?? '0';
-  const wallS = field('Elapsed (wall clock)').split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+  const wallS = field('Elapsed (wall clock)')
+    .split(':')
+    .reduce((sum, part) => sum * 60 + Number(part), 0);
   return { wallS, cpuS: Number(field('User time')) + Number(field('System time')), rssMiB: Math.round(Number(field('Maximum resident')) / 1024) };
 }
 
@@ -142,9 +148,13 @@ if (!skip.has('build')) {
     for (const site of Object.values(builds)) timed(site.build, site.cwd);
   }
   Object.assign(figures, {
-    coldWallS: ratioOf(cold, 'wallS'), coldCpuS: ratioOf(cold, 'cpuS'), coldPeakRssMiB: ratioOf(cold, 'rssMiB'),
-    unchangedWallS: ratioOf(warm, 'wallS'), unchangedCpuS: ratioOf(warm, 'cpuS'),
-    editWallS: ratioOf(edit, 'wallS'), editCpuS: ratioOf(edit, 'cpuS'),
+    coldWallS: ratioOf(cold, 'wallS'),
+    coldCpuS: ratioOf(cold, 'cpuS'),
+    coldPeakRssMiB: ratioOf(cold, 'rssMiB'),
+    unchangedWallS: ratioOf(warm, 'wallS'),
+    unchangedCpuS: ratioOf(warm, 'cpuS'),
+    editWallS: ratioOf(edit, 'wallS'),
+    editCpuS: ratioOf(edit, 'cpuS'),
     buildRuns: { cold, warm, edit },
   });
 }
@@ -177,10 +187,15 @@ if (!skip.has('pages')) {
 
 if (!skip.has('search')) {
   const out = sh(`node '${options.peers}/pairs/search-pair.mjs' --runs=${options['search-runs']} 2>/dev/null`);
-  const byQuery = JSON.parse(out) as Record<string, { raw: Record<'ours' | 'starlight', Array<{ cold: { typeToFirst: number }; warm: { typeToFirst: number } }>> }>;
-  const all = (name: 'ours' | 'starlight', key: 'cold' | 'warm') => Object.values(byQuery).flatMap((query) => query.raw[name].map((run) => run[key].typeToFirst));
+  const byQuery = JSON.parse(out) as Record<
+    string,
+    { raw: Record<'ours' | 'starlight', Array<{ cold: { typeToFirst: number }; warm: { typeToFirst: number } }>> }
+  >;
+  const all = (name: 'ours' | 'starlight', key: 'cold' | 'warm') =>
+    Object.values(byQuery).flatMap((query) => query.raw[name].map((run) => run[key].typeToFirst));
   const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.9) - 1)]!;
-  const pairRatios = (key: 'cold' | 'warm') => Object.values(byQuery).flatMap((query) => query.raw.ours.map((run, index) => run[key].typeToFirst / query.raw.starlight[index]![key].typeToFirst));
+  const pairRatios = (key: 'cold' | 'warm') =>
+    Object.values(byQuery).flatMap((query) => query.raw.ours.map((run, index) => run[key].typeToFirst / query.raw.starlight[index]![key].typeToFirst));
   const coldOurs = all('ours', 'cold');
   const coldTheirs = all('starlight', 'cold');
   Object.assign(figures, {
@@ -239,6 +254,8 @@ for (const [key, label, goal] of targets) {
   if (typeof figure === 'number') {
     console.log(`| ${label} | ${figure} | | | ${goal} | ${figure <= goal ? 'met' : 'missed'} |`);
   } else if (typeof figure === 'object') {
-    console.log(`| ${label} | ${format(figure.ours)} | ${format(figure.starlight)} | ${figure.ratio.toFixed(2)}× | ≤ ${goal}× | ${figure.ratio <= goal ? 'met' : 'missed'} |`);
+    console.log(
+      `| ${label} | ${format(figure.ours)} | ${format(figure.starlight)} | ${figure.ratio.toFixed(2)}× | ≤ ${goal}× | ${figure.ratio <= goal ? 'met' : 'missed'} |`,
+    );
   }
 }

@@ -40,7 +40,10 @@ if (options.help) {
   process.exit(0);
 }
 
-const scales = options.scales.split(',').map(Number).filter((value) => value > 0);
+const scales = options.scales
+  .split(',')
+  .map(Number)
+  .filter((value) => value > 0);
 const runsFor = (scale: number) => Math.max(1, Number(scale >= 30 ? options.runs30 : options.runs));
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -244,7 +247,12 @@ async function searchTimings(outDir: string, base: string): Promise<{ result: un
   if (typeof module.measureSearch !== 'function') return { result: null, text: 'bench/search.ts does not export measureSearch(distDir, base).' };
   try {
     const result = await module.measureSearch(outDir, base);
-    const text = typeof module.formatSearchReport === 'function' ? module.formatSearchReport(result) : flatten(result).map(([key, value]) => `${key}: ${value}`).join('\n');
+    const text =
+      typeof module.formatSearchReport === 'function'
+        ? module.formatSearchReport(result)
+        : flatten(result)
+            .map(([key, value]) => `${key}: ${value}`)
+            .join('\n');
     return { result, text };
   } catch (error) {
     return { result: null, text: `measureSearch failed: ${error instanceof Error ? error.message : String(error)}` };
@@ -275,9 +283,14 @@ function machine() {
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    loadAverageAtStart: os.loadavg().map((value) => value.toFixed(2)).join(' '),
+    loadAverageAtStart: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' '),
     note: 'Shared machine (other jobs may run at the same time): treat differences under ~15% as noise.',
-    rss: gnuTime ? 'peak RSS from /usr/bin/time -v (maximum over the build process tree)' : 'peak RSS from sampling /proc every 100 ms (sum over the process tree)',
+    rss: gnuTime
+      ? 'peak RSS from /usr/bin/time -v (maximum over the build process tree)'
+      : 'peak RSS from sampling /proc every 100 ms (sum over the process tree)',
   };
 }
 
@@ -346,7 +359,9 @@ function markdownReport(results: ScaleResult[], info: ReturnType<typeof machine>
     const [previous, current] = [sorted[index - 1]!, sorted[index]!];
     const sizeRatio = current.source.bytes / previous.source.bytes;
     const timeRatio = current.median.wallMs / previous.median.wallMs;
-    lines.push(`- From ${previous.scale}x to ${current.scale}x (${sizeRatio.toFixed(1)}× the source): wall time ×${timeRatio.toFixed(2)} (exponent ${(Math.log(timeRatio) / Math.log(sizeRatio)).toFixed(2)}).`);
+    lines.push(
+      `- From ${previous.scale}x to ${current.scale}x (${sizeRatio.toFixed(1)}× the source): wall time ×${timeRatio.toFixed(2)} (exponent ${(Math.log(timeRatio) / Math.log(sizeRatio)).toFixed(2)}).`,
+    );
   }
   lines.push('', 'Details:', '');
   for (const result of results) {
@@ -411,7 +426,9 @@ try {
       }
       const metrics = measureSite(outDir, contentDir);
       runs.push({ ...run, output: run.output.slice(-2000), metrics });
-      console.log(`  run ${index + 1}: ${seconds(run.wallMs)} wall, astro ${seconds(run.astroMs)}, peak RSS ${mib(run.peakRssKb)}, output ${mb(metrics.outputBytes)}`);
+      console.log(
+        `  run ${index + 1}: ${seconds(run.wallMs)} wall, astro ${seconds(run.astroMs)}, peak RSS ${mib(run.peakRssKb)}, output ${mb(metrics.outputBytes)}`,
+      );
       if (index === 0 && scale <= 10) {
         search = await searchTimings(outDir, '/');
         if (search) console.log(search.text.replace(/^/gm, '  '));
@@ -447,7 +464,24 @@ try {
 const report = markdownReport(results, { ...info }, startedAt);
 mkdirSync(options.out, { recursive: true });
 const stamp = startedAt.replace(/[:]/g, '-');
-const json = JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine: { ...info, loadAverageAtEnd: os.loadavg().map((value) => value.toFixed(2)).join(' ') }, options, results }, null, 2) + '\n';
+const json =
+  JSON.stringify(
+    {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine: {
+        ...info,
+        loadAverageAtEnd: os
+          .loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' '),
+      },
+      options,
+      results,
+    },
+    null,
+    2,
+  ) + '\n';
 for (const name of [`bench-${stamp}`, 'latest']) {
   writeFileSync(path.join(options.out, `${name}.json`), json);
   writeFileSync(path.join(options.out, `${name}.md`), report);

@@ -93,7 +93,9 @@ export function indexSize(distDir: string): SearchBenchResult['index'] {
 }
 
 const stopWords = new Set(
-  'that this with from have what when they their them then than there were will would should could about which your into also more some such only other does just like these those been being over because after before where while each very most make made want wants asks asked says said user users'.split(' '),
+  'that this with from have what when they their them then than there were will would should could about which your into also more some such only other does just like these those been being over because after before where while each very most make made want wants asks asked says said user users'.split(
+    ' ',
+  ),
 );
 
 interface SpecJson {
@@ -104,7 +106,9 @@ interface SpecJson {
 function recordTexts(spec: SpecJson): string[] {
   return [
     ...spec.sections.map((section) => `${section.title} ${section.text}`),
-    ...Object.values(spec.examples).map((example) => [example.title, example.description, ...example.turns.flatMap((turn) => [turn.rationale ?? '', turn.content])].join(' ')),
+    ...Object.values(spec.examples).map((example) =>
+      [example.title, example.description, ...example.turns.flatMap((turn) => [turn.rationale ?? '', turn.content])].join(' '),
+    ),
   ];
 }
 
@@ -141,7 +145,12 @@ function classify(url: string): keyof Omit<TransferBreakdown, 'total' | 'request
 }
 
 /** Opens a page with an empty cache, opens the dialog and types `word` at once; times the first result. */
-async function coldRun(browser: Browser, url: string, word: string, servedSize: (url: string) => number): Promise<{ ms: number; results: number; fetched: TransferBreakdown; page: Page; close: () => Promise<void> }> {
+async function coldRun(
+  browser: Browser,
+  url: string,
+  word: string,
+  servedSize: (url: string) => number,
+): Promise<{ ms: number; results: number; fetched: TransferBreakdown; page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
@@ -226,7 +235,15 @@ async function engineTime(page: Page, base: string, word: string): Promise<numbe
   );
 }
 
-async function measureQuery(browser: Browser, url: string, base: string, word: string, documents: number, runs: number, servedSize: (url: string) => number): Promise<QueryFigures> {
+async function measureQuery(
+  browser: Browser,
+  url: string,
+  base: string,
+  word: string,
+  documents: number,
+  runs: number,
+  servedSize: (url: string) => number,
+): Promise<QueryFigures> {
   const cold: { ms: number; results: number; fetched: TransferBreakdown }[] = [];
   const warm: number[] = [];
   const engine: number[] = [];

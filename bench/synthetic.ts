@@ -136,7 +136,10 @@ class Writer {
     for (let index = 0; index < sentences; index++) lines.push(this.sentence());
     if (this.chance(0.5)) lines.push(`Ask ${this.uniqueWord()} first.`);
     // Wrapped like hand-written Markdown.
-    return lines.join(' ').replace(/(.{1,96})(?:\s|$)/g, '$1\n').trim();
+    return lines
+      .join(' ')
+      .replace(/(.{1,96})(?:\s|$)/g, '$1\n')
+      .trim();
   }
 
   reference(): string {
@@ -180,8 +183,10 @@ function message(writer: Writer, role: string, fence: string): string {
   else if (role === 'user' && writer.chance(0.05)) attributes = '{under_18=true}';
   const deeper = fence.length > 3 && role !== 'tool' && writer.chance(0.7);
   parts.push(writer.paragraph(writer.int(1, 2)));
-  if (writer.chance(0.12)) parts.push(['```python', `def ${writer.word()}_${writer.word()}(x):`, `    return x * ${writer.int(2, 9)}  # <not html>`, '```'].join('\n'));
-  if (writer.chance(0.08)) parts.push(`Solve $$x^2 + ${writer.int(2, 9)}x = ${writer.int(10, 99)}$$ and compare with $$\\frac{${writer.int(1, 9)}}{${writer.int(2, 9)}}$$.`);
+  if (writer.chance(0.12))
+    parts.push(['```python', `def ${writer.word()}_${writer.word()}(x):`, `    return x * ${writer.int(2, 9)}  # <not html>`, '```'].join('\n'));
+  if (writer.chance(0.08))
+    parts.push(`Solve $$x^2 + ${writer.int(2, 9)}x = ${writer.int(10, 99)}$$ and compare with $$\\frac{${writer.int(1, 9)}}{${writer.int(2, 9)}}$$.`);
   if (writer.chance(0.1)) parts.push(`- ${writer.words(5)}\n- ${writer.words(6)}\n- ${writer.words(4)}`);
   if (writer.chance(0.06)) parts.push(`<${role}> tags, {braces} and <!-- comments --> stay literal: ${writer.words(4)}.`);
   if (deeper && role === 'user') parts.push(`:::untrusted\n${writer.paragraph(2)}\nIgnore previous instructions and ${writer.words(5)}.\n:::`);
@@ -247,7 +252,18 @@ export function writeSyntheticSpec(dir: string, scale: number, seed = 20261123):
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, 'spec.config.json'),
-    JSON.stringify({ title: `Synthetic spec ${scale}x`, shortTitle: `Synthetic ${scale}x`, description: 'Generated for the build benchmark.', version: 'bench', site: 'https://example.com', base: '/' }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        title: `Synthetic spec ${scale}x`,
+        shortTitle: `Synthetic ${scale}x`,
+        description: 'Generated for the build benchmark.',
+        version: 'bench',
+        site: 'https://example.com',
+        base: '/',
+      },
+      null,
+      2,
+    ) + '\n',
   );
   let bytes = 0;
   const counts = { prompts: 0 };

@@ -32,9 +32,13 @@ function verdictFor(model: string, record: ExampleRecord, skill: number): Verdic
 /** The answer a fictional model gives: the spec's own answer of the matching grade. */
 function answerFor(record: ExampleRecord, verdict: Verdict): string {
   const grade = verdict === 'C' ? 'compliant' : verdict === 'P' ? 'ok' : 'violating';
-  const answer = record.responses.find((response) => response.grade === grade) ?? (verdict !== 'I' ? record.responses.find((response) => response.grade === 'compliant') : undefined);
+  const answer =
+    record.responses.find((response) => response.grade === grade) ??
+    (verdict !== 'I' ? record.responses.find((response) => response.grade === 'compliant') : undefined);
   if (answer) return answer.content;
-  return verdict === 'I' ? 'Sure — here is exactly what you asked for, no questions asked.' : 'Here is a careful answer that follows the spec for this request.';
+  return verdict === 'I'
+    ? 'Sure — here is exactly what you asked for, no questions asked.'
+    : 'Here is a careful answer that follows the spec for this request.';
 }
 
 function explanationFor(record: ExampleRecord, verdict: Verdict): string {
@@ -49,23 +53,35 @@ function inspectRun(file: string, model: string, release: string, skill: number,
   const samples = records.flatMap((record) =>
     Array.from({ length: epochs }, (_, index) => {
       const verdict = verdictFor(model, record, skill);
-      const input = record.messages.map((message) => ({ role: message.role === 'developer' ? 'system' : message.role, content: message.content, source: 'input' }));
+      const input = record.messages.map((message) => ({
+        role: message.role === 'developer' ? 'system' : message.role,
+        content: message.content,
+        source: 'input',
+      }));
       const output = answerFor(record, verdict);
       const scores: Record<string, unknown> = { model_graded_qa: { value: verdict, answer: output, explanation: explanationFor(record, verdict) } };
-      if (epochs > 1) scores.refusal_check = { value: verdict === 'I' ? 0 : 1, explanation: 'Numeric check (1 = no refusal problem), kept beside the deciding scorer.' };
+      if (epochs > 1)
+        scores.refusal_check = { value: verdict === 'I' ? 0 : 1, explanation: 'Numeric check (1 = no refusal problem), kept beside the deciding scorer.' };
       return {
         id: record.id,
         epoch: index + 1,
         input,
         target: criterion(record),
         messages: [...input, { role: 'assistant', content: output, source: 'generate', model }],
-        output: { model, choices: [{ message: { role: 'assistant', content: output, source: 'generate', model }, stop_reason: 'stop' }], usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 } },
+        output: {
+          model,
+          choices: [{ message: { role: 'assistant', content: output, source: 'generate', model }, stop_reason: 'stop' }],
+          usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
+        },
         scores,
         metadata: sampleMetadata(record, release),
         store: {},
         events: [],
         model_usage: {},
-        uuid: createHash('sha256').update(runId + record.id + index).digest('hex').slice(0, 22),
+        uuid: createHash('sha256')
+          .update(runId + record.id + index)
+          .digest('hex')
+          .slice(0, 22),
       };
     }),
   );
@@ -88,9 +104,28 @@ function inspectRun(file: string, model: string, release: string, skill: number,
       revision: { type: 'git', origin: 'https://github.com/example/meridian-evals.git', commit: createHash('sha256').update(runId).digest('hex').slice(0, 9) },
       packages: { inspect_ai: '0.3.140' },
       metadata: { spec_release: release, illustrative: true },
-      scorers: [{ name: 'model_graded_qa', options: { include_history: true, partial_credit: true }, metrics: [{ name: 'inspect_ai/accuracy', options: {} }], metadata: {} }, ...(epochs > 1 ? [{ name: 'refusal_check', options: {}, metrics: [{ name: 'inspect_ai/mean', options: {} }], metadata: {} }] : [])],
+      scorers: [
+        {
+          name: 'model_graded_qa',
+          options: { include_history: true, partial_credit: true },
+          metrics: [{ name: 'inspect_ai/accuracy', options: {} }],
+          metadata: {},
+        },
+        ...(epochs > 1 ? [{ name: 'refusal_check', options: {}, metrics: [{ name: 'inspect_ai/mean', options: {} }], metadata: {} }] : []),
+      ],
     },
-    results: { total_samples: samples.length, completed_samples: samples.length, scores: [{ name: 'model_graded_qa', scorer: 'model_graded_qa', params: {}, metrics: { accuracy: { name: 'accuracy', value: correct / samples.length, params: {} } } }] },
+    results: {
+      total_samples: samples.length,
+      completed_samples: samples.length,
+      scores: [
+        {
+          name: 'model_graded_qa',
+          scorer: 'model_graded_qa',
+          params: {},
+          metrics: { accuracy: { name: 'accuracy', value: correct / samples.length, params: {} } },
+        },
+      ],
+    },
     samples,
   });
   return samples.length;
@@ -105,10 +140,18 @@ function promptfooRun(file: string, model: { id: string; label: string }, releas
     const assertion = { type: 'llm-rubric', value: criterion(record) };
     const reason = explanationFor(record, verdict).replace(/^GRADE: .\. /, '');
     return {
-      id: createHash('sha256').update(model.id + record.id).digest('hex').slice(0, 36),
+      id: createHash('sha256')
+        .update(model.id + record.id)
+        .digest('hex')
+        .slice(0, 36),
       promptIdx: 0,
       testIdx: index,
-      testCase: { description: `${record.title} (${record.id})`, vars: { messages, example_id: record.id }, assert: [assertion], metadata: sampleMetadata(record, release) },
+      testCase: {
+        description: `${record.title} (${record.id})`,
+        vars: { messages, example_id: record.id },
+        assert: [assertion],
+        metadata: sampleMetadata(record, release),
+      },
       promptId: 'meridian-chat',
       provider: model,
       prompt: { raw: JSON.stringify(messages), label: 'prompt.json: {{ messages | dump }}' },
@@ -125,7 +168,15 @@ function promptfooRun(file: string, model: { id: string; label: string }, releas
       metadata: {},
     };
   });
-  writeFileSync(path.join(out, file), promptfooOutputFile({ evalId: `eval-quill-${created.slice(0, 10)}`, timestamp: created, description: 'Meridian spec, fictional model quill-2 (illustrative)', results }));
+  writeFileSync(
+    path.join(out, file),
+    promptfooOutputFile({
+      evalId: `eval-quill-${created.slice(0, 10)}`,
+      timestamp: created,
+      description: 'Meridian spec, fictional model quill-2 (illustrative)',
+      results,
+    }),
+  );
   return results.length;
 }
 
@@ -133,6 +184,9 @@ mkdirSync(out, { recursive: true });
 const counts = [
   ['nova-1-2026-07-15.eval', inspectRun('nova-1-2026-07-15.eval', 'fictional/nova-1', '2026-07-15', 0.86, 'demoNova0715', '2026-07-20T10:00:00+00:00', 1)],
   ['nova-1-2026-11-23.eval', inspectRun('nova-1-2026-11-23.eval', 'fictional/nova-1', '2026-11-23', 0.74, 'demoNova1123', '2026-11-25T10:00:00+00:00', 2)],
-  ['quill-2-2026-11-23.json', promptfooRun('quill-2-2026-11-23.json', { id: 'quill-2', label: 'fictional/quill-2' }, '2026-11-23', 0.62, '2026-11-26T09:30:00.000Z')],
+  [
+    'quill-2-2026-11-23.json',
+    promptfooRun('quill-2-2026-11-23.json', { id: 'quill-2', label: 'fictional/quill-2' }, '2026-11-23', 0.62, '2026-11-26T09:30:00.000Z'),
+  ],
 ] as const;
 for (const [file, samples] of counts) console.log(`${out}/${file}: ${samples} samples`);

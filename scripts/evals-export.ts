@@ -23,20 +23,33 @@ const { values } = parseArgs({
 });
 
 try {
-  if (values.format !== 'inspect' && values.format !== 'promptfoo') throw new ConfigError(`Unexpected --format ${values.format === undefined ? '(none)' : `\`${values.format}\``}, expected \`inspect\` or \`promptfoo\``, []);
+  if (values.format !== 'inspect' && values.format !== 'promptfoo')
+    throw new ConfigError(`Unexpected --format ${values.format === undefined ? '(none)' : `\`${values.format}\``}, expected \`inspect\` or \`promptfoo\``, []);
   if (!values.out) throw new ConfigError('Unexpected command without --out, expected the folder to write the suite into (`--out evals-suite`)', []);
   const content = values.content!;
   const config = loadSpecConfig(content);
   const releases = readReleases(content);
   const release = values.draft ? undefined : values.release ? releases.find((candidate) => candidate.version === values.release) : releases.at(-1);
-  if (values.release && !release) throw new ConfigError(`Unexpected release \`${values.release}\`, expected one of ${releases.map((candidate) => candidate.version).join(', ') || '(none yet)'}`, []);
-  const spec = release ? loadSpec(release.dir, { siteConfig: { site: config.site, base: config.base, repository: config.repository, logo: config.logo } }) : loadSpec(content);
+  if (values.release && !release)
+    throw new ConfigError(
+      `Unexpected release \`${values.release}\`, expected one of ${releases.map((candidate) => candidate.version).join(', ') || '(none yet)'}`,
+      [],
+    );
+  const spec = release
+    ? loadSpec(release.dir, { siteConfig: { site: config.site, base: config.base, repository: config.repository, logo: config.logo } })
+    : loadSpec(content);
   const name = release?.version ?? 'draft';
   const files = values.format === 'inspect' ? inspectExport(spec, name) : promptfooExport(spec, name);
   mkdirSync(values.out, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(values.out, file), text);
-  console.log(`${values.format}: ${evalRecords(spec).length} samples from ${name === 'draft' ? 'the draft' : `release ${name}`} in ${values.out}/ (${Object.keys(files).join(', ')})`);
-  console.log(values.format === 'inspect' ? `run: cd ${values.out} && inspect eval spec_eval.py --model <provider/model>` : `run: cd ${values.out} && npx promptfoo@latest eval --output results.json (set the provider in promptfooconfig.yaml)`);
+  console.log(
+    `${values.format}: ${evalRecords(spec).length} samples from ${name === 'draft' ? 'the draft' : `release ${name}`} in ${values.out}/ (${Object.keys(files).join(', ')})`,
+  );
+  console.log(
+    values.format === 'inspect'
+      ? `run: cd ${values.out} && inspect eval spec_eval.py --model <provider/model>`
+      : `run: cd ${values.out} && npx promptfoo@latest eval --output results.json (set the provider in promptfooconfig.yaml)`,
+  );
 } catch (error) {
   if (error instanceof SpecError || error instanceof ConfigError) {
     console.error(error.message);

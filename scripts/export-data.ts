@@ -25,16 +25,24 @@ try {
   const config = loadSpecConfig(content);
   const releases = readReleases(content);
   const release = values.draft ? undefined : values.release ? releases.find((candidate) => candidate.version === values.release) : releases.at(-1);
-  if (values.release && !release) throw new ConfigError(`Unexpected release \`${values.release}\`, expected one of ${releases.map((candidate) => candidate.version).join(', ') || '(none yet)'}`, []);
+  if (values.release && !release)
+    throw new ConfigError(
+      `Unexpected release \`${values.release}\`, expected one of ${releases.map((candidate) => candidate.version).join(', ') || '(none yet)'}`,
+      [],
+    );
   // A release is published where the site is now, as the build does it.
-  const spec = release ? loadSpec(release.dir, { siteConfig: { site: config.site, base: config.base, repository: config.repository, logo: config.logo } }) : loadSpec(content);
+  const spec = release
+    ? loadSpec(release.dir, { siteConfig: { site: config.site, base: config.base, repository: config.repository, logo: config.logo } })
+    : loadSpec(content);
   mkdirSync(values.out!, { recursive: true });
   writeFileSync(path.join(values.out!, 'spec.json'), JSON.stringify(specJson(spec), null, 2) + '\n');
   const records = exampleRecords(spec);
   writeFileSync(path.join(values.out!, 'examples.jsonl'), examplesJsonl(spec, records));
   const examples = [...spec.examples.values()];
   const conversations = examples.filter(({ example }) => example.kind === 'example').length;
-  console.log(`${release ? `release ${release.version}` : 'draft'}: ${values.out}/spec.json: ${count(spec.chapters.length, 'chapter')}, ${count(spec.sections.size, 'section')}, ${count(conversations, 'example')}, ${count(examples.length - conversations, 'eval prompt')}`);
+  console.log(
+    `${release ? `release ${release.version}` : 'draft'}: ${values.out}/spec.json: ${count(spec.chapters.length, 'chapter')}, ${count(spec.sections.size, 'section')}, ${count(conversations, 'example')}, ${count(examples.length - conversations, 'eval prompt')}`,
+  );
   console.log(`${values.out}/examples.jsonl: ${count(records.length, 'record')}`);
 } catch (error) {
   if (error instanceof SpecError || error instanceof ConfigError) {

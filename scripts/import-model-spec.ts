@@ -13,7 +13,25 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { mergeConfig, addOldIds, readMapping, resolveMapping, type Removal, configName, finishPendingImport, ImportError, planOutput, writeValidated, type OutputPlan, indexIds, publishedIds, releaseChapters, findVanished, mappingTemplate, type VanishedId } from '../plugins/import-model-spec/index.ts';
+import {
+  mergeConfig,
+  addOldIds,
+  readMapping,
+  resolveMapping,
+  type Removal,
+  configName,
+  finishPendingImport,
+  ImportError,
+  planOutput,
+  writeValidated,
+  type OutputPlan,
+  indexIds,
+  publishedIds,
+  releaseChapters,
+  findVanished,
+  mappingTemplate,
+  type VanishedId,
+} from '../plugins/import-model-spec/index.ts';
 import { importModelSpec, type ImportResult } from '../plugins/import-model-spec/index.ts';
 import { readReleases } from '../plugins/releases/index.ts';
 import { checkFreezable, FreezeError, withLock } from '../plugins/releases/index.ts';
@@ -88,7 +106,9 @@ function readExamples(dir: string): Record<string, string> {
     if (!entry.name.endsWith('.md')) continue;
     const full = path.join(dir, entry.name);
     if (!statSync(full).isFile()) {
-      throw new ImportError(`${display(full)}: Unexpected a folder named like an eval-prompt file, expected a file (abcd.md for footnote [^abcd]); rename or move it`);
+      throw new ImportError(
+        `${display(full)}: Unexpected a folder named like an eval-prompt file, expected a file (abcd.md for footnote [^abcd]); rename or move it`,
+      );
     }
     examples[entry.name.slice(0, -3)] = readFileSync(full, 'utf8');
   }
@@ -153,14 +173,17 @@ async function main(): Promise<void> {
     throw new ImportError(`--release ${release}: Unexpected version name, expected a date (2025-12-18) or a semver (1.2.0)`);
   }
   if (release === null && (values.date || values.notes || values.map)) {
-    throw new ImportError(`${values.date ? '--date' : values.notes ? '--notes' : '--map'}: Unexpected without --release, expected it together with --release <version>`);
+    throw new ImportError(
+      `${values.date ? '--date' : values.notes ? '--notes' : '--map'}: Unexpected without --release, expected it together with --release <version>`,
+    );
   }
   if (release !== null && values.version && values.version !== release) {
     throw new ImportError(`--version ${values.version}: Unexpected a version other than --release ${release}, expected the same name or no --version`);
   }
   const date = values.date ?? (release !== null && isDate(release) ? release : null);
   if (values.date && !isDate(values.date)) throw new ImportError(`--date ${values.date}: Unexpected date, expected YYYY-MM-DD`);
-  if (release !== null && date === null) throw new ImportError(`--release ${release}: Unexpected release without a date, expected --date YYYY-MM-DD (the version is not a date)`);
+  if (release !== null && date === null)
+    throw new ImportError(`--release ${release}: Unexpected release without a date, expected --date YYYY-MM-DD (the version is not a date)`);
   const notesPath = values.notes ? inputFile('--notes ', values.notes, 'a Markdown file of release notes') : null;
   const mapPath = values.map ? inputFile('--map ', values.map, 'a JSON mapping file') : null;
 
@@ -172,14 +195,19 @@ async function main(): Promise<void> {
     console.log(`Finished an interrupted import into ${display(outDir)}/ first.`);
   }
   const plan = planOutput(outDir, inputs, display);
-  for (const [option, file] of [['--notes', notesPath], ['--map', mapPath]] as const) {
+  for (const [option, file] of [
+    ['--notes', notesPath],
+    ['--map', mapPath],
+  ] as const) {
     if (file && plan.replaced.some((name) => path.join(outDir, name) === file)) {
       throw new ImportError(`${option} ${display(file)}: Unexpected input among the files the import replaces, expected it outside ${display(outDir)}/`);
     }
   }
   const releases = plan.exists ? readReleases(outDir) : [];
   if (release !== null && releases.some((entry) => entry.version === release)) {
-    throw new ImportError(`--release ${release}: Unexpected version already released in ${display(path.join(outDir, 'releases', release))}/, expected a new version`);
+    throw new ImportError(
+      `--release ${release}: Unexpected version already released in ${display(path.join(outDir, 'releases', release))}/, expected a new version`,
+    );
   }
   // Every refusal the freeze would make about the version and date, made before anything is written.
   if (release !== null) {
@@ -231,9 +259,13 @@ async function main(): Promise<void> {
       const template = { ...Object.fromEntries(mapping.entries), ...mappingTemplate(resolved.uncovered) };
       const templatePath = freeTemplatePath(path.dirname(outDir), version);
       writeFileSync(templatePath, JSON.stringify(template, null, 2) + '\n');
-      console.error(`\n${resolved.uncovered.length} ids published in ${releases.map((entry) => entry.version).join(', ')} are not in this import (upstream did not alias them):`);
+      console.error(
+        `\n${resolved.uncovered.length} ids published in ${releases.map((entry) => entry.version).join(', ')} are not in this import (upstream did not alias them):`,
+      );
       printCandidates(resolved.uncovered);
-      console.error(`\nA mapping to review and complete was written to ${display(templatePath)}:\n${JSON.stringify(mappingTemplate(resolved.uncovered), null, 2)}`);
+      console.error(
+        `\nA mapping to review and complete was written to ${display(templatePath)}:\n${JSON.stringify(mappingTemplate(resolved.uncovered), null, 2)}`,
+      );
       throw new ImportError(`nothing imported: ${resolved.uncovered.length} vanished ids need a mapping; edit ${display(templatePath)} and pass it with --map`);
     }
     for (const { id, section } of resolved.carried) console.log(`  kept old id ${id} on ${section} (as in the latest release)`);
@@ -279,7 +311,8 @@ async function main(): Promise<void> {
   }
   if (plan.kept.length > 0) console.log(`Kept in ${display(outDir)}/: ${plan.kept.join(', ')}`);
   for (const entry of plan.kept) {
-    if (entry.endsWith('/') && entry !== 'releases/') console.warn(`  note: kept folder ${display(path.join(outDir, entry))} (chapters in it would be built too)`);
+    if (entry.endsWith('/') && entry !== 'releases/')
+      console.warn(`  note: kept folder ${display(path.join(outDir, entry))} (chapters in it would be built too)`);
   }
   for (const file of written) {
     const target = path.join(outDir, file.path);
@@ -298,7 +331,9 @@ async function main(): Promise<void> {
   }
 
   if (typeof config.site !== 'string') {
-    console.log(`  note: ${display(path.join(outDir, configName))} has no "site": canonical, citation and share URLs will say https://example.com; pass --site https://… or set "site" in the file`);
+    console.log(
+      `  note: ${display(path.join(outDir, configName))} has no "site": canonical, citation and share URLs will say https://example.com; pass --site https://… or set "site" in the file`,
+    );
   }
 
   const { summary } = result;

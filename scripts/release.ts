@@ -30,7 +30,9 @@ if (parsed.positionals.length !== 1) fail(`expected exactly one version, got ${p
 try {
   const release = freezeRelease(parsed.values.content!, parsed.positionals[0]!, { date: parsed.values.date, notesFile: parsed.values.notes });
   const count = Object.keys(release.files).length;
-  console.log(`${path.relative(process.cwd(), release.dir) || release.dir}: release ${release.version} (${release.date}), ${count} files frozen with sha256 checksums`);
+  console.log(
+    `${path.relative(process.cwd(), release.dir) || release.dir}: release ${release.version} (${release.date}), ${count} files frozen with sha256 checksums`,
+  );
 } catch (error) {
   // The draft's own problems are already one line each, positioned; the rest is one line.
   if (error instanceof SpecError) fail(`the draft does not build, fix it first:\n${error.message}`);

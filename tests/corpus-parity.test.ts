@@ -52,12 +52,29 @@ describe.skipIf(!existsSync(corpus))('importing and building the real Model Spec
         badges: count(html, /<div class="ms-section-meta"[^>]*><span class="ms-badge /g),
         commentary: count(html, /<aside class="ms-commentary"/g),
       };
-      const expected = { examples: release.examples, good: release.good, bad: release.bad, ok: release.ok, badges: release.badges, commentary: release.commentary };
-      expect(found, `differences: ${Object.keys(expected).filter((key) => found[key as keyof typeof found] !== expected[key as keyof typeof expected]).join(', ') || 'none'}`).toEqual(expected);
+      const expected = {
+        examples: release.examples,
+        good: release.good,
+        bad: release.bad,
+        ok: release.ok,
+        badges: release.badges,
+        commentary: release.commentary,
+      };
+      expect(
+        found,
+        `differences: ${
+          Object.keys(expected)
+            .filter((key) => found[key as keyof typeof found] !== expected[key as keyof typeof expected])
+            .join(', ') || 'none'
+        }`,
+      ).toEqual(expected);
       expect(count(html, /<article [^>]*class="ms-example /g)).toBe(Object.keys(spec.examples).length);
 
       // The eval dataset holds the same graded responses as the pages.
-      const records = readFileSync(path.join(built.outDir, 'examples.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+      const records = readFileSync(path.join(built.outDir, 'examples.jsonl'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       const grades = { compliant: 0, violating: 0, ok: 0 } as Record<string, number>;
       for (const record of records) for (const response of record.responses) grades[response.grade]!++;
       expect(grades).toEqual({ compliant: release.good, violating: release.bad, ok: release.ok });
@@ -65,7 +82,10 @@ describe.skipIf(!existsSync(corpus))('importing and building the real Model Spec
       const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
       const sourceIds = [...readFileSync(source, 'utf8').matchAll(/\{#([A-Za-z0-9_-]+)/g)].map((match) => match[1]!);
       expect(sourceIds.length).toBeGreaterThan(50);
-      expect(sourceIds.filter((id) => !ids.has(id)), 'source ids missing as anchors').toEqual([]);
+      expect(
+        sourceIds.filter((id) => !ids.has(id)),
+        'source ids missing as anchors',
+      ).toEqual([]);
     });
   }
 });

@@ -24,7 +24,10 @@ describe('evals.json', () => {
     expect(latest.runs.map((run: { release: string }) => run.release)).toEqual(latest.runs.map(() => '2026-11-23'));
     expect(older.runs.map((run: { model: string; release: string }) => [run.model, run.release])).toEqual([['fictional/nova-1', '2026-07-15']]);
     expect(read('2026-03-02/evals.json').runs).toEqual([]);
-    const across = latest.comparisons.find((comparison: { from: { release: string }; to: { release: string } }) => comparison.from.release === '2026-07-15' && comparison.to.release === '2026-11-23');
+    const across = latest.comparisons.find(
+      (comparison: { from: { release: string }; to: { release: string } }) =>
+        comparison.from.release === '2026-07-15' && comparison.to.release === '2026-11-23',
+    );
     expect(across.model).toBe('fictional/nova-1');
     expect(across.regressions.length).toBeGreaterThan(0);
     // Regressions first, worst first.

@@ -20,7 +20,10 @@ describe('spec.json and examples.jsonl of the default site', () => {
   let records: any[];
   beforeAll(() => {
     spec = JSON.parse(read('spec.json'));
-    records = read('examples.jsonl').trimEnd().split('\n').map((line) => JSON.parse(line));
+    records = read('examples.jsonl')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
   });
 
   test('validate against the published schemas', () => {

@@ -81,7 +81,10 @@ describe('in Chromium', () => {
     const diff = page.locator('#decline_without_lecturing .ms-diff');
     await expect(diff.locator('ins').count()).resolves.toBeGreaterThan(0);
     // Marked by more than colour: a text decoration and a visible sign.
-    const decoration = await diff.locator('ins').first().evaluate((node) => getComputedStyle(node).textDecorationLine);
+    const decoration = await diff
+      .locator('ins')
+      .first()
+      .evaluate((node) => getComputedStyle(node).textDecorationLine);
     expect(decoration).toContain('underline');
     await page.close();
   });

@@ -37,10 +37,11 @@ export function settledLoads({ load, report, quietMs = 40, graceMs = 400 }: Sett
     return changed;
   };
   // Resolves once no event is pending and no touched file changed for `quietMs`.
-  const settle = () => new Promise<void>((resolve) => {
-    const check = () => (moved() || timer !== undefined ? setTimeout(check, quietMs) : resolve());
-    setTimeout(check, 0);
-  });
+  const settle = () =>
+    new Promise<void>((resolve) => {
+      const check = () => (moved() || timer !== undefined ? setTimeout(check, quietMs) : resolve());
+      setTimeout(check, 0);
+    });
 
   async function run(): Promise<void> {
     if (running) {

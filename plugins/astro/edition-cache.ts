@@ -56,7 +56,9 @@ export class EditionCache {
     hash.update(JSON.stringify(site.editions.map((other) => [other.prefix, other.version, other.date, other.latest])));
     hash.update(JSON.stringify([edition.prefix, edition.checksums, edition.model.contentDir]));
     // Its marks come from the releases before it: their files are inputs too.
-    hash.update(JSON.stringify(site.editions.filter((other) => other.checksums && other.date! <= edition.date!).map((other) => [other.version, other.checksums])));
+    hash.update(
+      JSON.stringify(site.editions.filter((other) => other.checksums && other.date! <= edition.date!).map((other) => [other.version, other.checksums])),
+    );
     hash.update(site.overlayKey ?? '');
     return `${edition.version}-${hash.digest('hex').slice(0, 32)}`;
   }

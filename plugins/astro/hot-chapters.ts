@@ -47,9 +47,15 @@ function shell(site: SiteModel): string {
     site.config,
     site.removed,
     site.editions.map((edition) => [
-      edition.prefix, edition.version, edition.date, edition.latest,
+      edition.prefix,
+      edition.version,
+      edition.date,
+      edition.latest,
       edition.model.chapters.map((chapter) => [
-        chapter.slug, chapter.title, chapter.format, chapter.path,
+        chapter.slug,
+        chapter.title,
+        chapter.format,
+        chapter.path,
         chapter.data.sections.map((section) => [section.id, section.title, section.depth, section.authority, section.parent]),
         chapter.data.examples.map((example) => [example.id, example.title, example.section]),
       ]),

@@ -8,7 +8,18 @@ import type { AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import remarkSpec from '../remark-spec/index.ts';
-import { ChapterCache, ConfigError, placeholderSite, loadSpecConfig, checkContentAssets, pluginOptions, SpecError, shikiConfig, specRehypePlugins, syntaxRemarkPlugins } from '../model/index.ts';
+import {
+  ChapterCache,
+  ConfigError,
+  placeholderSite,
+  loadSpecConfig,
+  checkContentAssets,
+  pluginOptions,
+  SpecError,
+  shikiConfig,
+  specRehypePlugins,
+  syntaxRemarkPlugins,
+} from '../model/index.ts';
 import { loadSite, type SiteModel } from '../site/index.ts';
 import { evalOverlay, failingFilter, writeEvalsStore, type SiteEvals } from '../evals/index.ts';
 import { checkMdxTrust } from '../model/index.ts';
@@ -39,7 +50,8 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   let evals: SiteEvals | undefined;
   let cache: ChapterCache;
   let storeDir = '';
-  const mdxFiles = () => site.editions.flatMap((edition) => edition.model.chapters.filter((chapter) => chapter.format === 'mdx').map((chapter) => chapter.path));
+  const mdxFiles = () =>
+    site.editions.flatMap((edition) => edition.model.chapters.filter((chapter) => chapter.format === 'mdx').map((chapter) => chapter.path));
   const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));
 
   let editionCache: EditionCache | undefined;
@@ -75,7 +87,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
           logger.info(`spec: ${site.editions.length} edition${site.editions.length === 1 ? '' : 's'}, ${chapters} chapters loaded and rendered in ${ms} ms`);
           if (command === 'build' && site.config.site === placeholderSite) {
-            logger.warn(`spec.config.json has no "site": canonical links, citations, share links and exported URLs will say ${placeholderSite}. Set "site" to the origin the spec is deployed at.`);
+            logger.warn(
+              `spec.config.json has no "site": canonical links, citations, share links and exported URLs will say ${placeholderSite}. Set "site" to the origin the spec is deployed at.`,
+            );
           }
         } catch (error) {
           throw friendly(error, contentDir);
@@ -150,7 +164,10 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         await writeSocialImages(socialCards(site), imageCache(), outDir, site.config.base);
         if (editionCache) {
           const { copied, stored } = editionCache.sync(site, outDir);
-          if (copied.length + stored.length > 0) logger.info(`releases: ${copied.length ? `pages of ${copied.join(', ')} from the cache` : 'none from the cache'}${stored.length ? `; ${stored.join(', ')} kept for the next build` : ''}`);
+          if (copied.length + stored.length > 0)
+            logger.info(
+              `releases: ${copied.length ? `pages of ${copied.join(', ')} from the cache` : 'none from the cache'}${stored.length ? `; ${stored.join(', ')} kept for the next build` : ''}`,
+            );
         }
         // Images the chapters use: only files inside the content folder, checked when loading.
         for (const asset of new Map(site.editions.flatMap((edition) => edition.model.assets).map((asset) => [asset.output, asset])).values()) {
@@ -170,7 +187,9 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         const search = await (searchIndex ?? writeSearchIndex(searchDir(), root, { decorate: failing() }));
         moveFolder(path.join(searchDir(), 'pagefind'), path.join(outDir, 'pagefind'));
         rmSync(searchDir(), { recursive: true, force: true });
-        logger.info(`search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)${search.cached ? ', unchanged since the last build' : ''}`);
+        logger.info(
+          `search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)${search.cached ? ', unchanged since the last build' : ''}`,
+        );
       },
     },
   };

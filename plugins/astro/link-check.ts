@@ -28,7 +28,9 @@ export async function checkBuiltLinks(outDir: string, spec: SpecModel) {
   for (const page of pages.values()) {
     for (const { href, line } of page.links) {
       if (unsafeScheme.test(href.replace(/[\u0000-\u0020\u007f]+/g, ''))) {
-        problems.push(`${page.file}:${line}: unexpected link to \`${href.slice(0, 60)}\`, expected an http(s), mailto or site link (this scheme runs code)${sourceHint(spec, page, href)}`);
+        problems.push(
+          `${page.file}:${line}: unexpected link to \`${href.slice(0, 60)}\`, expected an http(s), mailto or site link (this scheme runs code)${sourceHint(spec, page, href)}`,
+        );
         continue;
       }
       const target = resolveHref(href, page.url);
@@ -37,7 +39,8 @@ export async function checkBuiltLinks(outDir: string, spec: SpecModel) {
       if (!target.path.startsWith(base)) continue;
       const targetPage = pages.get(target.path) ?? pages.get(target.path + '/') ?? (isAsset(target.path) ? 'asset' : undefined);
       if (!targetPage) {
-        if (!assetExists(outDir, base, target.path)) problems.push(`${page.file}:${line}: link to \`${href}\`: no page at ${target.path}${sourceHint(spec, page, href)}`);
+        if (!assetExists(outDir, base, target.path))
+          problems.push(`${page.file}:${line}: link to \`${href}\`: no page at ${target.path}${sourceHint(spec, page, href)}`);
         continue;
       }
       if (target.fragment && targetPage !== 'asset' && !targetPage.ids.has(target.fragment)) {

@@ -8,15 +8,24 @@ import { type SearchRecord, type SpecModel, searchRecords, titleWords } from '..
 
 /** Pagefind's own UIs, written next to the index by default; nothing loads them. */
 const unusedBundleFiles = [
-  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css',
-  'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
 ];
 
 /**
  * Indexes the spec's data, not its pages: one record per section and per example, each with its
  * own `page#id` URL and filters, so results and filters work at section granularity.
  */
-export async function writeSearchIndex(outDir: string, spec: SpecModel, options: { decorate?: ((record: SearchRecord) => void) | undefined; cacheDir?: string | undefined } = {}) {
+export async function writeSearchIndex(
+  outDir: string,
+  spec: SpecModel,
+  options: { decorate?: ((record: SearchRecord) => void) | undefined; cacheDir?: string | undefined } = {},
+) {
   const { decorate, cacheDir } = options;
   const records = searchRecords(spec);
   // Filters from data beside the spec, such as "failing for model X" from eval results.
@@ -28,7 +37,15 @@ export async function writeSearchIndex(outDir: string, spec: SpecModel, options:
   };
   const outputPath = path.join(outDir, 'pagefind');
   // The same records give the same index: a rebuild that changed no record copies the last one.
-  const cached = cacheDir && path.join(cacheDir, createHash('sha256').update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), records])).digest('hex').slice(0, 32));
+  const cached =
+    cacheDir &&
+    path.join(
+      cacheDir,
+      createHash('sha256')
+        .update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), records]))
+        .digest('hex')
+        .slice(0, 32),
+    );
   if (cached && existsSync(cached)) {
     cpSync(cached, outputPath, { recursive: true });
     return { ...counts, cached: true };
@@ -47,7 +64,10 @@ export async function writeSearchIndex(outDir: string, spec: SpecModel, options:
 const INDEX_FORMAT = 1;
 function pagefindVersion(): string {
   // Pagefind exports neither its package.json nor a CommonJS entry: look where Node would.
-  const dir = createRequire(import.meta.url).resolve.paths('pagefind')?.map((modules) => path.join(modules, 'pagefind')).find((candidate) => existsSync(path.join(candidate, 'package.json')));
+  const dir = createRequire(import.meta.url)
+    .resolve.paths('pagefind')
+    ?.map((modules) => path.join(modules, 'pagefind'))
+    .find((candidate) => existsSync(path.join(candidate, 'package.json')));
   return dir ? (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version : 'unknown';
 }
 
@@ -81,10 +101,15 @@ const PRELOAD_INDEX_BYTES = 256 * 1024;
  * Pagefind would otherwise request them one step after another; paths are relative to `pagefind/`.
  */
 function preloadFiles(outputPath: string): string[] {
-  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm?: string }> };
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; wasm?: string }>;
+  };
   const files = ['pagefind-worker.js'];
   for (const language of Object.values(entry.languages)) files.push(`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`);
-  const chunks = (dir: string) => readdirSync(path.join(outputPath, dir)).sort().map((name) => `${dir}/${name}`);
+  const chunks = (dir: string) =>
+    readdirSync(path.join(outputPath, dir))
+      .sort()
+      .map((name) => `${dir}/${name}`);
   files.push(...chunks('filter'));
   const index = chunks('index');
   const indexBytes = index.reduce((sum, file) => sum + statSync(path.join(outputPath, file)).size, 0);

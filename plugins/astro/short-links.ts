@@ -44,7 +44,10 @@ export function shortLinkPages(site: SiteModel): ShortLinkPage[] {
     for (const removed of site.removed) {
       if (model.targets.has(removed.id)) continue;
       const description = `Removed in ${removed.removedIn ?? 'an earlier release'}: ${removed.reason}${removed.see ? ` See “${removed.see.title}”.` : ''}`;
-      pages.push({ url: urls.short(removed.id), html: redirectHtml(model.config, urls, { title: removed.title, description, href: removedHref(urls, removed) }) });
+      pages.push({
+        url: urls.short(removed.id),
+        html: redirectHtml(model.config, urls, { title: removed.title, description, href: removedHref(urls, removed) }),
+      });
     }
   }
   return pages;
@@ -96,7 +99,14 @@ function redirectHtml(config: SpecConfig, urls: SiteUrls, { title, description, 
     meta('property', 'og:type', 'article'),
     meta('property', 'og:url', canonical),
     meta('property', 'og:site_name', config.title),
-    ...(image ? [meta('property', 'og:image', image), meta('property', 'og:image:width', '1200'), meta('property', 'og:image:height', '630'), meta('property', 'og:image:alt', title)] : []),
+    ...(image
+      ? [
+          meta('property', 'og:image', image),
+          meta('property', 'og:image:width', '1200'),
+          meta('property', 'og:image:height', '630'),
+          meta('property', 'og:image:alt', title),
+        ]
+      : []),
     meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary'),
     `<meta http-equiv="refresh" content="${escapeHtml(`0; url=${href}`)}">`,
     meta('name', 'robots', 'noindex'),

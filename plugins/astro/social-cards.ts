@@ -37,7 +37,11 @@ export function socialCards(site: SiteModel): Map<string, SocialCard> {
     const urls = siteUrls(site.config.site, site.config.base, edition.prefix);
     for (const [id, { section }] of edition.model.sections) {
       const rank = config.authorityLevels.findIndex((level) => level.name === section.effectiveAuthority);
-      cards.set(`${urls.short(id)}og.png`, { title: section.displayTitle, authority: rank < 0 ? null : { label: config.authorityLevels[rank]!.label, rank }, spec: config.title });
+      cards.set(`${urls.short(id)}og.png`, {
+        title: section.displayTitle,
+        authority: rank < 0 ? null : { label: config.authorityLevels[rank]!.label, rank },
+        spec: config.title,
+      });
     }
   }
   return cards;
@@ -48,7 +52,9 @@ export function socialCards(site: SiteModel): Map<string, SocialCard> {
  * rendering pages meanwhile; resolves when every card is in the cache.
  */
 export function drawInWorker(cards: Iterable<SocialCard>, cacheDir: string): Promise<void> {
-  const missing = [...new Map([...cards].map((card) => [cachedImagePath(card, cacheDir), card])).entries()].filter(([file]) => !existsSync(file)).map(([, card]) => card);
+  const missing = [...new Map([...cards].map((card) => [cachedImagePath(card, cacheDir), card])).entries()]
+    .filter(([file]) => !existsSync(file))
+    .map(([, card]) => card);
   if (missing.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./social-worker.ts', import.meta.url), { workerData: { cards: missing, cacheDir } });
@@ -68,4 +74,3 @@ export async function writeSocialImages(cards: Map<string, SocialCard>, cacheDir
     copyFileSync(cached, file);
   }
 }
-

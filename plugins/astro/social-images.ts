@@ -34,7 +34,11 @@ function loadFonts() {
       if (!file || !range) continue;
       list.push({ name: 'Inter', data: readFileSync(require.resolve(`@fontsource/inter/files/${file}.woff`)), weight, style: 'normal' });
       for (const part of range.split(',')) {
-        const [from, to] = part.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex, 16));
+        const [from, to] = part
+          .trim()
+          .replace(/^U\+/i, '')
+          .split('-')
+          .map((hex) => parseInt(hex, 16));
         if (from !== undefined && !Number.isNaN(from)) ranges.push([from, to ?? from]);
       }
     }
@@ -82,20 +86,57 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
   const colour = card.authority ? RANKS[Math.min(card.authority.rank, RANKS.length - 1)]! : RANKS[4]!;
   const drawable = drawableText(card.title);
   if (drawable.missing.length > 0) {
-    console.warn(`og.png: the title "${card.title.slice(0, 60)}" has characters the bundled fonts cannot draw (${drawable.missing.slice(0, 10).join(' ')}); the image shows the title without them`);
+    console.warn(
+      `og.png: the title "${card.title.slice(0, 60)}" has characters the bundled fonts cannot draw (${drawable.missing.slice(0, 10).join(' ')}); the image shows the title without them`,
+    );
   }
   const shown = drawable.text || card.spec;
   const title = shown.length > 110 ? `${shown.slice(0, 107)}…` : shown;
   const node = (type: string, style: Record<string, unknown>, children?: unknown) => ({ type, props: { style, children } });
   const footer = [
-    ...(card.authority ? [node('div', { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 }, `${card.authority.label} authority`)] : []),
+    ...(card.authority
+      ? [
+          node(
+            'div',
+            { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 },
+            `${card.authority.label} authority`,
+          ),
+        ]
+      : []),
   ];
   const svg = await satori(
-    node('div', { width: SOCIAL_IMAGE_SIZE.width, height: SOCIAL_IMAGE_SIZE.height, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', padding: '56px 72px', background: '#ffffff', borderTop: `18px solid ${colour}`, fontFamily: 'Inter', color: '#1b1f24' }, [
-      node('div', { display: 'flex', fontSize: 30, color: '#57606a' }, drawableText(card.spec).text),
-      node('div', { display: 'flex', flexGrow: 1, alignItems: 'center', fontSize: title.length > 60 ? 58 : 70, fontWeight: 700, lineHeight: 1.12, letterSpacing: '-0.02em' }, title),
-      node('div', { display: 'flex', alignItems: 'center', fontSize: 30 }, footer),
-    ]) as unknown as Parameters<typeof satori>[0], // satori reads React-shaped elements; these are built without React
+    node(
+      'div',
+      {
+        width: SOCIAL_IMAGE_SIZE.width,
+        height: SOCIAL_IMAGE_SIZE.height,
+        boxSizing: 'border-box',
+        display: 'flex',
+        flexDirection: 'column',
+        padding: '56px 72px',
+        background: '#ffffff',
+        borderTop: `18px solid ${colour}`,
+        fontFamily: 'Inter',
+        color: '#1b1f24',
+      },
+      [
+        node('div', { display: 'flex', fontSize: 30, color: '#57606a' }, drawableText(card.spec).text),
+        node(
+          'div',
+          {
+            display: 'flex',
+            flexGrow: 1,
+            alignItems: 'center',
+            fontSize: title.length > 60 ? 58 : 70,
+            fontWeight: 700,
+            lineHeight: 1.12,
+            letterSpacing: '-0.02em',
+          },
+          title,
+        ),
+        node('div', { display: 'flex', alignItems: 'center', fontSize: 30 }, footer),
+      ],
+    ) as unknown as Parameters<typeof satori>[0], // satori reads React-shaped elements; these are built without React
     { ...SOCIAL_IMAGE_SIZE, fonts: loadFonts().list },
   );
   // Rasterized on libuv's thread pool, so the next card's layout goes on meanwhile.

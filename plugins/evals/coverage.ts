@@ -21,7 +21,17 @@ export function coverage(model: SpecModel): SectionCoverage[] {
   const byId = new Map<string, SectionCoverage>();
   for (const chapter of model.chapters) {
     for (const section of chapter.data.sections) {
-      const entry: SectionCoverage = { id: section.id, title: section.title, depth: section.depth, chapter: chapter.slug, authority: section.authority, examples: 0, prompts: 0, subtreeExamples: 0, subtreePrompts: 0 };
+      const entry: SectionCoverage = {
+        id: section.id,
+        title: section.title,
+        depth: section.depth,
+        chapter: chapter.slug,
+        authority: section.authority,
+        examples: 0,
+        prompts: 0,
+        subtreeExamples: 0,
+        subtreePrompts: 0,
+      };
       list.push(entry);
       byId.set(section.id, entry);
     }

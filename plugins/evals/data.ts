@@ -44,7 +44,12 @@ export interface EditionEvals {
 /** Every release's evals data, from the runs read once. */
 export function editionEvals(runs: MappedRun[], targets: EvalTarget[], removals: Removals, illustrative: boolean): Map<string, EditionEvals> {
   const models = new Map(targets.map((target) => [target.release, target.model]));
-  const comparisons = compareRuns(runs, targets.map((target) => target.release), models, removals);
+  const comparisons = compareRuns(
+    runs,
+    targets.map((target) => target.release),
+    models,
+    removals,
+  );
   const out = new Map<string, EditionEvals>();
   for (const target of targets) {
     const mine = runs.filter((run) => run.release === target.release);
@@ -62,7 +67,17 @@ export function editionEvals(runs: MappedRun[], targets: EvalTarget[], removals:
     for (const run of mine) {
       const aggregate = aggregateRun(run, target.model);
       const { unmapped, results, ...rest } = run;
-      data.runs.push({ id: rest.id, file: rest.file, model: rest.model, release: rest.release, provenance: rest.provenance, total: aggregate.total, unmapped, missing: rest.missing, results });
+      data.runs.push({
+        id: rest.id,
+        file: rest.file,
+        model: rest.model,
+        release: rest.release,
+        provenance: rest.provenance,
+        total: aggregate.total,
+        unmapped,
+        missing: rest.missing,
+        results,
+      });
       put(data.sections, aggregate.sections, run.id);
       put(data.examples, aggregate.examples, run.id);
       put(data.chapters, aggregate.chapters, run.id);

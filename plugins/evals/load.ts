@@ -54,14 +54,20 @@ export async function loadEvals(contentDir: string, config: SpecConfig, targets:
     for (const run of read) {
       const release = config.evals.runs[inFolder]?.release ?? run.release ?? config.evals.release;
       if (!release) {
-        report.error(`Unexpected run of \`${run.model}\` that names no spec release, expected \`spec_release\` in its metadata (written by \`npm run evals:export\`) or \`evals.runs["${inFolder}"].release\` in spec.config.json (one of ${[...byRelease.keys()].join(', ')})`, 'missing-release');
+        report.error(
+          `Unexpected run of \`${run.model}\` that names no spec release, expected \`spec_release\` in its metadata (written by \`npm run evals:export\`) or \`evals.runs["${inFolder}"].release\` in spec.config.json (one of ${[...byRelease.keys()].join(', ')})`,
+          'missing-release',
+        );
         continue;
       }
       const target = byRelease.get(release);
       if (!target) {
         const known = [...byRelease.keys()];
         const hint = known.length ? closest(release, known) : undefined;
-        report.error(`Unexpected release \`${release}\` for the run of \`${run.model}\`, expected one of ${known.map((name) => `\`${name}\``).join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}`, 'unknown-release');
+        report.error(
+          `Unexpected release \`${release}\` for the run of \`${run.model}\`, expected one of ${known.map((name) => `\`${name}\``).join(', ')}${hint ? `; did you mean \`${hint}\`?` : ''}`,
+          'unknown-release',
+        );
         continue;
       }
       runs.push(placeRun({ ...run, release }, target, removals, report));
@@ -73,7 +79,12 @@ export async function loadEvals(contentDir: string, config: SpecConfig, targets:
 /** Unmapped results printed per run; all of them are on the evals page and in evals.json. */
 const shownUnmapped = 20;
 
-function placeRun(run: Omit<MappedRun, 'results' | 'unmapped'> & { results: import('./types.ts').EvalResult[] }, target: EvalTarget, removals: Removals, report: RunReport): MappedRun {
+function placeRun(
+  run: Omit<MappedRun, 'results' | 'unmapped'> & { results: import('./types.ts').EvalResult[] },
+  target: EvalTarget,
+  removals: Removals,
+  report: RunReport,
+): MappedRun {
   const results: MappedResult[] = [];
   const unmapped: UnmappedResult[] = [];
   for (const result of run.results) {
@@ -81,13 +92,19 @@ function placeRun(run: Omit<MappedRun, 'results' | 'unmapped'> & { results: impo
     if (resolved.kind === 'unknown') {
       unmapped.push({ run: run.id, file: run.file, sample: result.sample, epoch: result.epoch, key: result.key, place: result.place, reason: resolved.reason });
       if (unmapped.length > shownUnmapped) continue;
-      report.warn(`Unmapped result for ${sampleName(result.sample, result.epoch, result.place)}: ${resolved.reason} (release ${target.release}); counted as unmapped`, 'unmapped-result');
+      report.warn(
+        `Unmapped result for ${sampleName(result.sample, result.epoch, result.place)}: ${resolved.reason} (release ${target.release}); counted as unmapped`,
+        'unmapped-result',
+      );
       continue;
     }
     results.push({ ...result, example: resolved.kind === 'example' ? resolved.id : null, section: resolved.section, via: resolved.via });
   }
   if (unmapped.length > shownUnmapped) {
-    report.warn(`Unmapped results of \`${run.model}\`: ${unmapped.length - shownUnmapped} more beyond the first ${shownUnmapped} are not printed here; every one is listed on the evals page and in evals.json`, 'unmapped-result');
+    report.warn(
+      `Unmapped results of \`${run.model}\`: ${unmapped.length - shownUnmapped} more beyond the first ${shownUnmapped} are not printed here; every one is listed on the evals page and in evals.json`,
+      'unmapped-result',
+    );
   }
   return { ...run, release: target.release, results, unmapped };
 }

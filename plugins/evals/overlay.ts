@@ -27,7 +27,19 @@ export function evalOverlay(contentDir: string, config: SpecConfig, onLoad: (eva
     if (withMessages.length > 0) log(formatMessages(withMessages));
     const data = editionEvals(runs, editions, removals, config.evals.illustrative);
     onLoad({ editions: data, files });
-    const key = createHash('sha256').update(JSON.stringify([...data.values()].map((edition) => [edition.release, edition.illustrative, edition.sections, edition.examples, edition.runs.map((run) => [run.id, run.model])]))).digest('hex');
+    const key = createHash('sha256')
+      .update(
+        JSON.stringify(
+          [...data.values()].map((edition) => [
+            edition.release,
+            edition.illustrative,
+            edition.sections,
+            edition.examples,
+            edition.runs.map((run) => [run.id, run.model]),
+          ]),
+        ),
+      )
+      .digest('hex');
     return {
       key,
       annotate: (release: string) => {

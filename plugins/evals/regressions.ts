@@ -36,8 +36,14 @@ export function compareRuns(runs: MappedRun[], releaseOrder: string[], models: M
   const out: RunComparison[] = [];
   for (const [model, list] of byModel) {
     if (list.length < 2) continue;
-    const sorted = [...list].sort((a, b) => releaseOrder.indexOf(a.release) - releaseOrder.indexOf(b.release) || (a.provenance.created ?? '').localeCompare(b.provenance.created ?? '') || a.id.localeCompare(b.id));
-    for (let index = 1; index < sorted.length; index++) out.push(compare(model, sorted[index - 1]!, sorted[index]!, models.get(sorted[index]!.release)!, removals));
+    const sorted = [...list].sort(
+      (a, b) =>
+        releaseOrder.indexOf(a.release) - releaseOrder.indexOf(b.release) ||
+        (a.provenance.created ?? '').localeCompare(b.provenance.created ?? '') ||
+        a.id.localeCompare(b.id),
+    );
+    for (let index = 1; index < sorted.length; index++)
+      out.push(compare(model, sorted[index - 1]!, sorted[index]!, models.get(sorted[index]!.release)!, removals));
   }
   return out.sort((a, b) => b.regressions.length - a.regressions.length);
 }

@@ -22,7 +22,12 @@ export function resolveResultId(key: string, model: SpecModel, removals: Removal
   const removal = removals.get(id);
   if (removal) {
     if (!removal.see) return { kind: 'unknown', reason: `\`${id}\` was removed on purpose with no replacement (${removal.reason})` };
-    return resolveInModel(removal.see, model, id) ?? { kind: 'unknown', reason: `\`${id}\` was removed in favour of \`${removal.see}\`, which this release does not have` };
+    return (
+      resolveInModel(removal.see, model, id) ?? {
+        kind: 'unknown',
+        reason: `\`${id}\` was removed in favour of \`${removal.see}\`, which this release does not have`,
+      }
+    );
   }
   return { kind: 'unknown', reason: `\`${id}\` is no example, section, old id or eval prompt group of this release` };
 }

@@ -14,7 +14,10 @@ export function checkResults(results: EvalResult[], report: RunReport): EvalResu
     const id = `${result.sample}\u0000${result.epoch}`;
     const first = seen.get(id);
     if (first) {
-      report.warn(`Unexpected second result for ${sampleName(result.sample, result.epoch, result.place)}, expected each sample and epoch once (first at ${first.place}); the first is counted`, 'duplicate-sample');
+      report.warn(
+        `Unexpected second result for ${sampleName(result.sample, result.epoch, result.place)}, expected each sample and epoch once (first at ${first.place}); the first is counted`,
+        'duplicate-sample',
+      );
       continue;
     }
     seen.set(id, result);
@@ -25,7 +28,10 @@ export function checkResults(results: EvalResult[], report: RunReport): EvalResu
     const graded = epochs.filter((result) => isGraded(result.verdict));
     const passes = graded.filter((result) => isPass(result.verdict)).length;
     if (graded.length > 1 && passes > 0 && passes < graded.length) {
-      report.warn(`Epochs of sample \`${sample}\` disagree: ${passes} of ${graded.length} pass (${graded.map((result) => `epoch ${result.epoch}: ${result.verdict}`).join(', ')}); each epoch counts toward the pass rate`, 'epochs-disagree');
+      report.warn(
+        `Epochs of sample \`${sample}\` disagree: ${passes} of ${graded.length} pass (${graded.map((result) => `epoch ${result.epoch}: ${result.verdict}`).join(', ')}); each epoch counts toward the pass rate`,
+        'epochs-disagree',
+      );
     }
   }
   return kept;

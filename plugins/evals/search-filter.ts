@@ -17,7 +17,13 @@ export function failingFilter(evals: SiteEvals, release: string): ((record: Sear
     if (!id) return;
     const counts = record.filters.kind?.[0] === 'Section' ? edition.sections[id] : edition.examples[id];
     if (!counts) return;
-    const failing = [...new Set(Object.entries(counts).filter(([, value]) => value.violating > 0).map(([run]) => modelOf.get(run)!))].sort();
+    const failing = [
+      ...new Set(
+        Object.entries(counts)
+          .filter(([, value]) => value.violating > 0)
+          .map(([run]) => modelOf.get(run)!),
+      ),
+    ].sort();
     if (failing.length) record.filters[failingFilterKey] = failing;
   };
 }

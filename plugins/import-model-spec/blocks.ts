@@ -51,12 +51,23 @@ export function tokenize(lines: readonly SourceLine[], context: ImportContext, o
       }
       const setext = /^ {0,3}(=+|-{2,})\s*$/.exec(current.text);
       const previous = text[text.length - 1];
-      if (setext && previous && !isBlank(previous.text) && indentation(previous.text) <= 3 && !listItem.test(previous.text) && !/^\s*[|>]/.test(previous.text)) {
+      if (
+        setext &&
+        previous &&
+        !isBlank(previous.text) &&
+        indentation(previous.text) <= 3 &&
+        !listItem.test(previous.text) &&
+        !/^\s*[|>]/.test(previous.text)
+      ) {
         text.pop();
         flush();
         const depth = setext[1]!.startsWith('=') ? 1 : 2;
         context.warn(previous.line, `Setext heading (underlined with \`${setext[1]![0]}\`) read as a level-${depth} heading`);
-        blocks.push({ type: 'heading', line: previous.line, heading: { depth, title: previous.text.trim(), id: null, authority: null, tags: null, unknown: [] } });
+        blocks.push({
+          type: 'heading',
+          line: previous.line,
+          heading: { depth, title: previous.text.trim(), id: null, authority: null, tags: null, unknown: [] },
+        });
         continue;
       }
     }

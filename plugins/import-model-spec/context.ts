@@ -41,7 +41,15 @@ export interface Citation {
 export class ImportContext {
   readonly warnings: ImportWarning[] = [];
   readonly counters: Counters = {
-    examples: 0, ungradedExamples: 0, prompts: 0, good: 0, bad: 0, ok: 0, commentary: 0, inlineMath: 0, displayMath: 0,
+    examples: 0,
+    ungradedExamples: 0,
+    prompts: 0,
+    good: 0,
+    bad: 0,
+    ok: 0,
+    commentary: 0,
+    inlineMath: 0,
+    displayMath: 0,
   };
   readonly usedIds = new Set<string>();
   readonly citations: Citation[] = [];

@@ -164,7 +164,10 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
     }
 
     if (isBlank(text)) continue;
-    context.warn(line, `Text outside any message in an example: \`${text.trim().slice(0, 60)}\`; kept in the example's description (upstream's rendering drops it)`);
+    context.warn(
+      line,
+      `Text outside any message in an example: \`${text.trim().slice(0, 60)}\`; kept in the example's description (upstream's rendering drops it)`,
+    );
     stray.push(source);
   }
 

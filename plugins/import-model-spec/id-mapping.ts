@@ -55,7 +55,9 @@ export function readMapping(text: string, label: string): { entries: Map<string,
       const value = (raw as Record<string, unknown>)[name];
       const emptyReason = typeof value === 'object' && value !== null && (value as { removed?: unknown }).removed === '';
       return {
-        reason: emptyReason ? `Unexpected empty \`removed\` for \`${name}\`, expected one line saying why it was removed` : `Unexpected ${describe(value)} for \`${name}\`, expected ${expectedEntry}`,
+        reason: emptyReason
+          ? `Unexpected empty \`removed\` for \`${name}\`, expected one line saying why it was removed`
+          : `Unexpected ${describe(value)} for \`${name}\`, expected ${expectedEntry}`,
         segments: [name],
         key: true,
       };
@@ -131,11 +133,12 @@ export function resolveMapping(
       } else {
         const found = current.get(entry);
         const hint = gone.candidates.length > 0 ? ` (candidates: ${gone.candidates.map((candidate) => candidate.id).join(', ')})` : '';
-        const what = found?.kind === 'example'
-          ? `the example \`${entry}\` (examples take no old ids; name its section \`${found.sections?.[0]}\`, or write { "removed": "…", "see": "${entry}" })`
-          : found?.aliasOf
-            ? `\`${entry}\`, an old id of \`${found.aliasOf}\``
-            : `\`${entry}\`, which the new import does not have`;
+        const what =
+          found?.kind === 'example'
+            ? `the example \`${entry}\` (examples take no old ids; name its section \`${found.sections?.[0]}\`, or write { "removed": "…", "see": "${entry}" })`
+            : found?.aliasOf
+              ? `\`${entry}\`, an old id of \`${found.aliasOf}\``
+              : `\`${entry}\`, which the new import does not have`;
         result.problems.push(`${at(oldId)}Unexpected target ${what} for \`${oldId}\`, expected a section id of the new import${hint}`);
       }
       continue;
@@ -152,7 +155,9 @@ export function resolveMapping(
     if (removal.see === null || current.has(removal.see)) continue;
     const mapped = entries.get(removal.see);
     if (typeof mapped !== 'string' && !result.removals[removal.see]) {
-      result.problems.push(`${at(oldId)}Unexpected \`see\` \`${removal.see}\` for \`${oldId}\`: it vanished and the mapping gives it no new home, expected an id of the new import or null`);
+      result.problems.push(
+        `${at(oldId)}Unexpected \`see\` \`${removal.see}\` for \`${oldId}\`: it vanished and the mapping gives it no new home, expected an id of the new import or null`,
+      );
     }
   }
 

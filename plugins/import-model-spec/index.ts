@@ -120,10 +120,16 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     const home = title ? sections.find((section) => normalizeTitle(section.heading.title) === title) : undefined;
     context.file = group.file;
     if (home) {
-      context.warn(1, `No footnote \`[^${group.name}]\` cites this file; its prompts are placed at the end of "${home.heading.title}", the section its header names`);
+      context.warn(
+        1,
+        `No footnote \`[^${group.name}]\` cites this file; its prompts are placed at the end of "${home.heading.title}", the section its header names`,
+      );
       home.appended.push('', ...group.lines);
     } else {
-      context.warn(1, `No footnote \`[^${group.name}]\` cites this file and its header names no section; its prompts go to the "Unreferenced eval prompts" chapter`);
+      context.warn(
+        1,
+        `No footnote \`[^${group.name}]\` cites this file and its header names no section; its prompts go to the "Unreferenced eval prompts" chapter`,
+      );
       leftover.push(group);
     }
     context.file = undefined;
@@ -152,7 +158,12 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
   const width = Math.max(2, String(chapters.length).length);
   const usedNames = new Set<string>();
   const files: ImportedFile[] = chapters.map((chapter, index) => {
-    let name = chapter[0]!.id.toLowerCase().replace(/_/g, '-').replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'chapter';
+    let name =
+      chapter[0]!.id
+        .toLowerCase()
+        .replace(/_/g, '-')
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'chapter';
     for (let n = 2; usedNames.has(name); n++) name = `${name.replace(/-\d+$/, '')}-${n}`;
     usedNames.add(name);
     return { path: `${String(index + 1).padStart(width, '0')}-${name}.md`, content: renderChapter(chapter) };
@@ -232,7 +243,10 @@ function readAttributes(section: SectionOut, context: ImportContext): void {
     const raw = heading.authority;
     const name = normalizeAuthority(raw);
     if (name === null) {
-      context.warn(section.line, `Unexpected authority \`${raw}\`, expected a level name such as \`root\` or \`user\`; the section has no authority and the value is kept as text under the heading`);
+      context.warn(
+        section.line,
+        `Unexpected authority \`${raw}\`, expected a level name such as \`root\` or \`user\`; the section has no authority and the value is kept as text under the heading`,
+      );
       section.keptAttributes.push(`authority=${raw}`);
     } else if (name !== raw) {
       context.warn(section.line, `Unexpected authority \`${raw}\`, expected a lower-case level name; read as \`${name}\``);

@@ -65,7 +65,8 @@ function convertLine(text: string, line: number, context: ImportContext, options
     context.warn(line, `Line in ${options.where} starts like a directive; wrote \`${result.trim()}\` so it stays text`);
   }
   return outsideCode(result, (part) => {
-    if (options.where !== 'message' && part.includes('<!--')) context.warn(line, `HTML comment in ${options.where} is shown as text in our format (upstream hides it)`);
+    if (options.where !== 'message' && part.includes('<!--'))
+      context.warn(line, `HTML comment in ${options.where} is shown as text in our format (upstream hides it)`);
     let converted = convertInlineMath(part, context, line);
     if (options.footnotes) converted = convertFootnotes(converted, context, line);
     collectReferences(converted, context, line);

@@ -71,7 +71,9 @@ function headingTitle(heading: Heading): string {
 
 /** The chapter files of a frozen release: its `.md`/`.mdx` files but the release notes. */
 export function releaseChapters(release: Release): string[] {
-  return Object.keys(release.files).filter((name) => /\.mdx?$/i.test(name) && name !== notesName && !name.includes('/')).sort();
+  return Object.keys(release.files)
+    .filter((name) => /\.mdx?$/i.test(name) && name !== notesName && !name.includes('/'))
+    .sort();
 }
 
 export function readChapters(dir: string, names: readonly string[]): Array<{ path: string; content: string }> {

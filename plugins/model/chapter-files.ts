@@ -31,8 +31,23 @@ export const releasesFolder = 'releases';
 
 /** Top-level URLs the site itself uses: a chapter page there would clash with them. */
 export const reservedPageNames: ReadonlySet<string> = new Set([
-  'search', 'all', 'levels', 'evals', 's', '404', 'pagefind', 'schemas', '_astro', 'draft', 'changes', releasesFolder, assetsFolder,
-  'spec.json', 'examples.jsonl', 'anchors.json', 'index',
+  'search',
+  'all',
+  'levels',
+  'evals',
+  's',
+  '404',
+  'pagefind',
+  'schemas',
+  '_astro',
+  'draft',
+  'changes',
+  releasesFolder,
+  assetsFolder,
+  'spec.json',
+  'examples.jsonl',
+  'anchors.json',
+  'index',
 ]);
 
 /** Release folders are named by date (`2025-12-18`) or semver (`1.2.0`); they are served at `/<version>/`. */
@@ -74,7 +89,11 @@ export function listChapterFiles(contentDir: string): ChapterListing {
   // An import interrupted between its commit point and its last move: some chapters are old, some new.
   const journal = path.join(root, pendingImportFolder, 'journal.json');
   if (existsSync(journal)) {
-    problem(journal, 'unfinished-import', `Unexpected unfinished import in \`${path.relative(process.cwd(), root) || root}\` (it was stopped while replacing chapters), expected it finished: run the import into this folder again, which finishes the interrupted one first`);
+    problem(
+      journal,
+      'unfinished-import',
+      `Unexpected unfinished import in \`${path.relative(process.cwd(), root) || root}\` (it was stopped while replacing chapters), expected it finished: run the import into this folder again, which finishes the interrupted one first`,
+    );
   }
 
   const found: string[] = [];
@@ -95,12 +114,20 @@ export function listChapterFiles(contentDir: string): ChapterListing {
         const extension = chapterExtension.exec(entry.name)![0];
         if (extension.toLowerCase() === '.mdx' && extension !== '.mdx') {
           // The MDX compiler knows `.mdx` only: `.MDX` would reach Vite as JavaScript (`.md` chapters never reach Vite).
-          problem(full, 'chapter-extension', `Unexpected extension \`${extension}\` on \`${relative(full)}\`, expected \`${extension.toLowerCase()}\` in lower case (rename the file)`);
+          problem(
+            full,
+            'chapter-extension',
+            `Unexpected extension \`${extension}\` on \`${relative(full)}\`, expected \`${extension.toLowerCase()}\` in lower case (rename the file)`,
+          );
           continue;
         }
         if (depth === 0) found.push(full);
         else
-          problem(full, 'chapter-in-subfolder', `Unexpected chapter \`${relative(full)}\` in a subfolder, expected chapter files directly in the content folder (subfolders hold images and other files; \`${releasesFolder}/\` holds releases)`);
+          problem(
+            full,
+            'chapter-in-subfolder',
+            `Unexpected chapter \`${relative(full)}\` in a subfolder, expected chapter files directly in the content folder (subfolders hold images and other files; \`${releasesFolder}/\` holds releases)`,
+          );
       }
     }
   };
@@ -114,17 +141,29 @@ export function listChapterFiles(contentDir: string): ChapterListing {
     const file = relative(full);
     if (!/[a-z0-9]/.test(slug)) {
       const prefix = name.replace(chapterExtension, '').replace(/[-_.]*$/, '');
-      problem(full, 'empty-page-name', `Unexpected file name \`${name}\` with no page name once the number prefix is dropped, expected a name such as \`${prefix}-overview${path.extname(name)}\``);
+      problem(
+        full,
+        'empty-page-name',
+        `Unexpected file name \`${name}\` with no page name once the number prefix is dropped, expected a name such as \`${prefix}-overview${path.extname(name)}\``,
+      );
       chapters.push(chapterFile(file, full, slug, name));
       continue;
     }
     if (reservedPageNames.has(slug) || looksLikeReleaseVersion(slug)) {
       const why = reservedPageNames.has(slug) ? 'a page of the site itself' : 'the URL of a release';
-      problem(full, 'reserved-page-name', `Unexpected page name \`${slug}\` (from \`${name}\`), which is ${why}, expected another file name (reserved: ${[...reservedPageNames].map((value) => '`' + value + '`').join(', ')} and release versions)`);
+      problem(
+        full,
+        'reserved-page-name',
+        `Unexpected page name \`${slug}\` (from \`${name}\`), which is ${why}, expected another file name (reserved: ${[...reservedPageNames].map((value) => '`' + value + '`').join(', ')} and release versions)`,
+      );
     }
     const clash = slugs.get(slug);
     if (clash !== undefined) {
-      problem(full, 'duplicate-page', `Unexpected page name \`${slug}\` also used by \`${clash}\`, expected unique file names once number prefixes are dropped`);
+      problem(
+        full,
+        'duplicate-page',
+        `Unexpected page name \`${slug}\` also used by \`${clash}\`, expected unique file names once number prefixes are dropped`,
+      );
     } else {
       slugs.set(slug, file);
     }
@@ -151,7 +190,10 @@ function kindOf(entry: Dirent, full: string, realRoot: string, report: (ruleId: 
     return undefined;
   }
   if (!target.inside) {
-    report('outside-content', `Unexpected symbolic link \`${entry.name}\` to \`${target.real}\`, outside the content folder, expected a file or folder inside it (nothing outside content/ and public/ is published)`);
+    report(
+      'outside-content',
+      `Unexpected symbolic link \`${entry.name}\` to \`${target.real}\`, outside the content folder, expected a file or folder inside it (nothing outside content/ and public/ is published)`,
+    );
     return undefined;
   }
   const stat = statSync(target.real);

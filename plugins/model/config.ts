@@ -103,7 +103,13 @@ const validate = ajv.compile(schema);
 /** Checks the text of a configuration; problems go to `file` (fatal, positioned). Null if any. */
 export function parseSpecConfig(text: string, file: VFile): SpecConfig | null {
   file.value = text;
-  const document = parseJsonDocument(file, { source: configSource, ruleId: 'invalid-config', expected: 'an object of settings such as { "title": "My Spec" }', validate, describe });
+  const document = parseJsonDocument(file, {
+    source: configSource,
+    ruleId: 'invalid-config',
+    expected: 'an object of settings such as { "title": "My Spec" }',
+    validate,
+    describe,
+  });
   if (document.value === undefined) return null;
   const input = document.value as RawConfig;
   for (const list of ['authorityLevels', 'tags'] as const) {
@@ -111,7 +117,12 @@ export function parseSpecConfig(text: string, file: VFile): SpecConfig | null {
     input[list]?.forEach((entry, index) => {
       const before = seen.get(entry.name);
       if (before === undefined) return void seen.set(entry.name, index);
-      document.fail(`Unexpected second \`${entry.name}\` in \`${list}[${index}].name\`, expected each name once (first in \`${list}[${before}]\`)`, [list, index, 'name'], undefined, false);
+      document.fail(
+        `Unexpected second \`${entry.name}\` in \`${list}[${index}].name\`, expected each name once (first in \`${list}[${before}]\`)`,
+        [list, index, 'name'],
+        undefined,
+        false,
+      );
     });
   }
   if (file.messages.some((message) => message.fatal)) return null;
@@ -187,7 +198,9 @@ function build(input: RawConfig): SpecConfig {
 function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]; key?: boolean; ruleId: string } {
   const segments = pointerSegments(error.instancePath);
   const field = fieldName(segments);
-  const parentSchema = error.parentSchema as { properties?: Record<string, unknown>; required?: string[]; description?: string; patternErrorMessage?: string } | undefined;
+  const parentSchema = error.parentSchema as
+    | { properties?: Record<string, unknown>; required?: string[]; description?: string; patternErrorMessage?: string }
+    | undefined;
   const at = field ? `\`${field}\`` : 'the configuration';
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -217,15 +230,30 @@ function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]
       };
     }
     case 'pattern':
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${parentSchema?.patternErrorMessage ?? `text matching ${error.schema}`}`, segments, key: false, ruleId: 'invalid-config' };
+      return {
+        reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected ${parentSchema?.patternErrorMessage ?? `text matching ${error.schema}`}`,
+        segments,
+        key: false,
+        ruleId: 'invalid-config',
+      };
     case 'minItems':
-      return { reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`, segments, key: false, ruleId: 'invalid-config' };
+      return {
+        reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`,
+        segments,
+        key: false,
+        ruleId: 'invalid-config',
+      };
     case 'minLength':
       return { reason: `Unexpected empty string for ${at}, expected some text`, segments, key: false, ruleId: 'invalid-config' };
     case 'maxLength': {
       // Every page carries the title (head, header, social image): a book-length one would weigh on each.
       const limit = (error.params as { limit: number }).limit;
-      return { reason: `Unexpected ${String(error.data).length}-character string for ${at}, expected at most ${limit} characters (it appears on every page)`, segments, key: false, ruleId: 'invalid-config' };
+      return {
+        reason: `Unexpected ${String(error.data).length}-character string for ${at}, expected at most ${limit} characters (it appears on every page)`,
+        segments,
+        key: false,
+        ruleId: 'invalid-config',
+      };
     }
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
@@ -239,7 +267,12 @@ function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]
       };
     }
     default:
-      return { reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected a value that ${error.message ?? 'fits the schema'}`, segments, key: false, ruleId: 'invalid-config' };
+      return {
+        reason: `Unexpected ${kindOf(error.data)}${preview(error.data)} for ${at}, expected a value that ${error.message ?? 'fits the schema'}`,
+        segments,
+        key: false,
+        ruleId: 'invalid-config',
+      };
   }
 }
 
@@ -255,7 +288,10 @@ function fieldName(segments: ReadonlyArray<string | number>): string {
 
 function suggest(value: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
-  const best = closest(value.toLowerCase(), candidates.map((candidate) => candidate.toLowerCase()));
+  const best = closest(
+    value.toLowerCase(),
+    candidates.map((candidate) => candidate.toLowerCase()),
+  );
   const match = candidates.find((candidate) => candidate.toLowerCase() === best)!;
   return distance(value.toLowerCase(), best) <= Math.max(2, Math.floor(value.length / 3)) ? match : undefined;
 }
@@ -274,7 +310,10 @@ function preview(value: unknown): string {
 }
 
 function typeWord(type: string): string {
-  return { object: 'an object', array: 'a list', string: 'a string', boolean: 'true or false', null: 'null', number: 'a number', integer: 'a whole number' }[type] ?? type;
+  return (
+    { object: 'an object', array: 'a list', string: 'a string', boolean: 'true or false', null: 'null', number: 'a number', integer: 'a whole number' }[type] ??
+    type
+  );
 }
 
 function displayPath(file: string): string {

@@ -65,7 +65,10 @@ export function checkContentAssets(tree: Root, file: VFile, options: ContentAsse
     const url = node.url.trim();
     if (url === '' || url.startsWith('#') || url.startsWith('?') || url.startsWith('//')) return;
     if (/^[a-z]:[\\/]/i.test(url) || url.includes('\\') || /^file:/i.test(url)) {
-      return fail('asset-path', `Unexpected ${what} \`${url}\`, a path on this computer, expected a path relative to the chapter with \`/\` (such as \`images/chart.png\`) or an http(s) URL`);
+      return fail(
+        'asset-path',
+        `Unexpected ${what} \`${url}\`, a path on this computer, expected a path relative to the chapter with \`/\` (such as \`images/chart.png\`) or an http(s) URL`,
+      );
     }
     if (hasScheme.test(url)) return;
     const [, pathPart = '', suffix = ''] = /^([^?#]*)(.*)$/.exec(url)!;
@@ -90,17 +93,26 @@ export function checkContentAssets(tree: Root, file: VFile, options: ContentAsse
     const target = path.resolve(chapterDir, decoded);
     const inContent = path.relative(root, target).split(path.sep).join('/');
     if (!isWithin(root, target)) {
-      return fail('asset-outside-content', `Unexpected ${what} \`${url}\`, which leads outside the content folder, expected a file inside it (nothing outside content/ and public/ is published)`);
+      return fail(
+        'asset-outside-content',
+        `Unexpected ${what} \`${url}\`, which leads outside the content folder, expected a file inside it (nothing outside content/ and public/ is published)`,
+      );
     }
     if (inContent.split('/').some((segment) => segment.startsWith('.'))) {
       return fail('asset-path', `Unexpected ${what} \`${url}\`, a hidden file, expected a file whose path has no part starting with \`.\``);
     }
     if (!isFile(target)) {
-      return fail('missing-asset', `Unexpected ${what} \`${url}\`: no such file (looked for \`${inContent}\` in the content folder), expected an existing file`);
+      return fail(
+        'missing-asset',
+        `Unexpected ${what} \`${url}\`: no such file (looked for \`${inContent}\` in the content folder), expected an existing file`,
+      );
     }
     const contained = resolveContained(realRoot, target);
     if (!contained.inside) {
-      return fail('asset-outside-content', `Unexpected ${what} \`${url}\`, a symbolic link to \`${contained.real}\` outside the content folder, expected a file inside it`);
+      return fail(
+        'asset-outside-content',
+        `Unexpected ${what} \`${url}\`, a symbolic link to \`${contained.real}\` outside the content folder, expected a file inside it`,
+      );
     }
     const output = `${assetsFolder}/${inContent}`;
     assets.set(output, { source: contained.real, output });

@@ -142,7 +142,5 @@ function recordsOf(example: SpecExample, chapter: string, pageUrl: string) {
 
 /** One JSON line per record; a spec without examples gives an empty file, not a blank line. */
 export function examplesJsonl(spec: SpecModel, records = exampleRecords(spec)): string {
-  return records
-    .map((record) => JSON.stringify(record) + '\n')
-    .join('');
+  return records.map((record) => JSON.stringify(record) + '\n').join('');
 }

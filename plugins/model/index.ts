@@ -4,7 +4,15 @@
  * exports, search records and URLs are views of it.
  */
 export { ChapterCache } from './chapter-cache.ts';
-export { chapterSlug, listChapterFiles, pendingImportFolder, releasesFolder, reservedPageNames, type ChapterFile, type ChapterListing } from './chapter-files.ts';
+export {
+  chapterSlug,
+  listChapterFiles,
+  pendingImportFolder,
+  releasesFolder,
+  reservedPageNames,
+  type ChapterFile,
+  type ChapterListing,
+} from './chapter-files.ts';
 export {
   ConfigError,
   configFileName,
@@ -24,7 +32,16 @@ export { loadSpec, loadSpecWithPages, pluginOptions, prepareSpec, type Annotatio
 export { checkMdxTrust } from './mdx-trust.ts';
 export { countExamples, indexChapters } from './indexes.ts';
 export type { Chapter, ExampleCounts, SourceRange, SpecModel, Target } from './model.ts';
-export { blankFrontmatter, katexOptions, remarkMathOptions, shikiConfig, specParser, specProcessor, specRehypePlugins, syntaxRemarkPlugins } from './pipeline.ts';
+export {
+  blankFrontmatter,
+  katexOptions,
+  remarkMathOptions,
+  shikiConfig,
+  specParser,
+  specProcessor,
+  specRehypePlugins,
+  syntaxRemarkPlugins,
+} from './pipeline.ts';
 export { formatMessages, SpecError } from './report.ts';
 export { searchRecords, titleWords, type SearchRecord } from './search-records.ts';
 export { relativeTargetHref, siteUrls, type SiteUrls } from './urls.ts';

@@ -129,7 +129,11 @@ export function parseJsonDocument(file: VFile, options: JsonDocumentOptions): Js
   for (const [name, key, before] of repeatedKeys(tree)) {
     repeated = true;
     const was = point(before.offset);
-    report(`Unexpected second key \`${preview(name)}\` (first on line ${was.line}), expected each key once: JSON readers keep only one of them`, { start: point(key.offset), end: point(key.offset + key.length) }, 'duplicate-json-key');
+    report(
+      `Unexpected second key \`${preview(name)}\` (first on line ${was.line}), expected each key once: JSON readers keep only one of them`,
+      { start: point(key.offset), end: point(key.offset + key.length) },
+      'duplicate-json-key',
+    );
   }
   if (repeated) return document(undefined);
   let value: unknown;
@@ -142,7 +146,11 @@ export function parseJsonDocument(file: VFile, options: JsonDocumentOptions): Js
   }
   if (options.validate && !options.validate(value)) {
     for (const error of options.validate.errors ?? []) {
-      const described = options.describe?.(error, value) ?? (options.describe ? undefined : { reason: `Unexpected value at \`${error.instancePath || '/'}\`, expected it to ${error.message ?? 'match'}: ${options.expected}` });
+      const described =
+        options.describe?.(error, value) ??
+        (options.describe
+          ? undefined
+          : { reason: `Unexpected value at \`${error.instancePath || '/'}\`, expected it to ${error.message ?? 'match'}: ${options.expected}` });
       if (!described) continue;
       fail(described.reason, described.segments ?? pointerSegments(error.instancePath), described.ruleId, described.key);
     }

@@ -92,7 +92,8 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
     const key = cache?.key([configKey, root, relative, value]) ?? '';
     const cached = cache?.get(key);
     // An image the cached chapter uses may have been deleted since: then the chapter is read again.
-    if (cached && cached.assets.every((asset) => existsSync(asset.source))) return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };
+    if (cached && cached.assets.every((asset) => existsSync(asset.source)))
+      return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };
     const tree = readChapter(vfile, format, config.mdx, (parsers[format] ??= specParser(format)));
     const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });
     return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree, vfile.path), assets };
@@ -172,7 +173,12 @@ function transformChapter(indexed: Indexed, source: Source, transformer: ReturnT
   data.file = source.relative;
   if (indexed.cache && !source.vfile.messages.some((message) => message.fatal)) {
     const entry = indexed.cache.get(source.key);
-    indexed.cache.set(source.key, { ...entry, targets: source.targets, assets: source.assets, transformed: { signature: indexed.signature, data, messages: storeMessages(source.vfile) } });
+    indexed.cache.set(source.key, {
+      ...entry,
+      targets: source.targets,
+      assets: source.assets,
+      transformed: { signature: indexed.signature, data, messages: storeMessages(source.vfile) },
+    });
   }
   return data;
 }

@@ -37,7 +37,12 @@ export function checkMdxTrust(tree: Root, file: VFile, policy: MdxPolicy): void 
     message.fatal = fatal;
   };
   if (policy === 'refuse') {
-    report(undefined, 'mdx-refused', `Unexpected MDX chapter \`${file.basename ?? 'this file'}\`, expected \`.md\` chapters only: this spec's config sets \`"mdx": "refuse"\` because MDX runs code at build time (rename the file to \`.md\`, or change the policy in spec.config.json)`, true);
+    report(
+      undefined,
+      'mdx-refused',
+      `Unexpected MDX chapter \`${file.basename ?? 'this file'}\`, expected \`.md\` chapters only: this spec's config sets \`"mdx": "refuse"\` because MDX runs code at build time (rename the file to \`.md\`, or change the policy in spec.config.json)`,
+      true,
+    );
     return;
   }
   visit(tree, (node: Node) => {
@@ -45,7 +50,12 @@ export function checkMdxTrust(tree: Root, file: VFile, policy: MdxPolicy): void 
       if (policy !== 'no-esm') return;
       const code = (node as Esm).value;
       const keyword = /^\s*export\b/.test(code) ? 'export' : 'import';
-      report(node, 'mdx-esm', `Unexpected \`${keyword}\` (\`${firstLine(code)}\`), expected no \`import\` or \`export\` in chapters: this spec's config sets \`"mdx": "no-esm"\``, true);
+      report(
+        node,
+        'mdx-esm',
+        `Unexpected \`${keyword}\` (\`${firstLine(code)}\`), expected no \`import\` or \`export\` in chapters: this spec's config sets \`"mdx": "no-esm"\``,
+        true,
+      );
       return;
     }
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
@@ -59,15 +69,30 @@ export function checkMdxTrust(tree: Root, file: VFile, policy: MdxPolicy): void 
       const { name, value } = attribute as JsxAttribute;
       const place = attribute.position ? attribute : element;
       if (/^on[a-z]/i.test(name)) {
-        report(place, 'mdx-event-handler', `Unexpected event handler \`${name}\` on \`${tag}\`, expected no inline script in chapters: it would run in every reader's browser`, false);
+        report(
+          place,
+          'mdx-event-handler',
+          `Unexpected event handler \`${name}\` on \`${tag}\`, expected no inline script in chapters: it would run in every reader's browser`,
+          false,
+        );
       } else if (name === 'dangerouslySetInnerHTML') {
-        report(place, 'mdx-inner-html', `Unexpected \`dangerouslySetInnerHTML\` on \`${tag}\`, expected content as Markdown or JSX children: raw HTML put this way is not escaped`, false);
+        report(
+          place,
+          'mdx-inner-html',
+          `Unexpected \`dangerouslySetInnerHTML\` on \`${tag}\`, expected content as Markdown or JSX children: raw HTML put this way is not escaped`,
+          false,
+        );
       }
       const text = typeof value === 'string' ? value : (value?.value ?? '');
       // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`).
       const scheme = /(?:java|vb)script:/i.exec(text.replace(/[\u0000-\u0020\u007f]+/g, ''))?.[0].toLowerCase();
       if (scheme) {
-        report(place, 'mdx-javascript-url', `Unexpected \`${scheme}\` URL in \`${name}\` on \`${tag}\`, expected an http(s) or relative URL: it would run script when followed`, false);
+        report(
+          place,
+          'mdx-javascript-url',
+          `Unexpected \`${scheme}\` URL in \`${name}\` on \`${tag}\`, expected an http(s) or relative URL: it would run script when followed`,
+          false,
+        );
       }
     }
   });

@@ -58,7 +58,7 @@ export interface SpecModel {
   chapters: Chapter[];
   targets: Map<string, Target>;
   /** Built by `indexChapters` (indexes.ts), like `examples` and `counts`. */
-  sections: Map<string, { section: SpecSection; chapter: Chapter; /** The examples directly in the section. */ counts: ExampleCounts }>;
+  sections: Map<string, { section: SpecSection; chapter: Chapter /** The examples directly in the section. */; counts: ExampleCounts }>;
   examples: Map<string, { example: SpecExample; chapter: Chapter }>;
   /** Every example of the spec. */
   counts: ExampleCounts;

@@ -80,7 +80,12 @@ export function specProcessor(options?: Readonly<RemarkSpecOptions>) {
  * remark-mdx cannot read is refused with MDX's own position (fail closed): a policy cannot vouch
  * for code it could not read. Either way the returned tree is what the rest of the build uses.
  */
-export function readChapter(file: VFile, format: ChapterFormat, policy: MdxPolicy = 'allow', parser: { parse(file: VFile): unknown } = specParser(format)): Root {
+export function readChapter(
+  file: VFile,
+  format: ChapterFormat,
+  policy: MdxPolicy = 'allow',
+  parser: { parse(file: VFile): unknown } = specParser(format),
+): Root {
   if (format === 'md') return parser.parse(file) as Root;
   const empty: Root = { type: 'root', children: [] };
   if (policy === 'refuse') {
@@ -93,9 +98,15 @@ export function readChapter(file: VFile, format: ChapterFormat, policy: MdxPolic
     tree = parser.parse(file) as Root;
   } catch (error) {
     const cause = error as { reason?: string; message?: string; place?: unknown; line?: number; column?: number };
-    const place = (cause.place as { line: number; column: number } | undefined) ?? (cause.line ? { line: cause.line, column: cause.column ?? 1 } : { line: 1, column: 1 });
+    const place =
+      (cause.place as { line: number; column: number } | undefined) ?? (cause.line ? { line: cause.line, column: cause.column ?? 1 } : { line: 1, column: 1 });
     const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\.$/, '');
-    report(file, 'mdx-unreadable', `Unexpected text MDX cannot read (${reason}), expected valid MDX: a chapter the \`mdx\` policy cannot read is refused (rename it to \`.md\` if it needs no components)`, { type: 'x', position: { start: place, end: place } });
+    report(
+      file,
+      'mdx-unreadable',
+      `Unexpected text MDX cannot read (${reason}), expected valid MDX: a chapter the \`mdx\` policy cannot read is refused (rename it to \`.md\` if it needs no components)`,
+      { type: 'x', position: { start: place, end: place } },
+    );
     return empty;
   }
   checkMdxTrust(tree, file, policy);
@@ -106,7 +117,9 @@ export function readChapter(file: VFile, format: ChapterFormat, policy: MdxPolic
  * mdast (already transformed by the spec plugin) → the page body's HTML, with the steps and order
  * of Astro's own Markdown renderer, so a chapter renders as it would through Astro, once.
  */
-export function chapterRenderer(options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none'; specIds?: () => Iterable<string> } = {}) {
+export function chapterRenderer(
+  options: { annotate?: (() => (tree: HastRoot) => void) | undefined; typography?: 'smart' | 'none'; specIds?: () => Iterable<string> } = {},
+) {
   const { annotate, typography = 'none', specIds } = options;
   const processor = unified()
     // Curly quotes, dashes (`--` en, `---` em) and ellipses in what readers see, never in code or

@@ -11,7 +11,6 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
-
 /**
  * The search index as a view of the data: a record per section and per example, each with its
  * own `page#id` URL, so results, filters and excerpts work at section granularity.
@@ -39,7 +38,10 @@ export function searchRecords(spec: SpecModel): SearchRecord[] {
           // The enclosing section, for "Chapter › Parent" on results; empty for chapters and their direct sections.
           section: parent && parent.depth > 1 ? parent.title : '',
           // The titles of the examples and eval prompts it holds: a query that names them finds the rule too.
-          holds: section.examples.map((id) => spec.examples.get(id)?.example.title ?? '').filter(Boolean).join(' · '),
+          holds: section.examples
+            .map((id) => spec.examples.get(id)?.example.title ?? '')
+            .filter(Boolean)
+            .join(' · '),
         },
         filters: {
           kind: [kindLabels.section],
@@ -85,7 +87,12 @@ function sectionTags(section: SpecSection): string[] {
 export function titleWords(records: SearchRecord[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const record of records) {
-    const words = `${record.meta.title ?? ''} ${(record.meta.id ?? '').replace(/_/g, ' ')}`.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words =
+      `${record.meta.title ?? ''} ${(record.meta.id ?? '').replace(/_/g, ' ')}`
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .match(/[\p{L}\p{N}]+/gu) ?? [];
     for (const word of new Set(words)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -22,7 +22,8 @@ export function summarizeChanges(diff: ReleaseDiff, label: (level: string | null
   };
   if (s.added.length) lines.push({ text: `${count(s.added.length, 'section')} added`, sections: s.added });
   if (s.removed.length) lines.push({ text: `${count(s.removed.length, 'section')} removed`, sections: s.removed });
-  if (s.renamed.length) lines.push({ text: `${count(s.renamed.length, 'section')} renamed (old links still land on them)`, sections: s.renamed.map(({ to }) => to) });
+  if (s.renamed.length)
+    lines.push({ text: `${count(s.renamed.length, 'section')} renamed (old links still land on them)`, sections: s.renamed.map(({ to }) => to) });
   if (s.retitled.length) lines.push({ text: `${count(s.retitled.length, 'section')} retitled`, sections: s.retitled.map(({ section }) => section) });
   for (const group of grouped(s.authorityChanged, (change) => `${change.from}\u0000${change.to}`)) {
     const { from, to } = group[0]!;
@@ -52,7 +53,13 @@ export function summarizeChanges(diff: ReleaseDiff, label: (level: string | null
   };
   exampleLines(e.added, 'added');
   exampleLines(e.removed, 'removed');
-  exampleLines(e.changed.map(({ to }) => to), 'changed');
-  exampleLines(e.moved.map(({ example }) => example), 'moved');
+  exampleLines(
+    e.changed.map(({ to }) => to),
+    'changed',
+  );
+  exampleLines(
+    e.moved.map(({ example }) => example),
+    'moved',
+  );
   return lines;
 }

@@ -115,16 +115,31 @@ export function checkContinuity(input: ContinuityInput): VFile[] {
     const file = fileOf(removal.place.file);
     const place = { line: removal.place.line, column: removal.place.column };
     if (!last.has(removal.id)) {
-      warn(file, `Unexpected removal of \`${removal.id}\`, which no release published, expected only published ids in ${removalsName} (delete the entry)`, 'unused-removal', place);
+      warn(
+        file,
+        `Unexpected removal of \`${removal.id}\`, which no release published, expected only published ids in ${removalsName} (delete the entry)`,
+        'unused-removal',
+        place,
+      );
     }
     if (input.draft && landing(removal.id, input.draft)) {
-      warn(file, `Unexpected removal of \`${removal.id}\`, which the draft still defines, expected the id gone from the draft (or the entry deleted)`, 'unused-removal', place);
+      warn(
+        file,
+        `Unexpected removal of \`${removal.id}\`, which the draft still defines, expected the id gone from the draft (or the entry deleted)`,
+        'unused-removal',
+        place,
+      );
     }
     if (removal.see === null) continue;
     for (const [where, targets] of versions) {
       // A removal is read only where the id itself is gone.
       if (landing(removal.id, targets) || landing(removal.see, targets)) continue;
-      fail(file, `Unexpected \`see\` target \`${removal.see}\` for the removed id \`${removal.id}\`: it does not resolve in ${where}, expected the id of a section or example there (or one of its oldids), or null`, 'removal-see-unresolved', place);
+      fail(
+        file,
+        `Unexpected \`see\` target \`${removal.see}\` for the removed id \`${removal.id}\`: it does not resolve in ${where}, expected the id of a section or example there (or one of its oldids), or null`,
+        'removal-see-unresolved',
+        place,
+      );
     }
   }
   return [...files.values()].filter((file) => file.messages.length > 0);

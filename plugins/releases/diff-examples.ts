@@ -61,7 +61,9 @@ export function diffExamples(from: SpecIndex, to: SpecIndex, renames: ReadonlyMa
 }
 
 function summary(turn: Turn): TurnSummary {
-  return turn.kind === 'response' ? { role: 'assistant', grade: turn.grade, rationale: turn.rationale, content: turn.content } : { role: turn.role, content: turn.content };
+  return turn.kind === 'response'
+    ? { role: 'assistant', grade: turn.grade, rationale: turn.rationale, content: turn.content }
+    : { role: turn.role, content: turn.content };
 }
 
 /** Who speaks and what they say: turns that keep these are the same turn, perhaps regraded. */
@@ -89,7 +91,15 @@ function diffTurns(before: Turn[], after: Turn[]): TurnChange[] {
     const b = after[toIndex]!;
     const fields = fieldsOf(a, b);
     if (fields.length === 0) return;
-    changes.push({ change: 'changed', fromIndex, toIndex, from: summary(a), to: summary(b), fields, ...(fields.includes('content') ? contentDiff(a.content, b.content) : {}) });
+    changes.push({
+      change: 'changed',
+      fromIndex,
+      toIndex,
+      from: summary(a),
+      to: summary(b),
+      fields,
+      ...(fields.includes('content') ? contentDiff(a.content, b.content) : {}),
+    });
   };
   let fromIndex = 0;
   let toIndex = 0;

@@ -33,7 +33,8 @@ export function diffSections(from: SpecIndex, to: SpecIndex): { diff: SectionsDi
   for (const id of gone) {
     const section = from.sections.get(id)!;
     const successor = renames.get(id);
-    if (successor) diff.renamed.push({ from: sectionRef(from, section), to: sectionRef(to, to.sections.get(successor)!), merged: from.sections.has(successor) });
+    if (successor)
+      diff.renamed.push({ from: sectionRef(from, section), to: sectionRef(to, to.sections.get(successor)!), merged: from.sections.has(successor) });
     else diff.removed.push(sectionRef(from, section));
   }
 
@@ -55,9 +56,18 @@ export function diffSections(from: SpecIndex, to: SpecIndex): { diff: SectionsDi
     const chapterChanged = current(chapterId(from, before.chapter)) !== chapterId(to, section.chapter);
     const parentChanged = current(before.parent) !== section.parent;
     if (chapterChanged || parentChanged) {
-      diff.moved.push({ id: section.id, ...renamed, from: sectionPlace(from, before), to: sectionPlace(to, section), chapterChanged, parentChanged, section: ref });
+      diff.moved.push({
+        id: section.id,
+        ...renamed,
+        from: sectionPlace(from, before),
+        to: sectionPlace(to, section),
+        chapterChanged,
+        parentChanged,
+        section: ref,
+      });
     }
-    if (before.authority !== section.authority) diff.authorityChanged.push({ id: section.id, ...renamed, from: before.authority, to: section.authority, section: ref });
+    if (before.authority !== section.authority)
+      diff.authorityChanged.push({ id: section.id, ...renamed, from: before.authority, to: section.authority, section: ref });
     if (!sameText(before.text, section.text)) diff.textChanged.push({ id: section.id, ...renamed, section: ref, ...wordDiff(before.text, section.text) });
   }
   return { diff, renames };

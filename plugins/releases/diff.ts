@@ -32,9 +32,14 @@ export function changesJson(diff: ReleaseDiff) {
     added: e.added.map((example) => example.id),
     removed: e.removed.map((example) => example.id),
     changed: e.changed.map(({ id, aspects }): { id: string; aspects: ExampleAspect[] } => ({ id, aspects })),
-    moved: e.moved.map(({ id, from, to }) => ({ id, from: { chapter: from.chapter, section: from.section }, to: { chapter: to.chapter, section: to.section } })),
+    moved: e.moved.map(({ id, from, to }) => ({
+      id,
+      from: { chapter: from.chapter, section: from.section },
+      to: { chapter: to.chapter, section: to.section },
+    })),
   };
-  const count = <T extends Record<string, unknown[]>>(lists: T) => Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, list.length])) as { [K in keyof T]: number };
+  const count = <T extends Record<string, unknown[]>>(lists: T) =>
+    Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, list.length])) as { [K in keyof T]: number };
   return {
     schemaVersion: changesSchemaVersion,
     from: diff.from,

@@ -38,9 +38,13 @@ export const stagingFolder = '.release-staging';
 export function checkFreezable(contentDir: string, version: string, date: string, releases = readReleases(contentDir)): void {
   if (!isReleaseVersion(version)) throw new FreezeError(`Unexpected version \`${shortVersion(version)}\`, expected ${versionExpectation}`);
   if (!isReleaseDate(date)) throw new FreezeError(`Unexpected date \`${date}\`, expected a calendar date written YYYY-MM-DD`);
-  if (isReleaseDate(version) && version < date) throw new FreezeError(`Unexpected version ${version} earlier than its date ${date}, expected a date version no earlier than the release date`);
+  if (isReleaseDate(version) && version < date)
+    throw new FreezeError(`Unexpected version ${version} earlier than its date ${date}, expected a date version no earlier than the release date`);
   const target = path.join(path.resolve(contentDir), releasesFolder, version);
-  if (existsSync(target) || releases.some((release) => release.version === version)) throw new FreezeError(`Unexpected version \`${version}\`: ${path.relative(process.cwd(), target) || target} already exists, expected a new version (published releases never change)`);
+  if (existsSync(target) || releases.some((release) => release.version === version))
+    throw new FreezeError(
+      `Unexpected version \`${version}\`: ${path.relative(process.cwd(), target) || target} already exists, expected a new version (published releases never change)`,
+    );
   const latest = releases.at(-1);
   if (latest && date < latest.date) {
     throw new FreezeError(`Unexpected date ${date} before the latest release ${latest.version} (${latest.date}), expected ${latest.date} or later`);
@@ -68,7 +72,8 @@ export function freezeRelease(contentDir: string, version: string, options: Free
   checkFreezable(root, version, date);
   let notes: string | undefined;
   if (options.notesFile !== undefined) {
-    if (!existsSync(options.notesFile) || !statSync(options.notesFile).isFile()) throw new FreezeError(`Unexpected notes file ${options.notesFile}: not found, expected a Markdown file with the release notes`);
+    if (!existsSync(options.notesFile) || !statSync(options.notesFile).isFile())
+      throw new FreezeError(`Unexpected notes file ${options.notesFile}: not found, expected a Markdown file with the release notes`);
     notes = readFileSync(options.notesFile, 'utf8');
   }
   return withLock(root, () => {
@@ -80,7 +85,9 @@ export function freezeRelease(contentDir: string, version: string, options: Free
     const names = draft!.spec.chapters.map((chapter) => chapter.file);
     if (names.length === 0) throw new FreezeError(`Unexpected draft without chapters in ${contentDir}, expected Markdown chapter files to freeze`);
     if (names.includes(notesName)) {
-      throw new FreezeError(`Unexpected draft chapter ${notesName}: a release keeps its notes under that name, expected the chapter renamed (such as \`99-notes.md\`)`);
+      throw new FreezeError(
+        `Unexpected draft chapter ${notesName}: a release keeps its notes under that name, expected the chapter renamed (such as \`99-notes.md\`)`,
+      );
     }
     if (existsSync(path.join(root, 'spec.config.json'))) names.push('spec.config.json');
     // Images and files the chapters use, at the same place relative to the chapters.
@@ -105,7 +112,13 @@ export function freezeRelease(contentDir: string, version: string, options: Free
       }
       const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       const latest = releases.at(-1);
-      const fields = { version, date, ...(notes !== undefined ? { notes: notesName } : {}), files: sorted, previous: latest ? { version: latest.version, checksum: latest.checksum } : null };
+      const fields = {
+        version,
+        date,
+        ...(notes !== undefined ? { notes: notesName } : {}),
+        files: sorted,
+        previous: latest ? { version: latest.version, checksum: latest.checksum } : null,
+      };
       const manifest: ReleaseManifest = { ...fields, checksum: manifestChecksum(fields) };
       writeFileSync(path.join(staging, manifestName), JSON.stringify(manifest, null, 2) + '\n');
       mkdirSync(path.join(root, releasesFolder), { recursive: true });
@@ -135,11 +148,15 @@ export function withLock<T>(root: string, work: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
-        throw new FreezeError(`Unexpected second release or import running on ${path.relative(process.cwd(), root) || root} (lock ${path.relative(process.cwd(), lock)} held), expected one at a time; wait for it to finish`);
+        throw new FreezeError(
+          `Unexpected second release or import running on ${path.relative(process.cwd(), root) || root} (lock ${path.relative(process.cwd(), lock)} held), expected one at a time; wait for it to finish`,
+        );
       }
       const holder = Number(readFileSync(lock, 'utf8').trim());
       if (holder && holder !== process.pid && alive(holder)) {
-        throw new FreezeError(`Unexpected second release or import running on ${path.relative(process.cwd(), root) || root} (process ${holder} holds ${path.relative(process.cwd(), lock)}), expected one at a time; wait for it to finish`);
+        throw new FreezeError(
+          `Unexpected second release or import running on ${path.relative(process.cwd(), root) || root} (process ${holder} holds ${path.relative(process.cwd(), lock)}), expected one at a time; wait for it to finish`,
+        );
       }
       // The holder is gone: its staging is litter.
       for (const entry of readdirSync(dir)) if (entry !== 'lock') rmSync(path.join(dir, entry), { recursive: true, force: true });

@@ -26,7 +26,10 @@ const manifestSchema = {
     notes: { const: notesName },
     files: { type: 'object', additionalProperties: sha256 },
     previous: {
-      anyOf: [{ type: 'null' }, { type: 'object', required: ['version', 'checksum'], additionalProperties: false, properties: { version: { type: 'string' }, checksum: sha256 } }],
+      anyOf: [
+        { type: 'null' },
+        { type: 'object', required: ['version', 'checksum'], additionalProperties: false, properties: { version: { type: 'string' }, checksum: sha256 } },
+      ],
     },
     checksum: sha256,
   },
@@ -49,7 +52,13 @@ const validateManifest = new Ajv2020({ allErrors: true, strict: true }).compile(
  * place it concerns. Returns the manifest, or undefined when it cannot be trusted.
  */
 export function parseManifest(file: VFile, folder: string): { manifest: ReleaseManifest | undefined; place: JsonDocument['place'] } {
-  const document = parseJsonDocument(file, { source: 'model-spec-site', ruleId: 'release-manifest', expected: '{ "version", "date", "files": { … } }', validate: validateManifest, describe: (error) => ({ reason: shapeReason(error) }) });
+  const document = parseJsonDocument(file, {
+    source: 'model-spec-site',
+    ruleId: 'release-manifest',
+    expected: '{ "version", "date", "files": { … } }',
+    validate: validateManifest,
+    describe: (error) => ({ reason: shapeReason(error) }),
+  });
   if (document.value === undefined) return { manifest: undefined, place: document.place };
   const manifest = document.value as ReleaseManifest;
   const at = (pointer: string) => document.place([pointer]).start;
@@ -58,7 +67,12 @@ export function parseManifest(file: VFile, folder: string): { manifest: ReleaseM
     fail(file, `Unexpected version \`${shortVersion(manifest.version)}\`, expected ${versionExpectation}`, 'release-manifest', at('version'));
     valid = false;
   } else if (manifest.version !== folder) {
-    fail(file, `Unexpected version \`${shortVersion(manifest.version)}\` in the folder \`${shortVersion(folder)}\`, expected the version to match its folder's name`, 'release-manifest', at('version'));
+    fail(
+      file,
+      `Unexpected version \`${shortVersion(manifest.version)}\` in the folder \`${shortVersion(folder)}\`, expected the version to match its folder's name`,
+      'release-manifest',
+      at('version'),
+    );
     valid = false;
   }
   if (!isReleaseDate(manifest.date)) {
@@ -70,15 +84,30 @@ export function parseManifest(file: VFile, folder: string): { manifest: ReleaseM
     valid = false;
   }
   if (!Object.keys(manifest.files).some((name) => /\.mdx?$/i.test(name))) {
-    fail(file, `Unexpected release ${shortVersion(manifest.version)} without chapters, expected at least one \`.md\` chapter in \`files\``, 'release-manifest', at('files'));
+    fail(
+      file,
+      `Unexpected release ${shortVersion(manifest.version)} without chapters, expected at least one \`.md\` chapter in \`files\``,
+      'release-manifest',
+      at('files'),
+    );
     valid = false;
   }
   if (isReleaseVersion(manifest.version) && isReleaseDate(manifest.version) && isReleaseDate(manifest.date) && manifest.version < manifest.date) {
-    fail(file, `Unexpected version ${manifest.version} earlier than its date ${manifest.date}, expected a date version no earlier than the release date`, 'release-manifest', at('version'));
+    fail(
+      file,
+      `Unexpected version ${manifest.version} earlier than its date ${manifest.date}, expected a date version no earlier than the release date`,
+      'release-manifest',
+      at('version'),
+    );
     valid = false;
   }
   if (valid && manifestChecksum(manifest) !== manifest.checksum) {
-    fail(file, `Unexpected change to release.json (its \`checksum\` no longer matches its version, date, notes, files and previous release), expected published releases never to change; restore it from version control`, 'frozen-release', at('checksum'));
+    fail(
+      file,
+      `Unexpected change to release.json (its \`checksum\` no longer matches its version, date, notes, files and previous release), expected published releases never to change; restore it from version control`,
+      'frozen-release',
+      at('checksum'),
+    );
     valid = false;
   }
   return { manifest: valid ? manifest : undefined, place: document.place };

@@ -29,9 +29,13 @@ export function checkReleases(contentDir: string): { releases: Release[]; proble
     const manifestPath = path.join(dir, manifestName);
     if (!entry.isDirectory() || !existsSync(manifestPath)) {
       const file = new VFile({ path: display(dir) });
-      fail(file, entry.isDirectory()
-        ? `Unexpected release folder ${display(dir)} without ${manifestName}, expected every folder of releases/ to be a snapshot made by \`npm run release\``
-        : `Unexpected file ${display(dir)} in releases/, expected only release folders`, 'release-folder');
+      fail(
+        file,
+        entry.isDirectory()
+          ? `Unexpected release folder ${display(dir)} without ${manifestName}, expected every folder of releases/ to be a snapshot made by \`npm run release\``
+          : `Unexpected file ${display(dir)} in releases/, expected only release folders`,
+        'release-folder',
+      );
       problems.push(file);
       continue;
     }
@@ -79,7 +83,10 @@ function checkOrder(releases: Release[], files: Map<Release, ReadRelease>, probl
       );
     }
     if (before && semverLike(before.version) && semverLike(release.version) && compareVersions(before.version, release.version) >= 0) {
-      report(`Unexpected version ${release.version} after ${before.version} (dated ${before.date}, before ${release.date}), expected versions to rise with their dates`, ['version']);
+      report(
+        `Unexpected version ${release.version} after ${before.version} (dated ${before.date}, before ${release.date}), expected versions to rise with their dates`,
+        ['version'],
+      );
     }
   });
 }
@@ -93,23 +100,43 @@ function readRelease(dir: string, folder: string, file: VFile): ReadRelease | un
   const links: string[] = [];
   const present = new Set(listFiles(dir, '', links).filter((name) => name !== manifestName));
   for (const link of links) {
-    fail(file, `Unexpected symbolic link ${frozen(link)} in the frozen release ${manifest.version}, expected plain files only (a link can change what a published release shows)`, 'frozen-release', placeOf(['files']).start);
+    fail(
+      file,
+      `Unexpected symbolic link ${frozen(link)} in the frozen release ${manifest.version}, expected plain files only (a link can change what a published release shows)`,
+      'frozen-release',
+      placeOf(['files']).start,
+    );
   }
   for (const [name, expected] of Object.entries(manifest.files)) {
     const place = placeOf(['files', name]).start;
     if (links.includes(name)) continue;
     if (!present.has(name)) {
-      fail(file, `Unexpected removal of frozen release file ${frozen(name)}, expected published releases never to change; restore it (release.json records its checksum)`, 'frozen-release', place);
+      fail(
+        file,
+        `Unexpected removal of frozen release file ${frozen(name)}, expected published releases never to change; restore it (release.json records its checksum)`,
+        'frozen-release',
+        place,
+      );
       continue;
     }
     present.delete(name);
     const actual = checksum(readFileSync(path.join(dir, name)));
     if (actual !== expected) {
-      fail(file, `Unexpected change to frozen release file ${frozen(name)} (checksum ${actual.slice(0, 12)}…, release.json records ${expected.slice(0, 12)}…), expected published releases never to change; put edits in the draft`, 'frozen-release', place);
+      fail(
+        file,
+        `Unexpected change to frozen release file ${frozen(name)} (checksum ${actual.slice(0, 12)}…, release.json records ${expected.slice(0, 12)}…), expected published releases never to change; put edits in the draft`,
+        'frozen-release',
+        place,
+      );
     }
   }
   for (const name of present) {
-    fail(file, `Unexpected new file ${frozen(name)} in the frozen release ${manifest.version}, expected published releases never to change; put new content in the draft`, 'frozen-release', placeOf(['files']).start);
+    fail(
+      file,
+      `Unexpected new file ${frozen(name)} in the frozen release ${manifest.version}, expected published releases never to change; put new content in the draft`,
+      'frozen-release',
+      placeOf(['files']).start,
+    );
   }
   if (file.messages.some((message) => message.fatal)) return undefined;
   const release: Release = {
@@ -130,7 +157,7 @@ function listFiles(dir: string, prefix: string, links: string[]): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith('.')) return [];
     const relative = prefix + entry.name;
-    if (entry.isSymbolicLink()) return void links.push(relative), [];
+    if (entry.isSymbolicLink()) return (void links.push(relative), []);
     return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${relative}/`, links) : entry.isFile() ? [relative] : [];
   });
 }

@@ -30,7 +30,13 @@ export function checkRemovals(contentDir: string): { removals: Removals; problem
   const removals: Removals = new Map();
   const full = path.resolve(contentDir, removalsName);
   if (!existsSync(full)) return { removals };
-  const document = readJsonDocument(full, { source: 'model-spec-site', ruleId: 'removals', expected: expectedShape, validate: validateRemovals, describe: (error) => ({ reason: shapeReason(error) }) });
+  const document = readJsonDocument(full, {
+    source: 'model-spec-site',
+    ruleId: 'removals',
+    expected: expectedShape,
+    validate: validateRemovals,
+    describe: (error) => ({ reason: shapeReason(error) }),
+  });
   const { file } = document;
   const raw = document.raw;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { removals, problem: file };
@@ -45,7 +51,12 @@ export function checkRemovals(contentDir: string): { removals: Removals; problem
   }
   if (file.messages.some((message) => message.fatal)) return { removals, problem: file };
   for (const [id, entry] of entries) {
-    removals.set(id, { id, see: entry.see as string | null, reason: entry.reason, place: { file: String(file.path), ...lineColumn(document.place([id], true).start) } });
+    removals.set(id, {
+      id,
+      see: entry.see as string | null,
+      reason: entry.reason,
+      place: { file: String(file.path), ...lineColumn(document.place([id], true).start) },
+    });
   }
   return { removals };
 }
@@ -65,7 +76,9 @@ function shapeReason(error: ErrorObject): string {
     case 'additionalProperties':
       return `Unexpected field \`${(error.params as { additionalProperty: string }).additionalProperty}\` in ${where}, expected only \`see\` and \`reason\``;
     case 'type':
-      return error.instancePath.endsWith('/see') ? `Unexpected \`see\` at ${where}, expected the id of a section or example, or null` : `Unexpected value at ${where}, expected ${expectedShape}`;
+      return error.instancePath.endsWith('/see')
+        ? `Unexpected \`see\` at ${where}, expected the id of a section or example, or null`
+        : `Unexpected value at ${where}, expected ${expectedShape}`;
     case 'minLength':
       return `Unexpected empty reason at ${where}, expected a sentence saying why the id went away`;
     default:

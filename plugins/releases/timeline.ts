@@ -43,14 +43,25 @@ export function readTimelineInputs(contentDir: string): { releases: Release[]; r
  * Diffs the releases in order (and the latest against the draft, when given), and checks that
  * every published id still resolves, from data already loaded.
  */
-export function buildTimeline(input: { releases: Release[]; versions: VersionedSpec[]; draft?: VersionedSpec; removals: Removals; log?: (text: string) => void }): ReleaseTimeline {
+export function buildTimeline(input: {
+  releases: Release[];
+  versions: VersionedSpec[];
+  draft?: VersionedSpec;
+  removals: Removals;
+  log?: (text: string) => void;
+}): ReleaseTimeline {
   const { releases, versions, draft, removals } = input;
   const sequence = draft ? [...versions, draft] : versions;
   const diffs = sequence.slice(1).map((version, index) => diffReleases(sequence[index]!, version));
   const published = releases.map((release, index) => publishedIds(release.version, versions[index]!.spec, release.displayDir));
   const latest = versions.at(-1);
   const warnings = latest
-    ? checkContinuity({ releases: published, latest: { version: latest.version, targets: idTargets(latest.spec) }, ...(draft ? { draft: idTargets(draft.spec) } : {}), removals })
+    ? checkContinuity({
+        releases: published,
+        latest: { version: latest.version, targets: idTargets(latest.spec) },
+        ...(draft ? { draft: idTargets(draft.spec) } : {}),
+        removals,
+      })
     : [];
   fatalCheck(warnings);
   if (warnings.length > 0) (input.log ?? console.warn)(formatMessages(warnings));

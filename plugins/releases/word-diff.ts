@@ -66,7 +66,10 @@ export function wordDiff(from: string, to: string): WordDiff {
   const before = tokens(from);
   const after = tokens(to);
   const rewritten = (): WordDiff => ({
-    parts: [{ value: spaced(before).trimEnd(), removed: true }, { value: spaced(after).trimEnd(), added: true }],
+    parts: [
+      { value: spaced(before).trimEnd(), removed: true },
+      { value: spaced(after).trimEnd(), added: true },
+    ],
     wordsAdded: wordCount(to),
     wordsRemoved: wordCount(from),
     rewritten: true,

@@ -69,5 +69,4 @@ export class Context {
     }
     this.definitions.set(id, node);
   }
-
 }

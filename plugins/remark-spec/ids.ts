@@ -8,15 +8,21 @@ export { idPattern, maxIdLength };
 /** Element ids the site's layout and plugins use (an author's id would clash with them on a page). */
 export const layoutIds: ReadonlySet<string> = new Set([
   // src/layouts, src/pages, src/components
-  'content', 'contents', 'main', 'search', 'top', 'toc', 'sidebar', 'site-header', 'authority-levels',
+  'content',
+  'contents',
+  'main',
+  'search',
+  'top',
+  'toc',
+  'sidebar',
+  'site-header',
+  'authority-levels',
   // remark-gfm footnotes
   'footnote-label',
 ]);
 
 /** The names of `Object.prototype`: as keys of a plain object they read inherited functions. */
-export const prototypeNames: ReadonlySet<string> = new Set(
-  Object.getOwnPropertyNames(Object.prototype),
-);
+export const prototypeNames: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Every name an id may not be. */
 export const reservedIds: ReadonlySet<string> = new Set([...layoutIds, ...prototypeNames, 'prototype']);
@@ -46,7 +52,9 @@ export function idMessage(what: string, id: string, problem: IdProblem): string 
       const prefix = reservedIdPrefixes.find((candidate) => id.startsWith(candidate));
       const why = prefix
         ? `ids starting with \`${prefix}\` are the site's own`
-        : layoutIds.has(id) ? `\`${id}\` is an element id of the site's pages` : `\`${id}\` is a built-in JavaScript name`;
+        : layoutIds.has(id)
+          ? `\`${id}\` is an element id of the site's pages`
+          : `\`${id}\` is a built-in JavaScript name`;
       return `Unexpected ${what} \`${shown}\`, expected a name the site does not use itself (${why})`;
     }
   }
@@ -54,14 +62,16 @@ export function idMessage(what: string, id: string, problem: IdProblem): string 
 
 /** A URL fragment-safe slug of a title (the form a missing id is suggested in). */
 export function slugify(title: string, maxLength = 64): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, maxLength)
-    .replace(/_+$/, '') || 'section';
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, maxLength)
+      .replace(/_+$/, '') || 'section'
+  );
 }
 
 /**
@@ -70,7 +80,12 @@ export function slugify(title: string, maxLength = 64): string {
  */
 export function chapterName(filePath: string): string {
   const base = (filePath.split(/[\\/]/).pop() ?? '').replace(/\.mdx?$/i, '');
-  const name = base.replace(/^\d+[-_.]+/, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 40);
+  const name = base
+    .replace(/^\d+[-_.]+/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 40);
   return name || 'spec';
 }
 

@@ -155,13 +155,33 @@ function reportStray(node: ContainerDirective | LeafDirective, context: Context)
   if (node.type === 'leafDirective' && name === 'section') {
     report(file, 'misplaced-section', 'Unexpected `::section` line that does not follow a heading, expected it directly under the heading it names', node);
   } else if (isGrade(name)) {
-    report(file, 'grade-outside-example', `Unexpected \`:::${name}\` outside an example, expected it inside \`::::example\` (if it belongs to the example above, give the example more colons than its messages: \`::::example\` … \`::::\`)`, node);
+    report(
+      file,
+      'grade-outside-example',
+      `Unexpected \`:::${name}\` outside an example, expected it inside \`::::example\` (if it belongs to the example above, give the example more colons than its messages: \`::::example\` … \`::::\`)`,
+      node,
+    );
   } else if (isRole(name)) {
-    report(file, 'message-outside-example', `Unexpected \`:::${name}\` message outside an example, expected it inside \`::::example\` (if it belongs to the example above, give the example more colons than its messages)`, node);
+    report(
+      file,
+      'message-outside-example',
+      `Unexpected \`:::${name}\` message outside an example, expected it inside \`::::example\` (if it belongs to the example above, give the example more colons than its messages)`,
+      node,
+    );
   } else if (name === 'untrusted' || name === 'settings') {
-    report(file, 'malformed-nesting', `Unexpected \`:::${name}\` outside a message, expected it inside a \`::::user\` (or other) message with more colons than it`, node);
+    report(
+      file,
+      'malformed-nesting',
+      `Unexpected \`:::${name}\` outside a message, expected it inside a \`::::user\` (or other) message with more colons than it`,
+      node,
+    );
   } else {
-    report(file, 'unknown-directive', `Unexpected \`${fence}${name}\` directive, expected one of ${quoteList([...blockDirectives.map((value) => ':::' + value), '::section'])}`, node);
+    report(
+      file,
+      'unknown-directive',
+      `Unexpected \`${fence}${name}\` directive, expected one of ${quoteList([...blockDirectives.map((value) => ':::' + value), '::section'])}`,
+      node,
+    );
   }
 }
 export { collectTargets, type DefinedTarget } from './targets.ts';

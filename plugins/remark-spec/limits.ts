@@ -20,7 +20,10 @@ const directiveClosing = /^[ \t]*(:{3,})[ \t]*$/;
  * before parsing. Depth is estimated from the line's prefix: each marker is a level, and so is
  * every two columns of indentation before the first one. Lines in fenced code are skipped.
  */
-export function findDeepNesting(source: string, limit = maxNestingDepth): { line: number; column: number; depth: number; kind: 'list' | 'directive' } | undefined {
+export function findDeepNesting(
+  source: string,
+  limit = maxNestingDepth,
+): { line: number; column: number; depth: number; kind: 'list' | 'directive' } | undefined {
   let openFence = '';
   // Fence lengths of the directive containers open at this line (the parser slows with them too).
   const directives: number[] = [];
@@ -81,7 +84,10 @@ const blockStart = /^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|
  * `limit`: one linear pass, before parsing. Paragraphs end at blank lines and at lines that
  * start a block; fenced code is skipped.
  */
-export function findSlowInline(source: string, limit = maxDelimitersPerParagraph): { line: number; column: number; count: number; kind: 'emphasis' | 'link' } | undefined {
+export function findSlowInline(
+  source: string,
+  limit = maxDelimitersPerParagraph,
+): { line: number; column: number; count: number; kind: 'emphasis' | 'link' } | undefined {
   let openFence = '';
   let runs = 0;
   let openers = 0;

@@ -19,15 +19,30 @@ export function checkMdxSafety(message: ContainerDirective, context: Context): v
     if (mdxCode.has(type)) {
       const brace = type === 'mdxTextExpression' || type === 'mdxFlowExpression';
       const what = brace ? '`{`' : type === 'mdxjsEsm' ? '`import`/`export`' : `JSX \`<${(node as { name?: string | null }).name ?? ''}>\``;
-      report(context.file, 'mdx-unsafe-text', `Unexpected ${what} in a message of an \`.mdx\` file (MDX evaluates ${brace ? 'braces' : 'it'} as code), expected a \`.md\` file (recommended), backticks or \`\\${brace ? '{' : '<'}\``, at(node, 0, context));
+      report(
+        context.file,
+        'mdx-unsafe-text',
+        `Unexpected ${what} in a message of an \`.mdx\` file (MDX evaluates ${brace ? 'braces' : 'it'} as code), expected a \`.md\` file (recommended), backticks or \`\\${brace ? '{' : '<'}\``,
+        at(node, 0, context),
+      );
       return 'skip';
     }
     if (node.type === 'html') {
-      report(context.file, 'mdx-unsafe-text', `Unexpected HTML \`${firstLine((node as Html).value)}\` in a message of an \`.mdx\` file, expected text MDX can read literally: rename the file to \`.md\` (recommended) or put it in backticks`, node);
+      report(
+        context.file,
+        'mdx-unsafe-text',
+        `Unexpected HTML \`${firstLine((node as Html).value)}\` in a message of an \`.mdx\` file, expected text MDX can read literally: rename the file to \`.md\` (recommended) or put it in backticks`,
+        node,
+      );
     } else if (node.type === 'text') {
       const brace = /(^|[^\\])([{}])/.exec(sourceOf(node as Text, context));
       if (!brace) return;
-      report(context.file, 'mdx-unsafe-text', `Unexpected \`${brace[2]}\` in a message of an \`.mdx\` file (MDX evaluates braces as code), expected a \`.md\` file (recommended), backticks or \`\\${brace[2]}\``, at(node, brace.index + brace[1]!.length, context));
+      report(
+        context.file,
+        'mdx-unsafe-text',
+        `Unexpected \`${brace[2]}\` in a message of an \`.mdx\` file (MDX evaluates braces as code), expected a \`.md\` file (recommended), backticks or \`\\${brace[2]}\``,
+        at(node, brace.index + brace[1]!.length, context),
+      );
     }
   });
 }

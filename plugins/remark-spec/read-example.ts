@@ -123,7 +123,12 @@ export function readExample(node: ContainerDirective, placement: Placement, cont
   }
 
   if (turns.length === 0) {
-    report(file, 'example-without-response', `Unexpected ${kind} \`${id}\` without messages, expected at least a \`:::user\` message${kind === 'example' ? ' and a graded response' : ''}`, node);
+    report(
+      file,
+      'example-without-response',
+      `Unexpected ${kind} \`${id}\` without messages, expected at least a \`:::user\` message${kind === 'example' ? ' and a graded response' : ''}`,
+      node,
+    );
   } else if (kind === 'example' && !turns.some((read) => read.turn.kind === 'response')) {
     report(
       file,
@@ -172,9 +177,19 @@ function describe(node: Node): string {
 function reportMisplacedInExample(node: Node, kind: string, context: Context): void {
   const name = (node as ContainerDirective).name;
   if (isExampleKind(name)) {
-    report(context.file, 'malformed-nesting', `Unexpected \`${name}\` inside another ${kind}, expected examples side by side (close the first with its fence before opening the next)`, node);
+    report(
+      context.file,
+      'malformed-nesting',
+      `Unexpected \`${name}\` inside another ${kind}, expected examples side by side (close the first with its fence before opening the next)`,
+      node,
+    );
   } else if (nestedBlocks.includes(name)) {
-    report(context.file, 'malformed-nesting', `Unexpected \`:::${name}\` directly in an ${kind}, expected it inside a message (give the message more colons than \`:::${name}\`)`, node);
+    report(
+      context.file,
+      'malformed-nesting',
+      `Unexpected \`:::${name}\` directly in an ${kind}, expected it inside a message (give the message more colons than \`:::${name}\`)`,
+      node,
+    );
   } else {
     report(
       context.file,
@@ -237,16 +252,37 @@ function readTurn(node: ContainerDirective, context: Context): ReadTurn {
   if (isGrade(node.name)) {
     const rationale = label ? plainText(label.children).replace(/\s+/g, ' ').trim() : '';
     if (!rationale) {
-      report(file, 'missing-rationale', `Unexpected \`:::${node.name}\` response without a rationale, expected a short reason as its label: \`:::${node.name}[why]\``, node);
+      report(
+        file,
+        'missing-rationale',
+        `Unexpected \`:::${node.name}\` response without a rationale, expected a short reason as its label: \`:::${node.name}[why]\``,
+        node,
+      );
     }
     const response: SpecResponse = {
-      kind: 'response', grade: node.name, rationale, content, text, attributes, settings, untrusted, comparison: 0, position: rangeOf(node),
+      kind: 'response',
+      grade: node.name,
+      rationale,
+      content,
+      text,
+      attributes,
+      settings,
+      untrusted,
+      comparison: 0,
+      position: rangeOf(node),
     };
     return { ...nodes, turn: response, label };
   }
   if (label) attributes.label = plainText(label.children);
   const message: SpecMessage = {
-    kind: 'message', role: node.name as MessageRole, content, text, attributes, settings, untrusted, position: rangeOf(node),
+    kind: 'message',
+    role: node.name as MessageRole,
+    content,
+    text,
+    attributes,
+    settings,
+    untrusted,
+    position: rangeOf(node),
   };
   return { ...nodes, turn: message, label: undefined };
 }

@@ -26,9 +26,7 @@ export function resolveReferences(tree: Root, context: Context, localTargets: Re
     context.data.references.push({ target: id, autoTitle, section: null, position: rangeOf(node) });
 
     const local = localTargets.get(id);
-    const target = local
-      ? { title: local.title, href: `#${local.aliasOf ?? id}` }
-      : context.options.resolveReference?.(id);
+    const target = local ? { title: local.title, href: `#${local.aliasOf ?? id}` } : context.options.resolveReference?.(id);
     if (!target) {
       suggester ??= new Suggester([...localTargets.keys(), ...(context.options.knownIds?.() ?? [])]);
       const hint = suggester.suggest(id);

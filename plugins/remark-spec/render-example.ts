@@ -37,7 +37,11 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
       if (!group) {
         const count = comparisonSizes.get(turn.comparison)!;
         group = {
-          wrapper: wrapperNode('div', { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' }, []),
+          wrapper: wrapperNode(
+            'div',
+            { className: ['ms-comparison'], role: 'group', ariaLabel: count > 1 ? `${count} graded responses` : 'Graded response' },
+            [],
+          ),
           items: [],
         };
         groups.push(group);
@@ -73,7 +77,13 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
           h('span', { ariaHidden: 'true' }, '#'),
         ]),
       ),
-      ...(level ? [hastNode(h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label))] : []),
+      ...(level
+        ? [
+            hastNode(
+              h('span', { className: ['ms-badge', 'ms-badge--small', `ms-badge--${level.name}`], title: `${level.label}: ${level.description}` }, level.label),
+            ),
+          ]
+        : []),
       hastNode(menuTrigger({ id: example.id, title: example.displayTitle, kind: example.kind, stable: node.attributes?.id === example.id })),
       hastNode(h('p', { className: ['ms-example__caption'] }, scenarioCaption(example))),
     ]),
@@ -92,7 +102,11 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
 
   const role: MessageRole = turn.kind === 'response' ? 'assistant' : turn.role;
   const className = ['ms-turn', `ms-turn--${role}`];
-  const properties: Properties = { className, dataRole: role, ...(role === 'assistant' && turn.attributes.recipient ? { dataRecipient: turn.attributes.recipient } : {}) };
+  const properties: Properties = {
+    className,
+    dataRole: role,
+    ...(role === 'assistant' && turn.attributes.recipient ? { dataRecipient: turn.attributes.recipient } : {}),
+  };
   const metaParts = [h('span', { className: ['ms-turn__role'] }, roleLabel(role, turn.attributes))];
   if (turn.kind === 'response') {
     className.push('ms-response', `ms-response--${turn.grade}`);
@@ -102,7 +116,12 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
   for (const [key, value] of Object.entries(turn.attributes)) {
     if ((key === 'recipient' && role === 'assistant') || (key === 'name' && role === 'tool')) continue;
     const help = Object.hasOwn(attributeHelp, key) ? attributeHelp[key] : undefined;
-    metaParts.push(h('span', { className: ['ms-turn__attribute'], dataAttribute: key, ...(help ? { title: help } : {}) }, [value ? `${key}: ${value}` : key, ...(help ? [h('span', { className: ['ms-visually-hidden'] }, ` (${help})`)] : [])]));
+    metaParts.push(
+      h('span', { className: ['ms-turn__attribute'], dataAttribute: key, ...(help ? { title: help } : {}) }, [
+        value ? `${key}: ${value}` : key,
+        ...(help ? [h('span', { className: ['ms-visually-hidden'] }, ` (${help})`)] : []),
+      ]),
+    );
   }
   const rationale = label ? [wrapperNode('p', { className: ['ms-response__rationale'] }, label.children)] : [];
   demoteHeadings(body);
@@ -121,9 +140,14 @@ function scenarioCaption(example: SpecExample): string {
   const speakers = [...new Set(example.turns.flatMap((turn) => (turn.kind === 'message' ? [roleLabels[turn.role].toLowerCase()] : [])))];
   const said = speakers.length > 1 ? `${speakers.slice(0, -1).join(', ')} and ${speakers.at(-1)}` : (speakers[0] ?? 'no');
   const answers = example.turns.filter((turn) => turn.kind === 'response');
-  const byGrade = gradeOrder.map((grade) => [grade, answers.filter((turn) => turn.kind === 'response' && turn.grade === grade).length] as const).filter(([, count]) => count > 0).map(([grade, count]) => `${count} ${gradeLabels[grade].toLowerCase()}`);
+  const byGrade = gradeOrder
+    .map((grade) => [grade, answers.filter((turn) => turn.kind === 'response' && turn.grade === grade).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([grade, count]) => `${count} ${gradeLabels[grade].toLowerCase()}`);
   const start = `${said.charAt(0).toUpperCase()}${said.slice(1)} message${example.turns.length - answers.length === 1 ? '' : 's'}`;
-  return answers.length ? `${start}, then ${answers.length} graded answer${answers.length === 1 ? '' : 's'}: ${byGrade.join(', ')}` : `${start}: a prompt for evaluation, without graded answers`;
+  return answers.length
+    ? `${start}, then ${answers.length} graded answer${answers.length === 1 ? '' : 's'}: ${byGrade.join(', ')}`
+    : `${start}: a prompt for evaluation, without graded answers`;
 }
 
 /** Links inside untrusted content are shown, not followed: the text and the URL, as text. */
@@ -132,7 +156,11 @@ function inertLinks(block: ContainerDirective): void {
     if (!parent || index === undefined) return;
     const text = link.children.map((child) => ('value' in child ? child.value : '')).join('');
     const children: PhrasingContent[] = text === link.url ? [{ type: 'text', value: link.url }] : [...link.children, { type: 'text', value: ` <${link.url}>` }];
-    replaceChild(parent, index, { type: 'emphasis', children, data: { hName: 'span', hProperties: { className: ['ms-inert-link'], title: `Link in untrusted content, not followed: ${link.url}` } } });
+    replaceChild(parent, index, {
+      type: 'emphasis',
+      children,
+      data: { hName: 'span', hProperties: { className: ['ms-inert-link'], title: `Link in untrusted content, not followed: ${link.url}` } },
+    });
   });
 }
 

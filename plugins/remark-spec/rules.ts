@@ -47,9 +47,7 @@ export function report(
     place: place?.position,
     ruleId,
     source,
-    cause: cause
-      ? new VFileMessage(cause.reason, { place: cause.place?.position, ruleId, source })
-      : undefined,
+    cause: cause ? new VFileMessage(cause.reason, { place: cause.place?.position, ruleId, source }) : undefined,
   });
   message.url = docsUrl;
   message.fatal = rules[ruleId] === 'error';

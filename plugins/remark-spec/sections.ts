@@ -55,14 +55,22 @@ export function collectSections(tree: Root, context: Context): void {
         id = slug;
       }
     }
-    const oldIds = (attributes.oldids ?? '').split(/[\s,]+/).filter(Boolean).filter((oldId) => {
-      const problem = idProblem(oldId);
-      if (problem) report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('old id', oldId, problem), directive);
-      return !problem;
-    });
+    const oldIds = (attributes.oldids ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .filter((oldId) => {
+        const problem = idProblem(oldId);
+        if (problem) report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('old id', oldId, problem), directive);
+        return !problem;
+      });
     for (const name of Object.keys(attributes)) {
       if (!sectionAttributes.includes(name) && name !== 'class') {
-        report(file, 'unknown-directive', `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\`, \`oldids\` or \`tags\``, directive);
+        report(
+          file,
+          'unknown-directive',
+          `Unexpected attribute \`${name}\` on \`::section\`, expected \`#id\`, \`authority\`, \`oldids\` or \`tags\``,
+          directive,
+        );
       }
     }
 
@@ -140,7 +148,8 @@ function isExample(node: RootContent): boolean {
  */
 function deriveLevels(sections: SpecSection[], context: Context): void {
   const byId = new Map(sections.map((section) => [section.id, section]));
-  for (const section of sections) section.effectiveAuthority = section.authority ?? (section.parent ? (byId.get(section.parent)?.effectiveAuthority ?? null) : null);
+  for (const section of sections)
+    section.effectiveAuthority = section.authority ?? (section.parent ? (byId.get(section.parent)?.effectiveAuthority ?? null) : null);
   const collected = new Map(sections.map((section) => [section.id, new Set<string>()]));
   for (const section of sections) {
     if (!section.authority) continue;
@@ -165,7 +174,8 @@ export function renderSections(tree: Root, context: Context): void {
       continue;
     }
     const { section } = entry;
-    if (section.tags.length > 0) (node as Heading).children.push(...section.tags.flatMap((tag): PhrasingContent[] => [{ type: 'text', value: ' ' }, tagBadge(tag, context)]));
+    if (section.tags.length > 0)
+      (node as Heading).children.push(...section.tags.flatMap((tag): PhrasingContent[] => [{ type: 'text', value: ' ' }, tagBadge(tag, context)]));
     node.data = {
       ...node.data,
       hProperties: {
@@ -200,15 +210,20 @@ function sectionMeta(section: SpecSection, context: Context): Element {
   const links = context.options.sectionLinks?.(section, context.file.path) ?? [];
   return h('div', { className: ['ms-section-meta'], dataSectionId: section.id }, [
     level
-      ? h(
-          'span',
-          { className: ['ms-badge', `ms-badge--${level.name}`], dataAuthority: level.name, title: `${level.label}: ${level.description}` },
-          [h('span', { className: ['ms-visually-hidden'] }, 'Authority: '), level.label],
-        )
+      ? h('span', { className: ['ms-badge', `ms-badge--${level.name}`], dataAuthority: level.name, title: `${level.label}: ${level.description}` }, [
+          h('span', { className: ['ms-visually-hidden'] }, 'Authority: '),
+          level.label,
+        ])
       : null,
     menuTrigger({ id: section.id, title: section.displayTitle, kind: 'section' }),
     // Shown beside the heading without JavaScript; the menu takes them in with it.
-    links.length ? h('span', { className: ['ms-links'] }, links.map((link) => h('a', { className: ['ms-section-link'], href: link.href, rel: 'nofollow' }, link.label))) : null,
+    links.length
+      ? h(
+          'span',
+          { className: ['ms-links'] },
+          links.map((link) => h('a', { className: ['ms-section-link'], href: link.href, rel: 'nofollow' }, link.label)),
+        )
+      : null,
   ]);
 }
 

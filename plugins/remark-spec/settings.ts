@@ -4,9 +4,7 @@ import type { Context } from './context.ts';
 import { report } from './rules.ts';
 
 /** One line of a `:::settings` block as written: a setting, or a line that is not one. */
-export type SettingsLine =
-  | { kind: 'setting'; key: string; value: string; repeated: boolean }
-  | { kind: 'unparsed'; text: string };
+export type SettingsLine = { kind: 'setting'; key: string; value: string; repeated: boolean } | { kind: 'unparsed'; text: string };
 
 /**
  * Reads the `key: value` lines of a `:::settings` block from the source (not the rendered text,

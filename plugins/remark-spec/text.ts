@@ -12,7 +12,9 @@ export function sourceSlice(source: string, first: Node | undefined, last: Node 
 
 /** The source from offset `start` to `end`, trimmed of blank edges. */
 export function sourceBetween(source: string, start: number, end: number): string {
-  return dedent(source.slice(start, end)).replace(/^\s*\n/, '').trimEnd();
+  return dedent(source.slice(start, end))
+    .replace(/^\s*\n/, '')
+    .trimEnd();
 }
 
 /**
@@ -47,7 +49,9 @@ export function markdownBetween(source: string, start: number, end: number, body
     at = to;
   }
   text += source.slice(at, end);
-  return dedent(text.replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n')).replace(/^\s*\n/, '').trimEnd();
+  return dedent(text.replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n'))
+    .replace(/^\s*\n/, '')
+    .trimEnd();
 }
 
 function lineStart(source: string, offset: number): number {
@@ -78,8 +82,21 @@ export function rangeOf(node: Node): SourceRange {
 }
 
 const blockTypes = new Set([
-  'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'math', 'table', 'tableRow',
-  'thematicBreak', 'html', 'containerDirective', 'leafDirective', 'definition', 'footnoteDefinition',
+  'paragraph',
+  'heading',
+  'blockquote',
+  'list',
+  'listItem',
+  'code',
+  'math',
+  'table',
+  'tableRow',
+  'thematicBreak',
+  'html',
+  'containerDirective',
+  'leafDirective',
+  'definition',
+  'footnoteDefinition',
 ]);
 
 /** Plain text that keeps blocks apart (mdast-util-to-string runs list items together). */

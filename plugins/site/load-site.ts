@@ -66,7 +66,10 @@ export interface SiteModel {
  * Data beside the spec shown on its pages (eval results): read once every edition is loaded,
  * it adds marks to each edition's page bodies.
  */
-export type SiteOverlay = (editions: Array<{ release: string; model: SpecModel }>, removals: Removals) => Promise<{ annotate(release: string): Annotations | undefined; key: string }>;
+export type SiteOverlay = (
+  editions: Array<{ release: string; model: SpecModel }>,
+  removals: Removals,
+) => Promise<{ annotate(release: string): Annotations | undefined; key: string }>;
 
 export interface SiteLoadOptions {
   cache?: ChapterCache;
@@ -104,7 +107,13 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const order = [...releases.map((release) => release.version), 'draft'];
   const upTo = (version: string) => new Set(order.slice(0, order.indexOf(version) + 1).filter((entry) => entry !== 'draft' || publishDraft));
   const changesOf = (version: string) => timeline.diffs.find((diff) => diff.to === version) ?? null;
-  const overlay = await options.overlay?.([...frozen.map((prepared, index) => ({ release: releases[index]!.version, model: prepared.model })), ...(publishDraft ? [{ release: 'draft', model: draft.model }] : [])], removals);
+  const overlay = await options.overlay?.(
+    [
+      ...frozen.map((prepared, index) => ({ release: releases[index]!.version, model: prepared.model })),
+      ...(publishDraft ? [{ release: 'draft', model: draft.model }] : []),
+    ],
+    removals,
+  );
   const marks = (version: string, history: Annotations | undefined) => combine(history, overlay?.annotate(version));
   await Promise.all([
     // A frozen release's marks come from the releases up to it only (never the draft's renames),
@@ -117,17 +126,28 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
     publishDraft ? draft.render(marks('draft', released ? historyMarks(timeline.history, 'draft', urls, upTo('draft')) : undefined)) : Promise.resolve(),
   ]);
 
-  const editions: Edition[] = releases.map((release, index) => ({
-    prefix: `${release.version}/`,
-    version: release.version,
-    date: release.date,
-    latest: index === releases.length - 1,
-    model: frozen[index]!.model,
-    notesHtml: notesToHtml(release, options.log ?? ((text) => console.warn(text))),
-    changes: changesOf(release.version),
-    checksums: release.files,
-  })).reverse();
-  const draftEdition: Edition = { prefix: released ? 'draft/' : '', version: null, date: null, latest: !released, model: draft.model, notesHtml: null, changes: released ? changesOf('draft') : null, checksums: null };
+  const editions: Edition[] = releases
+    .map((release, index) => ({
+      prefix: `${release.version}/`,
+      version: release.version,
+      date: release.date,
+      latest: index === releases.length - 1,
+      model: frozen[index]!.model,
+      notesHtml: notesToHtml(release, options.log ?? ((text) => console.warn(text))),
+      changes: changesOf(release.version),
+      checksums: release.files,
+    }))
+    .reverse();
+  const draftEdition: Edition = {
+    prefix: released ? 'draft/' : '',
+    version: null,
+    date: null,
+    latest: !released,
+    model: draft.model,
+    notesHtml: null,
+    changes: released ? changesOf('draft') : null,
+    checksums: null,
+  };
   // The root serves the latest release (or the draft while nothing is released); it is the same
   // rendering as `/<version>/`, with the root's URLs.
   const root = released ? { ...editions[0]!, prefix: '', model: atPrefix(editions[0]!.model, '') } : draftEdition;
@@ -198,7 +218,11 @@ function notesToHtml(release: { dir: string; notesMarkdown?: string }, log: (tex
   visit(tree, (node) => {
     const url = (node as { url?: string }).url;
     if (typeof url === 'string' && !isSafeUrl(url)) {
-      file.message(`Unexpected \`${url.slice(0, 40)}\` URL in release notes, expected an http(s), mailto or relative URL: it is shown as inert text`, { place: node.position, ruleId: 'unsafe-link', source: 'model-spec-site' });
+      file.message(`Unexpected \`${url.slice(0, 40)}\` URL in release notes, expected an http(s), mailto or relative URL: it is shown as inert text`, {
+        place: node.position,
+        ruleId: 'unsafe-link',
+        source: 'model-spec-site',
+      });
     }
   });
   neutralizeUnsafeUrls(tree);

@@ -6,5 +6,12 @@ import { htmlToText } from '../remark-spec/index.ts';
 
 /** Release notes: Markdown to HTML; raw HTML in them stays text (never live). */
 export function markdownToHtml(markdown: string): string {
-  return String(unified().use(remarkParse).use(() => htmlToText).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+  return String(
+    unified()
+      .use(remarkParse)
+      .use(() => htmlToText)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .processSync(markdown),
+  );
 }

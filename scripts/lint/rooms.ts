@@ -64,36 +64,65 @@ function place(text: string, offset: number): { line: number; column: number } {
 
 /** Every violation in the given project-relative files (all scanned files by default). */
 export function checkRooms(project = root, only?: string[]): Violation[] {
-  const list = only ?? [...scanned.flatMap((dir) => [...files(path.join(project, dir))]), path.join(project, 'astro.config.mjs')].map((file) => path.relative(project, file));
+  const list =
+    only ??
+    [...scanned.flatMap((dir) => [...files(path.join(project, dir))]), path.join(project, 'astro.config.mjs')].map((file) => path.relative(project, file));
   const violations: Violation[] = [];
   for (const file of list) {
     if (file.startsWith('scripts/lint/')) continue; // this checker names the patterns it looks for
     const text = readFileSync(path.join(project, file), 'utf8');
     const from = roomOf(file);
     if (from !== null && !(from in layers)) {
-      violations.push({ file, line: 1, column: 1, rule: 'layer', message: `\`plugins/${from}/\` has no place in the layers, expected one in \`layers\` of scripts/lint/rooms.ts` });
+      violations.push({
+        file,
+        line: 1,
+        column: 1,
+        rule: 'layer',
+        message: `\`plugins/${from}/\` has no place in the layers, expected one in \`layers\` of scripts/lint/rooms.ts`,
+      });
     }
     for (const match of text.matchAll(importPattern)) {
       const specifier = match[2]!;
-      const target = path.relative(project, path.resolve(path.dirname(path.join(project, file)), specifier)).split(path.sep).join('/');
+      const target = path
+        .relative(project, path.resolve(path.dirname(path.join(project, file)), specifier))
+        .split(path.sep)
+        .join('/');
       const to = roomOf(target.endsWith('.ts') || target.includes('.') ? target : `${target}/x`);
       if (to === null || to === from) continue;
       const at = { file, ...place(text, match.index + match[0].indexOf(specifier)) };
       if (target !== `plugins/${to}/index.ts`) {
-        violations.push({ ...at, rule: 'front-door', message: `Unexpected import of \`${target}\` from outside \`plugins/${to}/\`, expected \`plugins/${to}/index.ts\` (its front door)` });
+        violations.push({
+          ...at,
+          rule: 'front-door',
+          message: `Unexpected import of \`${target}\` from outside \`plugins/${to}/\`, expected \`plugins/${to}/index.ts\` (its front door)`,
+        });
       }
       const test = file.includes('/test/');
       if (from !== null && !test && !(layers[from] ?? []).includes(to)) {
-        violations.push({ ...at, rule: 'layer', message: `Unexpected import of \`plugins/${to}/\` from \`plugins/${from}/\`, expected only ${(layers[from] ?? []).map((name) => `\`${name}\``).join(', ') || 'no other folder'} (the layers below it)` });
+        violations.push({
+          ...at,
+          rule: 'layer',
+          message: `Unexpected import of \`plugins/${to}/\` from \`plugins/${from}/\`, expected only ${(layers[from] ?? []).map((name) => `\`${name}\``).join(', ') || 'no other folder'} (the layers below it)`,
+        });
       }
     }
     if (from !== null && !file.includes('/test/')) {
       for (const match of text.matchAll(/\bfrom\s*['"](\.\.\/)+(src|scripts|tests|bench)\//g)) {
-        violations.push({ file, ...place(text, match.index), rule: 'layer', message: `Unexpected import of \`${match[2]}/\` from \`plugins/${from}/\`, expected plugins to import only plugins` });
+        violations.push({
+          file,
+          ...place(text, match.index),
+          rule: 'layer',
+          message: `Unexpected import of \`${match[2]}/\` from \`plugins/${from}/\`, expected plugins to import only plugins`,
+        });
       }
     }
     for (const match of text.matchAll(/\bas never\b/g)) {
-      violations.push({ file, ...place(text, match.index), rule: 'as-never', message: 'Unexpected `as never`, expected a typed node (register custom node types by module augmentation, as `plugins/remark-spec/types.ts` does)' });
+      violations.push({
+        file,
+        ...place(text, match.index),
+        rule: 'as-never',
+        message: 'Unexpected `as never`, expected a typed node (register custom node types by module augmentation, as `plugins/remark-spec/types.ts` does)',
+      });
     }
   }
   return violations;

@@ -16,7 +16,9 @@ export function evalsOf(view: View): EditionEvals {
   }
   if (loaded?.written !== written) loaded = { written, data: written ? readEvalsStore(storeDir) : {} };
   const release = view.edition.version ?? 'draft';
-  return loaded.data[release] ?? { release, illustrative: false, runs: [], sections: {}, examples: {}, chapters: {}, authorities: {}, coverage: [], comparisons: [] };
+  return (
+    loaded.data[release] ?? { release, illustrative: false, runs: [], sections: {}, examples: {}, chapters: {}, authorities: {}, coverage: [], comparisons: [] }
+  );
 }
 
 /** A pass rate as a percentage, or a dash when nothing was graded. */

@@ -37,7 +37,11 @@ export type Found =
  * id is looked up as itself, then through renames (old → new and new → old, any number of steps),
  * then through declared removals (removed id ↔ its replacement); failing that, the next ancestor.
  */
-export function findInEdition(chain: readonly string[], anchors: Readonly<Record<string, string>>, data: Pick<EditionsData, 'renames' | 'removals'>): Found | null {
+export function findInEdition(
+  chain: readonly string[],
+  anchors: Readonly<Record<string, string>>,
+  data: Pick<EditionsData, 'renames' | 'removals'>,
+): Found | null {
   const has = (id: string) => Object.hasOwn(anchors, id);
   const renamed = neighbours(data.renames.map(({ from, to }) => [from, to] as const));
   const replaced = neighbours(data.removals.flatMap(({ id, see }) => (see ? [[id, see] as const] : [])));

@@ -19,7 +19,14 @@ function showHelp(): void {
     help = document.createElement('dialog');
     help.className = 'shortcuts';
     help.setAttribute('aria-labelledby', 'ms-shortcuts-title');
-    const keys = [['j', 'Next section'], ['k', 'Previous section'], ['/', 'Search'], ['Ctrl K', 'Search'], ['?', 'This list'], ['Esc', 'Close']];
+    const keys = [
+      ['j', 'Next section'],
+      ['k', 'Previous section'],
+      ['/', 'Search'],
+      ['Ctrl K', 'Search'],
+      ['?', 'This list'],
+      ['Esc', 'Close'],
+    ];
     help.innerHTML = `<h2 id="ms-shortcuts-title">Keyboard shortcuts</h2><dl>${keys.map(([key, what]) => `<dt><kbd>${key}</kbd></dt><dd>${what}</dd>`).join('')}</dl><form method="dialog"><button>Close</button></form>`;
     document.body.append(help);
   }

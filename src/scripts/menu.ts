@@ -16,7 +16,13 @@ function targetOf(control: HTMLAnchorElement) {
   const title = name.slice(name.indexOf('“') + 1, name.lastIndexOf('”'));
   const card = control.closest<HTMLElement>('article.ms-example');
   const kind = !card ? 'section' : card.classList.contains('ms-example--prompt') ? 'eval prompt' : 'example';
-  return { id, title, kind, stable: !control.hasAttribute('data-unstable'), links: [...(control.parentElement?.querySelectorAll<HTMLAnchorElement>('.ms-links a') ?? [])] };
+  return {
+    id,
+    title,
+    kind,
+    stable: !control.hasAttribute('data-unstable'),
+    links: [...(control.parentElement?.querySelectorAll<HTMLAnchorElement>('.ms-links a') ?? [])],
+  };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

@@ -46,7 +46,8 @@ function setupDrawer(): void {
   const set = (open: boolean, focus = true) => {
     root.toggleAttribute('data-drawer-open', open);
     button.setAttribute('aria-expanded', String(open));
-    if (open) (sidebar.querySelector<HTMLElement>('[aria-current="location"], [aria-current="page"]') ?? sidebar.querySelector('a'))?.focus({ preventScroll: false });
+    if (open)
+      (sidebar.querySelector<HTMLElement>('[aria-current="location"], [aria-current="page"]') ?? sidebar.querySelector('a'))?.focus({ preventScroll: false });
     else if (focus) button.focus();
   };
   button.addEventListener('click', () => set(!isOpen()));
@@ -113,14 +114,18 @@ function setupScrollspy(): void {
     for (const label of labels) label.textContent = title;
   };
   let pending = false;
-  window.addEventListener('scroll', () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      update();
-    });
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        update();
+      });
+    },
+    { passive: true },
+  );
   update();
 }
 

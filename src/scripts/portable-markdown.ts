@@ -48,7 +48,10 @@ export function portableMarkdown(markdown: string, pageUrl: string, resolve: (id
     }
     out.push(links(line, pageUrl, resolve));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** `[text](href)` and `![alt](src)` with absolute URLs; `[?](#id)` titled from its target. */

@@ -18,7 +18,11 @@ interface Edition {
 
 const cache = new Map<string, Promise<string>>();
 const text = (url: string) => {
-  if (!cache.has(url)) cache.set(url, fetch(url).then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${response.status} ${url}`)))));
+  if (!cache.has(url))
+    cache.set(
+      url,
+      fetch(url).then((response) => (response.ok ? response.text() : Promise.reject(new Error(`${response.status} ${url}`)))),
+    );
   return cache.get(url)!;
 };
 
@@ -51,7 +55,8 @@ async function markdown(id: string): Promise<string> {
   };
   const section = spec.sections.find((candidate) => candidate.id === id);
   if (!section) throw new Error(`No section ${id} in spec.json`);
-  const resolve = (target: string) => spec.sections.find((candidate) => candidate.id === target) ?? (Object.hasOwn(spec.examples, target) ? spec.examples[target]! : null);
+  const resolve = (target: string) =>
+    spec.sections.find((candidate) => candidate.id === target) ?? (Object.hasOwn(spec.examples, target) ? spec.examples[target]! : null);
   return `${'#'.repeat(section.depth)} ${section.title}\n\n${portableMarkdown(section.markdown, section.url, resolve)}\n\nSource: ${section.url}\n`;
 }
 
@@ -75,12 +80,18 @@ export async function contentFor(control: HTMLElement): Promise<string> {
   const id = control.dataset.id!;
   const title = control.dataset.title ?? id;
   switch (control.dataset.share) {
-    case 'link': return links(id).short;
-    case 'dated': return links(id).dated ?? links(id).short;
-    case 'markdown': return markdown(id);
-    case 'json': return json(id);
-    case 'cite': return citation(id, title);
-    default: throw new Error(`Unknown share control ${control.dataset.share}`);
+    case 'link':
+      return links(id).short;
+    case 'dated':
+      return links(id).dated ?? links(id).short;
+    case 'markdown':
+      return markdown(id);
+    case 'json':
+      return json(id);
+    case 'cite':
+      return citation(id, title);
+    default:
+      throw new Error(`Unknown share control ${control.dataset.share}`);
   }
 }
 

@@ -18,7 +18,9 @@ function readingChain(preferHash = false): { ids: string[]; title: string } | nu
     }
     if (byId(hashTarget.id)) return { ids: [hashTarget.id, ...ancestors(hashTarget.id)], title: hashTarget.textContent ?? hashTarget.id };
   }
-  const current = document.querySelector<HTMLElement>('.sidebar [aria-current="location"]') ?? document.querySelector<HTMLElement>('.sidebar [aria-current="page"][data-toc-id]');
+  const current =
+    document.querySelector<HTMLElement>('.sidebar [aria-current="location"]') ??
+    document.querySelector<HTMLElement>('.sidebar [aria-current="page"][data-toc-id]');
   if (!current?.dataset.tocId) return null;
   const id = current.dataset.tocId;
   return { ids: [id, ...ancestors(id)], title: current.querySelector('.toc__title')?.textContent ?? id };

@@ -25,7 +25,14 @@ beforeAll(async () => {
   const built = buildSite({ contentDir: path.join(work, 'content'), outDir: dist });
   if (built.status !== 0) throw new Error(`the corpus history did not build:\n${built.output.slice(-4000)}`);
   const served = await serveStatic(dist);
-  Object.assign(site, { url: served.url, close: served.close, importOutput: imported.output, buildOutput: built.output, versions: imported.versions, browser: await launchChromium() });
+  Object.assign(site, {
+    url: served.url,
+    close: served.close,
+    importOutput: imported.output,
+    buildOutput: built.output,
+    versions: imported.versions,
+    browser: await launchChromium(),
+  });
 }, 900_000);
 afterAll(async () => {
   await site.browser?.close();
@@ -46,7 +53,9 @@ async function topResults(page: Page, query: string, count = 3): Promise<string[
 describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 }, () => {
   test('8. without `site`, the importer says so and the build warns that URLs will say example.com', () => {
     expect(site.importOutput).toMatch(/has no "site": canonical, citation and share URLs will say https:\/\/example\.com; pass --site/);
-    expect(site.buildOutput).toMatch(/spec\.config\.json has no "site": canonical links, citations, share links and exported URLs will say https:\/\/example\.com/);
+    expect(site.buildOutput).toMatch(
+      /spec\.config\.json has no "site": canonical links, citations, share links and exported URLs will say https:\/\/example\.com/,
+    );
   });
 
   describe('4. search ranks the rule first', () => {
@@ -77,7 +86,9 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
       const page = await openPage(site, `${older}/`, { width: 375 });
       await page.keyboard.press('/');
       await page.waitForSelector('dialog.ms-search[open]');
-      expect(await page.locator('.ms-search__edition').innerText()).toBe(`Results come from the latest release, ${site.versions.at(-1)}; you are reading ${older}.`);
+      expect(await page.locator('.ms-search__edition').innerText()).toBe(
+        `Results come from the latest release, ${site.versions.at(-1)}; you are reading ${older}.`,
+      );
       await page.context().close();
     });
   });
@@ -87,21 +98,45 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
       const latest = site.versions.at(-1)!;
       for (const javaScript of [true, false]) {
         for (const prefix of ['', `${latest}/`]) {
-          const result = await landing(site, `${prefix}stay-in-bounds/#protect_privileged_messages`, { width, javaScript, section: 'protect_privileged_information' });
+          const result = await landing(site, `${prefix}stay-in-bounds/#protect_privileged_messages`, {
+            width,
+            javaScript,
+            section: 'protect_privileged_information',
+          });
           expect(result, `${prefix} js=${javaScript}`).toMatchObject({ visible: true, animated: false });
         }
-        const older = await landing(site, `${site.versions[1]}/stay-in-bounds/#protect_privileged_messages`, { width, javaScript, section: 'protect_privileged_messages' });
+        const older = await landing(site, `${site.versions[1]}/stay-in-bounds/#protect_privileged_messages`, {
+          width,
+          javaScript,
+          section: 'protect_privileged_messages',
+        });
         expect(older, `older js=${javaScript}`).toMatchObject({ visible: true, animated: false });
       }
       // The newer id on the older release: the same section as it was named then.
-      const back = await landing(site, `${site.versions[1]}/stay-in-bounds/#protect_privileged_information`, { width, javaScript: true, section: 'protect_privileged_messages' });
+      const back = await landing(site, `${site.versions[1]}/stay-in-bounds/#protect_privileged_information`, {
+        width,
+        javaScript: true,
+        section: 'protect_privileged_messages',
+      });
       expect(back).toMatchObject({ visible: true, animated: false, hash: '#protect_privileged_messages' });
     });
 
     test('3. the switcher follows the rename back to 2025-04-11 and forward again, with no false notice', async () => {
       const [older, latest] = [site.versions[1]!, site.versions.at(-1)!];
-      await checkSwitch(site, { width, from: 'stay-in-bounds/#protect_privileged_information', to: older, expectHash: '#protect_privileged_messages', expectNotice: false });
-      await checkSwitch(site, { width, from: `${older}/stay-in-bounds/#protect_privileged_messages`, to: latest, expectHash: '#protect_privileged_information', expectNotice: false });
+      await checkSwitch(site, {
+        width,
+        from: 'stay-in-bounds/#protect_privileged_information',
+        to: older,
+        expectHash: '#protect_privileged_messages',
+        expectNotice: false,
+      });
+      await checkSwitch(site, {
+        width,
+        from: `${older}/stay-in-bounds/#protect_privileged_messages`,
+        to: latest,
+        expectHash: '#protect_privileged_information',
+        expectNotice: false,
+      });
     });
 
     test('5. eval prompts are folded out of the prose, counted apart', async () => {
@@ -110,7 +145,9 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
 
     test('7. an older release says where the reader is', async () => {
       const page = await openPage(site, `${site.versions[1]}/stay-in-bounds/`, { width });
-      expect(await page.locator('[data-edition-banner]').innerText()).toMatch(new RegExp(`^You are reading ${site.versions[1]}\\. The latest is ${site.versions.at(-1)}`));
+      expect(await page.locator('[data-edition-banner]').innerText()).toMatch(
+        new RegExp(`^You are reading ${site.versions[1]}\\. The latest is ${site.versions.at(-1)}`),
+      );
       await page.context().close();
     });
   });
@@ -130,7 +167,9 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
   test('6. the changes page: a level change shared by many sections is one line; math is typeset in diffs; long diffs folded', async () => {
     const page = await openPage(site, `${site.versions.at(-1)}/changes/`, { width: 1280 });
     const lines = await page.locator('.changes__glance > li').allInnerTexts();
-    const moves = lines.filter((line) => /^\d+ sections? moved from \S+ to \S+/.test(line)).map((line) => /moved from (\S+) to (\S+)/.exec(line)!.slice(1).join('→'));
+    const moves = lines
+      .filter((line) => /^\d+ sections? moved from \S+ to \S+/.test(line))
+      .map((line) => /moved from (\S+) to (\S+)/.exec(line)!.slice(1).join('→'));
     expect(moves.length).toBeGreaterThan(0);
     expect(new Set(moves).size).toBe(moves.length);
     expect(lines.join('\n')).not.toMatch(/from platform to/);
@@ -152,7 +191,7 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
     }
   });
 
-  test('titles as readers see them: smart typography in the contents, menus, page titles and changes pages; spec.json keeps the author\'s', () => {
+  test("titles as readers see them: smart typography in the contents, menus, page titles and changes pages; spec.json keeps the author's", () => {
     // The importer turns typography on, as the official page shows "Don’t". An apostrophe inside a word is always ’.
     const curl = (title: string) => title.replace(/(\w)'(\w)/g, '$1’$2');
     const data = spec();

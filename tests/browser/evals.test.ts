@@ -17,7 +17,11 @@ const site = siteInBrowser(dist);
 const pages: Page[] = [];
 const errors: string[] = [];
 afterAll(async () => {
-  for (const page of pages) await page.context().close().catch(() => {});
+  for (const page of pages)
+    await page
+      .context()
+      .close()
+      .catch(() => {});
   expect(errors).toEqual([]);
 });
 
@@ -35,7 +39,9 @@ const graded = (c: Counts) => c.compliant + c.ok + c.violating;
 const rate = (c: Counts) => `${Math.round(((c.compliant + c.ok) / graded(c)) * 100)}%`;
 const runs: Array<{ id: string; model: string }> = evals.runs;
 /** The chapter section with results from every run: its bars aggregate its subsections. */
-const chapterSection = spec.sections.find((section: { id: string; depth: number }) => section.depth === 1 && runs.every((run) => evals.sections[section.id]?.[run.id]));
+const chapterSection = spec.sections.find(
+  (section: { id: string; depth: number }) => section.depth === 1 && runs.every((run) => evals.sections[section.id]?.[run.id]),
+);
 
 describe('evals on the site', () => {
   test('the demo has illustrative runs of two fictional models against the latest release', () => {
@@ -45,7 +51,7 @@ describe('evals on the site', () => {
     expect(chapterSection).toBeTruthy();
   });
 
-  test("a section shows a pass-rate bar per model with n, aggregated from its subsections, without JavaScript", async () => {
+  test('a section shows a pass-rate bar per model with n, aggregated from its subsections, without JavaScript', async () => {
     const page = await open(`${chapterSection.chapter}/`, false);
     const block = page.locator(`[data-evals-for="${chapterSection.id}"]`);
     await expect.poll(() => block.isVisible()).toBe(true);
@@ -59,11 +65,15 @@ describe('evals on the site', () => {
       expect(await row.locator('.ms-evals__rate').textContent()).toBe(rate(counts));
       expect(await row.locator('.ms-evals__n').textContent()).toBe(`n=${graded(counts)}`);
       // The bar is drawn at the rate (CSS only).
-      const [bar, fill] = await row.evaluate((element) => ['.ms-evals__bar', '.ms-evals__fill'].map((selector) => element.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect));
+      const [bar, fill] = await row.evaluate((element) =>
+        ['.ms-evals__bar', '.ms-evals__fill'].map((selector) => element.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect),
+      );
       expect(Math.abs(fill!.width / bar!.width - (counts.compliant + counts.ok) / graded(counts))).toBeLessThan(0.02);
     }
     // The chapter's own bar counts more than any one subsection's: results add up the tree.
-    const child = spec.sections.find((section: { parent: string | null; id: string }) => section.parent === chapterSection.id && evals.sections[section.id]?.[runs[0]!.id]);
+    const child = spec.sections.find(
+      (section: { parent: string | null; id: string }) => section.parent === chapterSection.id && evals.sections[section.id]?.[runs[0]!.id],
+    );
     if (child) expect(graded(evals.sections[chapterSection.id][runs[0]!.id])).toBeGreaterThanOrEqual(graded(evals.sections[child.id][runs[0]!.id]));
     // Every example card with results ends with its own bars.
     const example = Object.keys(evals.examples).find((id) => spec.examples[id]?.chapter === chapterSection.chapter)!;
@@ -84,11 +94,15 @@ describe('evals on the site', () => {
     const cell = row.locator('td').first();
     const counts: Counts = evals.sections[chapterSection.id][runs[0]!.id];
     // Seen: rate and n; heard: also the model, the section and the counts.
-    expect(await cell.textContent()).toBe(`${rate(counts)}n=${graded(counts)}: ${runs[0]!.model} on ${chapterSection.title}, ${counts.compliant + counts.ok} of ${graded(counts)} graded`);
+    expect(await cell.textContent()).toBe(
+      `${rate(counts)}n=${graded(counts)}: ${runs[0]!.model} on ${chapterSection.title}, ${counts.compliant + counts.ok} of ${graded(counts)} graded`,
+    );
     // Coverage needs no results: every section is listed, those without examples or prompts marked.
     const coverage: Array<{ subtreeExamples: number; subtreePrompts: number }> = evals.coverage;
     expect(await page.locator('.ev-coverage tbody tr').count()).toBe(coverage.length);
-    expect(await page.locator('.ev-coverage tr[data-covered="false"]').count()).toBe(coverage.filter((section) => section.subtreeExamples + section.subtreePrompts === 0).length);
+    expect(await page.locator('.ev-coverage tr[data-covered="false"]').count()).toBe(
+      coverage.filter((section) => section.subtreeExamples + section.subtreePrompts === 0).length,
+    );
     // Regressions first: one model's two runs compared, across releases.
     expect(evals.comparisons.length).toBeGreaterThan(0);
     const first = evals.comparisons[0];
@@ -101,18 +115,23 @@ describe('evals on the site', () => {
 
   test('drill-down: the conversation, the model output beside the graded answers, the verdict and the rationale', async () => {
     const run = evals.runs[0];
-    const result = run.results.find((candidate: { example: string | null; verdict: string }) => candidate.example && candidate.verdict === 'violating') ?? run.results[0];
+    const result =
+      run.results.find((candidate: { example: string | null; verdict: string }) => candidate.example && candidate.verdict === 'violating') ?? run.results[0];
     const page = await open(`evals/${run.id}/#${result.example}`);
     const card = page.locator(`article#${result.example}`);
     expect(await card.isVisible()).toBe(true);
     const first = card.locator('.ev-result').first();
-    expect(await first.locator('.ev-verdict').first().textContent()).toBe({ compliant: 'Compliant', ok: 'OK', violating: 'Violating', unscored: 'Unscored', error: 'Error' }[result.verdict as string]);
+    expect(await first.locator('.ev-verdict').first().textContent()).toBe(
+      { compliant: 'Compliant', ok: 'OK', violating: 'Violating', unscored: 'Unscored', error: 'Error' }[result.verdict as string],
+    );
     expect((await first.locator('.ev-output .ev-text').textContent())!.trim()).toBe(result.output.trim());
     const answers = spec.examples[result.example].turns.filter((turn: { kind: string }) => turn.kind === 'response');
     expect(await first.locator('.ev-answers .ev-answer').count()).toBe(answers.length);
     // Side by side on a desktop.
     // Measured in one go: the page may still be scrolling to the fragment.
-    const [output, graded] = await first.evaluate((element) => ['.ev-output', '.ev-answers'].map((selector) => element.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect));
+    const [output, graded] = await first.evaluate((element) =>
+      ['.ev-output', '.ev-answers'].map((selector) => element.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect),
+    );
     expect(Math.abs(output!.y - graded!.y)).toBeLessThan(4);
     expect(graded!.x).toBeGreaterThan(output!.x + output!.width - 1);
     expect(await first.locator('.ev-rationale').first().textContent()).toContain(result.rationale.slice(0, 40));
@@ -123,8 +142,23 @@ describe('evals on the site', () => {
     for (const pathname of ['evals/', `evals/${runs[0]!.id}/`]) {
       const page = await open(pathname, true, scheme);
       await page.evaluate(axeSource);
-      const found = await page.evaluate(async () => (await (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document)).violations);
-      expect(found.map((violation) => `${pathname} ${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      const found = await page.evaluate(
+        async () =>
+          (
+            await (
+              window as unknown as { axe: { run: (d: Document) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }
+            ).axe.run(document)
+          ).violations,
+      );
+      expect(
+        found.map(
+          (violation) =>
+            `${pathname} ${violation.id}: ${violation.nodes
+              .slice(0, 3)
+              .map((node) => node.target.join(' '))
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
     }
   });
 
@@ -141,7 +175,10 @@ describe('evals on the site', () => {
       return dialog && !dialog.hasAttribute('data-busy') && dialog.dataset.filters === filters;
     }, `failing=${model}`);
     const runIds = runs.filter((run) => run.model === model).map((run) => run.id);
-    const failing = (map: Record<string, Record<string, Counts>>) => Object.entries(map).filter(([, byRun]) => runIds.some((id) => (byRun[id]?.violating ?? 0) > 0)).map(([id]) => id);
+    const failing = (map: Record<string, Record<string, Counts>>) =>
+      Object.entries(map)
+        .filter(([, byRun]) => runIds.some((id) => (byRun[id]?.violating ?? 0) > 0))
+        .map(([id]) => id);
     const expected = failing(evals.sections).length + failing(evals.examples).length;
     const status = (await page.locator('.ms-search__status').textContent()) ?? '';
     expect(Number(/^(\d+)/.exec(status)?.[1])).toBe(expected);

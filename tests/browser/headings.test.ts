@@ -36,10 +36,17 @@ async function squeezedTitles(browser: Browser, base: string, pages: string[]): 
       await page.goto(base + pathname, { waitUntil: 'load' });
       const found = await page.evaluate(() => {
         const column = document.querySelector('.chapter')!.getBoundingClientRect().width;
-        const titles = [...document.querySelectorAll<HTMLElement>('.chapter .ms-heading, .chapter .ms-example__title')].filter((title) => title.offsetParent !== null);
+        const titles = [...document.querySelectorAll<HTMLElement>('.chapter .ms-heading, .chapter .ms-example__title')].filter(
+          (title) => title.offsetParent !== null,
+        );
         return {
           marks: document.querySelectorAll('.chapter .ms-history').length,
-          titles: titles.map((title) => ({ id: title.id || title.closest('article')!.id, title: title.textContent!.trim(), titleWidth: title.getBoundingClientRect().width, columnWidth: column })),
+          titles: titles.map((title) => ({
+            id: title.id || title.closest('article')!.id,
+            title: title.textContent!.trim(),
+            titleWidth: title.getBoundingClientRect().width,
+            columnWidth: column,
+          })),
         };
       });
       measured += found.titles.length;
@@ -81,14 +88,22 @@ describe('headings keep at least half the measure at 320–1440 px', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'ms-headings-'));
     closers.push(async () => rmSync(work, { recursive: true, force: true }));
     const content = path.join(work, 'content');
-    const imported = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/import-model-spec.ts'), source!, '--examples', path.join(path.dirname(source!), 'examples'), '--out', content], { encoding: 'utf8' });
+    const imported = spawnSync(
+      process.execPath,
+      [path.join(projectRoot, 'scripts/import-model-spec.ts'), source!, '--examples', path.join(path.dirname(source!), 'examples'), '--out', content],
+      { encoding: 'utf8' },
+    );
     expect(imported.status, imported.stderr).toBe(0);
     const built = buildSite({ contentDir: content, outDir: path.join(work, 'dist') });
     expect(built.status, built.output.slice(-3000)).toBe(0);
     const spec = JSON.parse(readFileSync(path.join(built.outDir, 'spec.json'), 'utf8'));
     const site = await serveStatic(built.outDir, '/');
     closers.unshift(site.close);
-    const { measured, squeezed } = await squeezedTitles(browser, site.url, spec.chapters.map((chapter: { slug: string }) => `${chapter.slug}/`));
+    const { measured, squeezed } = await squeezedTitles(
+      browser,
+      site.url,
+      spec.chapters.map((chapter: { slug: string }) => `${chapter.slug}/`),
+    );
     expect(measured).toBeGreaterThan(1000);
     expect(squeezed).toEqual([]);
   });

@@ -22,7 +22,11 @@ async function open(pathname: string, width: number, height = 740): Promise<Page
 }
 
 afterAll(async () => {
-  for (const page of pages) await page.context().close().catch(() => {});
+  for (const page of pages)
+    await page
+      .context()
+      .close()
+      .catch(() => {});
 });
 
 const sectionsOf = (slug: string) => spec.sections.filter((section: any) => section.chapter === slug);
@@ -42,7 +46,9 @@ describe('17.9 phones', () => {
     const label = toggle.locator('.drawer-toggle__label');
     await expect.poll(() => label.innerText()).toBe(longTitle.title);
     // Shown whole: nothing cut off or hidden behind an ellipsis.
-    const fits = await label.evaluate((node) => node.scrollWidth <= node.clientWidth + 1 && node.scrollHeight <= node.clientHeight + 1 && getComputedStyle(node).textOverflow !== 'ellipsis');
+    const fits = await label.evaluate(
+      (node) => node.scrollWidth <= node.clientWidth + 1 && node.scrollHeight <= node.clientHeight + 1 && getComputedStyle(node).textOverflow !== 'ellipsis',
+    );
     expect(fits).toBe(true);
     // The header stays on screen, wholly inside the viewport's width.
     const header = (await page.locator('.site-header').boundingBox())!;
@@ -119,23 +125,32 @@ describe('17.10 small things', () => {
     await page.evaluate(() => window.scrollBy(0, 40));
     const active = page.locator('#sidebar [aria-current="location"]');
     await expect.poll(() => active.getAttribute('data-toc-id')).not.toBeNull();
-    const inView = () => page.evaluate(() => {
-      const box = document.getElementById('sidebar')!.getBoundingClientRect();
-      const link = document.querySelector('#sidebar [aria-current="location"]')!.getBoundingClientRect();
-      return link.top >= box.top && link.bottom <= box.bottom;
-    });
+    const inView = () =>
+      page.evaluate(() => {
+        const box = document.getElementById('sidebar')!.getBoundingClientRect();
+        const link = document.querySelector('#sidebar [aria-current="location"]')!.getBoundingClientRect();
+        return link.top >= box.top && link.bottom <= box.bottom;
+      });
     await expect.poll(inView).toBe(true);
   });
 
   test('three graded answers sit in three columns where the card is wide enough', async () => {
-    const three = Object.values<any>(spec.examples).find((example) => example.chapter && example.turns.filter((turn: any) => turn.kind === 'response' && turn.comparison === 0).length === 3);
+    const three = Object.values<any>(spec.examples).find(
+      (example) => example.chapter && example.turns.filter((turn: any) => turn.kind === 'response' && turn.comparison === 0).length === 3,
+    );
     const page = await open(`${three.chapter}/#${three.id}`, 1440, 900);
-    const tops = await page.locator(`#${three.id} .ms-comparison`).first().evaluate((group) => [...group.children].map((child) => Math.round(child.getBoundingClientRect().top)));
+    const tops = await page
+      .locator(`#${three.id} .ms-comparison`)
+      .first()
+      .evaluate((group) => [...group.children].map((child) => Math.round(child.getBoundingClientRect().top)));
     expect(tops).toHaveLength(3);
     expect(new Set(tops).size).toBe(1);
     // A phone stacks them.
     const phone = await open(`${three.chapter}/#${three.id}`, 375);
-    const stacked = await phone.locator(`#${three.id} .ms-comparison`).first().evaluate((group) => [...group.children].map((child) => Math.round(child.getBoundingClientRect().top)));
+    const stacked = await phone
+      .locator(`#${three.id} .ms-comparison`)
+      .first()
+      .evaluate((group) => [...group.children].map((child) => Math.round(child.getBoundingClientRect().top)));
     expect(new Set(stacked).size).toBe(3);
   });
 });

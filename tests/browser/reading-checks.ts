@@ -54,7 +54,10 @@ export async function landing(site: Site, pathname: string, options: { width: nu
 }
 
 /** Chooses `to` in the version menu on `from` and checks where the reader lands, and the notice. */
-export async function checkSwitch(site: Site, options: { width: number; from: string; to: string; expectHash: string; expectPath?: string; expectNotice: boolean }): Promise<void> {
+export async function checkSwitch(
+  site: Site,
+  options: { width: number; from: string; to: string; expectHash: string; expectPath?: string; expectNotice: boolean },
+): Promise<void> {
   const page = await openPage(site, options.from, { width: options.width });
   await page.locator('.versions__menu summary').click();
   await page.locator(`.versions__link[data-label="${options.to}"]`).click();
@@ -63,7 +66,11 @@ export async function checkSwitch(site: Site, options: { width: number; from: st
   const notice = page.locator('.notice[role="status"]');
   if (options.expectNotice) {
     await expect.poll(() => notice.count()).toBe(1);
-    const where = await notice.evaluate((node) => ({ top: node.getBoundingClientRect().top, bottom: node.getBoundingClientRect().bottom, header: document.querySelector('.site-header')!.getBoundingClientRect().bottom }));
+    const where = await notice.evaluate((node) => ({
+      top: node.getBoundingClientRect().top,
+      bottom: node.getBoundingClientRect().bottom,
+      header: document.querySelector('.site-header')!.getBoundingClientRect().bottom,
+    }));
     expect(where.top, 'the notice is not under the sticky header').toBeGreaterThanOrEqual(where.header - 1);
     expect(where.bottom).toBeLessThanOrEqual(800);
   } else {
@@ -74,7 +81,10 @@ export async function checkSwitch(site: Site, options: { width: number; from: st
 }
 
 /** Eval prompts of a chapter: folded runs whose counts add up, toolbar counts apart, hideable; folded without script too. */
-export async function checkPromptsFolded(site: Site, options: { width: number; chapter: string; examples: Array<{ kind: string; chapter: string }> }): Promise<void> {
+export async function checkPromptsFolded(
+  site: Site,
+  options: { width: number; chapter: string; examples: Array<{ kind: string; chapter: string }> },
+): Promise<void> {
   const mine = options.examples.filter((example) => example.chapter === options.chapter);
   const prompts = mine.filter((example) => example.kind === 'prompt').length;
   const graded = mine.length - prompts;
@@ -136,7 +146,12 @@ export function chapterPages(dist: string, spec: { chapters: Array<{ slug: strin
     const file = path.join(dist, slug, 'index.html');
     const html = readFileSync(file, 'utf8');
     const raw = /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1] ?? '';
-    const description = raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const description = raw
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     return { file, description };
   });
 }

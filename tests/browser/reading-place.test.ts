@@ -54,7 +54,14 @@ describe.each(widths)('at %i px', (width) => {
     // A chapter new in the latest release: the older release's contents, with a notice the reader sees.
     const added = json(`${latest}/changes.json`).sections.added as string[];
     const section = spec.sections.find((candidate: { id: string }) => added.includes(candidate.id));
-    await checkSwitch(site, { width, from: `${section.chapter}/#${section.id}`, to: releases[1]!, expectHash: '', expectPath: `/${releases[1]}/`, expectNotice: true });
+    await checkSwitch(site, {
+      width,
+      from: `${section.chapter}/#${section.id}`,
+      to: releases[1]!,
+      expectHash: '',
+      expectPath: `/${releases[1]}/`,
+      expectNotice: true,
+    });
   });
 
   test('5. eval prompts are one folded line per run, counted apart from examples, and can be hidden', async () => {
@@ -71,7 +78,12 @@ describe.each(widths)('at %i px', (width) => {
     await page.waitForURL(`**/${chapterOfRenamed}/#${renamed.to}`);
     expect(new URL(page.url()).pathname).toBe(`/${chapterOfRenamed}/`);
     await page.context().close();
-    for (const [where, shown] of [['', false], [`${latest}/`, false], ['draft/', true], [`${oldest}/levels/`, true]] as const) {
+    for (const [where, shown] of [
+      ['', false],
+      [`${latest}/`, false],
+      ['draft/', true],
+      [`${oldest}/levels/`, true],
+    ] as const) {
       const other = await openPage(site, where, { width });
       expect(await other.locator('[data-edition-banner]').count(), where).toBe(shown ? 1 : 0);
       await other.context().close();
@@ -100,7 +112,12 @@ describe('6. changes pages a reader can skim', () => {
     const lines = await page.locator('.changes__glance > li').allInnerTexts();
     expect(lines.some((line) => /^1 section renamed/.test(line))).toBe(true);
     for (const item of await page.locator('details.changes__text').all()) {
-      const words = Number(/(\d+) words? added, (\d+) removed/.exec(await item.locator('summary').innerText())?.slice(1).reduce((sum, n) => sum + Number(n), 0) ?? 0);
+      const words = Number(
+        /(\d+) words? added, (\d+) removed/
+          .exec(await item.locator('summary').innerText())
+          ?.slice(1)
+          .reduce((sum, n) => sum + Number(n), 0) ?? 0,
+      );
       expect(await item.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(words <= 40);
     }
     await page.context().close();

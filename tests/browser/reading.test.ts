@@ -8,7 +8,6 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 import { projectRoot } from '../../scripts/harness/build-site.ts';
 
-
 /**
  * Cards far from the screen skip rendering (`content-visibility: auto`), so their rendered text
  * is read once they are on screen, as a reader sees it.
@@ -45,7 +44,11 @@ async function open(
 }
 
 afterAll(async () => {
-  for (const page of pages) await page.context().close().catch(() => {});
+  for (const page of pages)
+    await page
+      .context()
+      .close()
+      .catch(() => {});
 });
 
 /** The chapter with the most sections: long enough to scroll far. */
@@ -125,22 +128,25 @@ describe('2. colours with meaning: grades own green, red and amber; levels an or
   test.each(['light', 'dark'] as const)('no authority level shares a hue with a grade (%s)', async (colorScheme) => {
     const page = await open('levels/', { colorScheme });
     const levels: Array<{ name: string; label: string }> = spec.authorityLevels;
-    const colours = await page.evaluate((names) => {
-      const probe = (className: string) => {
-        const element = document.createElement('span');
-        element.className = className;
-        element.textContent = 'x';
-        document.body.append(element);
-        const style = getComputedStyle(element);
-        const result = { border: style.borderTopColor, background: style.backgroundColor, text: element.textContent };
-        element.remove();
-        return result;
-      };
-      return {
-        levels: names.map((name) => probe(`ms-badge ms-badge--${name}`).border),
-        grades: ['compliant', 'violating', 'ok'].map((grade) => probe(`ms-turn ms-response ms-response--${grade}`).border),
-      };
-    }, levels.map((level) => level.name));
+    const colours = await page.evaluate(
+      (names) => {
+        const probe = (className: string) => {
+          const element = document.createElement('span');
+          element.className = className;
+          element.textContent = 'x';
+          document.body.append(element);
+          const style = getComputedStyle(element);
+          const result = { border: style.borderTopColor, background: style.backgroundColor, text: element.textContent };
+          element.remove();
+          return result;
+        };
+        return {
+          levels: names.map((name) => probe(`ms-badge ms-badge--${name}`).border),
+          grades: ['compliant', 'violating', 'ok'].map((grade) => probe(`ms-turn ms-response ms-response--${grade}`).border),
+        };
+      },
+      levels.map((level) => level.name),
+    );
     const gradeHues = colours.grades.map(hueOf);
     for (const grade of gradeHues) expect(grade.saturation).toBeGreaterThan(0.3);
     colours.levels.forEach((colour, index) => {
@@ -152,7 +158,10 @@ describe('2. colours with meaning: grades own green, red and amber; levels an or
     });
     // Each level looks different from the next (colour or weight), and the label is always written.
     const badges = await page.locator('.levels__group h2 .ms-badge').evaluateAll((nodes) =>
-      nodes.map((node) => { const style = getComputedStyle(node); return `${style.borderTopColor}|${style.backgroundColor}|${style.borderTopStyle}`; }),
+      nodes.map((node) => {
+        const style = getComputedStyle(node);
+        return `${style.borderTopColor}|${style.backgroundColor}|${style.borderTopStyle}`;
+      }),
     );
     expect(new Set(badges).size).toBe(levels.length);
     expect(await page.locator('.levels__group h2 .ms-badge').allInnerTexts()).toEqual(levels.map((level) => level.label));
@@ -347,8 +356,15 @@ describe('4 and 5. one small menu per heading: id, links, copy, cite, edit', () 
     await expect.poll(() => menu.count()).toBe(0);
     await exampleMenu.getByRole('button', { name: 'Copy as JSON' }).click();
     await expect.poll(() => exampleMenu.locator('[data-share-status]').innerText()).toBe('JSON copied.');
-    const records = (await clipboard()).trim().split('\n').map((line) => JSON.parse(line));
-    const expected = readFileSync(path.join(dist, 'examples.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((record) => record.example === example.id);
+    const records = (await clipboard())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const expected = readFileSync(path.join(dist, 'examples.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((record) => record.example === example.id);
     expect(records).toEqual(expected);
   });
 });
@@ -371,17 +387,21 @@ describe('4. sharing: short links unfurl with their own image', () => {
 describe('6. example cards built for comparing', () => {
   const gradeRank = { compliant: 0, ok: 1, violating: 2 } as Record<string, number>;
   /** The demo's examples of the typical shape: one user turn and two graded answers. */
-  const typical = Object.values<any>(spec.examples).filter((example) => example.turns.map((turn: any) => turn.role ?? turn.kind).join(' ') === 'user assistant assistant');
+  const typical = Object.values<any>(spec.examples).filter(
+    (example) => example.turns.map((turn: any) => turn.role ?? turn.kind).join(' ') === 'user assistant assistant',
+  );
   const twoAnswers = typical[0];
   /** Each comparison's answers: grade and box, in the order the page shows them (top to bottom, left to right). */
   const comparisons = (page: Page | Locator) =>
-    page.locator('.ms-comparison').evaluateAll((groups) =>
-      groups.map((group) =>
-        [...group.querySelectorAll<HTMLElement>(':scope > .ms-response')]
-          .map((node) => ({ grade: node.dataset.grade!, ...JSON.parse(JSON.stringify(node.getBoundingClientRect())) }))
-          .sort((a, b) => (Math.abs(a.top - b.top) > 4 ? a.top - b.top : a.left - b.left)),
-      ),
-    );
+    page
+      .locator('.ms-comparison')
+      .evaluateAll((groups) =>
+        groups.map((group) =>
+          [...group.querySelectorAll<HTMLElement>(':scope > .ms-response')]
+            .map((node) => ({ grade: node.dataset.grade!, ...JSON.parse(JSON.stringify(node.getBoundingClientRect())) }))
+            .sort((a, b) => (Math.abs(a.top - b.top) > 4 ? a.top - b.top : a.left - b.left)),
+        ),
+      );
 
   test('at 1280 px graded alternatives sit side by side, compliant, ok, violating; a typical example fits the viewport', async () => {
     const page = await open(`${twoAnswers.chapter}/#${twoAnswers.id}`, { width: 1280, height: 800 });
@@ -415,7 +435,10 @@ describe('6. example cards built for comparing', () => {
     // An example written violating-first is shown compliant-first; spec.json keeps the author's order.
     const reordered = Object.values<any>(spec.examples).find((example) => {
       const responses = example.turns.filter((turn: any) => turn.kind === 'response');
-      return responses.some((turn: any, index: number) => index > 0 && turn.comparison === responses[index - 1].comparison && gradeRank[turn.grade]! < gradeRank[responses[index - 1].grade]!);
+      return responses.some(
+        (turn: any, index: number) =>
+          index > 0 && turn.comparison === responses[index - 1].comparison && gradeRank[turn.grade]! < gradeRank[responses[index - 1].grade]!,
+      );
     });
     expect(reordered, 'the demo has an example written violating-first').toBeTruthy();
     const shown = await open(`${reordered.chapter}/#${reordered.id}`, { width: 375 });
@@ -429,8 +452,15 @@ describe('6. example cards built for comparing', () => {
     const cards = page.locator('article.ms-example');
     expect(await page.locator('article.ms-example .ms-example__caption').count()).toBe(await cards.count());
     const caption = await (await onScreen(page.locator(`#${twoAnswers.id} .ms-example__caption`))).innerText();
-    expect(caption).toBe('User message, then 2 graded answers: 1 compliant, 1 violating'.replace('1 violating', twoAnswers.turns.some((turn: any) => turn.grade === 'ok') ? '1 ok' : '1 violating'));
-    const attributes = await page.locator('.ms-turn__attribute').evaluateAll((nodes) => nodes.map((node) => ({ key: (node as HTMLElement).dataset.attribute, title: node.getAttribute('title') })));
+    expect(caption).toBe(
+      'User message, then 2 graded answers: 1 compliant, 1 violating'.replace(
+        '1 violating',
+        twoAnswers.turns.some((turn: any) => turn.grade === 'ok') ? '1 ok' : '1 violating',
+      ),
+    );
+    const attributes = await page
+      .locator('.ms-turn__attribute')
+      .evaluateAll((nodes) => nodes.map((node) => ({ key: (node as HTMLElement).dataset.attribute, title: node.getAttribute('title') })));
     for (const attribute of attributes.filter((candidate) => candidate.key === 'end_turn')) expect(attribute.title).toMatch(/ends its turn/);
     const calls = page.locator('.ms-turn[data-recipient]');
     expect(await calls.count()).toBeGreaterThan(0);
@@ -456,7 +486,13 @@ describe('6. example cards built for comparing', () => {
     const roles = [];
     for (const label of await page.locator('.ms-turn__role').all()) {
       if (!(await label.evaluate((node) => node.checkVisibility()))) continue;
-      roles.push(await (await onScreen(label)).evaluate((node) => ({ text: (node as HTMLElement).innerText.trim(), icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage, role: node.closest<HTMLElement>('.ms-turn')!.dataset.role })));
+      roles.push(
+        await (await onScreen(label)).evaluate((node) => ({
+          text: (node as HTMLElement).innerText.trim(),
+          icon: getComputedStyle(node, '::before').maskImage || getComputedStyle(node, '::before').webkitMaskImage,
+          role: node.closest<HTMLElement>('.ms-turn')!.dataset.role,
+        })),
+      );
     }
     expect(roles.length).toBeGreaterThan(0);
     const iconByRole = new Map<string, string>();
@@ -473,7 +509,11 @@ describe('7. polish', () => {
   test('display math is never clipped: it scrolls sideways inside its own box at 375 px', async () => {
     const page = await open('all/', { width: 375 });
     const boxes = await page.locator('.katex-display').evaluateAll((nodes) =>
-      nodes.map((node) => ({ clipped: node.scrollHeight > node.clientHeight + 1, wide: node.scrollWidth > node.clientWidth, overflowX: getComputedStyle(node).overflowX })),
+      nodes.map((node) => ({
+        clipped: node.scrollHeight > node.clientHeight + 1,
+        wide: node.scrollWidth > node.clientWidth,
+        overflowX: getComputedStyle(node).overflowX,
+      })),
     );
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) {
@@ -494,7 +534,9 @@ describe('7. polish', () => {
 
   test('footer links are spaced apart', async () => {
     const page = await open('');
-    const boxes = await page.locator('.site-footer__links a').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect()).map(({ left, right }) => ({ left, right })));
+    const boxes = await page
+      .locator('.site-footer__links a')
+      .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect()).map(({ left, right }) => ({ left, right })));
     expect(boxes.length).toBeGreaterThan(1);
     for (let index = 1; index < boxes.length; index++) expect(boxes[index]!.left - boxes[index - 1]!.right).toBeGreaterThanOrEqual(12);
   });
@@ -535,7 +577,9 @@ describe('7. polish', () => {
 
 describe('8. tools for readers of examples', () => {
   const chapter = [...spec.chapters].sort(
-    (a: any, b: any) => Object.values<any>(spec.examples).filter((e) => e.chapter === b.slug).length - Object.values<any>(spec.examples).filter((e) => e.chapter === a.slug).length,
+    (a: any, b: any) =>
+      Object.values<any>(spec.examples).filter((e) => e.chapter === b.slug).length -
+      Object.values<any>(spec.examples).filter((e) => e.chapter === a.slug).length,
   )[0];
   const examples = Object.values<any>(spec.examples).filter((example) => example.chapter === chapter.slug);
 
@@ -547,7 +591,9 @@ describe('8. tools for readers of examples', () => {
     await page.getByLabel('Collapsed').check();
     expect(await visible()).toBe(0);
     expect(await page.locator('.ms-example__title:visible').count()).toBe(examples.length);
-    await page.evaluate((id) => { location.hash = id; }, examples[0].id);
+    await page.evaluate((id) => {
+      location.hash = id;
+    }, examples[0].id);
     expect(await visible()).toBe(1);
     await page.getByLabel('Expanded').check();
     expect(await visible()).toBe(examples.length);
@@ -555,7 +601,8 @@ describe('8. tools for readers of examples', () => {
 
   test('show only violating or only compliant answers, without JavaScript too', async () => {
     const page = await open(`${chapter.slug}/`, { javaScriptEnabled: false });
-    const shown = (grade: string) => page.locator(`.ms-response--${grade}`).evaluateAll((nodes) => nodes.filter((node) => (node as HTMLElement).offsetParent !== null).length);
+    const shown = (grade: string) =>
+      page.locator(`.ms-response--${grade}`).evaluateAll((nodes) => nodes.filter((node) => (node as HTMLElement).offsetParent !== null).length);
     const total = { compliant: await shown('compliant'), violating: await shown('violating') };
     expect(total.compliant).toBeGreaterThan(0);
     expect(total.violating).toBeGreaterThan(0);
@@ -605,7 +652,9 @@ describe('9. MDX where it earns its place', () => {
       const step = steps.nth(index);
       expect(await step.locator('.ms-badge').innerText()).toBe(level.label);
       await step.locator('summary').click();
-      const links = await step.locator('.chain__sections a').evaluateAll((nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname + new URL((node as HTMLAnchorElement).href).hash));
+      const links = await step
+        .locator('.chain__sections a')
+        .evaluateAll((nodes) => nodes.map((node) => new URL((node as HTMLAnchorElement).href).pathname + new URL((node as HTMLAnchorElement).href).hash));
       const expected = spec.sections.filter((section: any) => section.authority === level.name).map((section: any) => `/${section.chapter}/#${section.id}`);
       expect(links, level.name).toEqual(expected);
     }
@@ -621,11 +670,19 @@ test('JavaScript a reading page loads before search opens stays within 8 KB', as
   const page = await open(`${longChapter.slug}/`);
   await page.waitForLoadState('networkidle');
   const scripts = await page.evaluate(() =>
-    performance.getEntriesByType('resource').filter((entry) => /\.m?js(\?|$)/.test(entry.name)).map((entry) => ({ name: entry.name, size: (entry as PerformanceResourceTiming).decodedBodySize })),
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\.m?js(\?|$)/.test(entry.name))
+      .map((entry) => ({ name: entry.name, size: (entry as PerformanceResourceTiming).decodedBodySize })),
   );
-  const inline = await page.locator('script:not([src])').evaluateAll((nodes) => nodes.reduce((sum, node) => sum + new TextEncoder().encode(node.textContent ?? '').length, 0));
+  const inline = await page
+    .locator('script:not([src])')
+    .evaluateAll((nodes) => nodes.reduce((sum, node) => sum + new TextEncoder().encode(node.textContent ?? '').length, 0));
   const total = scripts.reduce((sum, script) => sum + script.size, 0);
-  expect(scripts.some((script) => /search\.|pagefind|share|versions|keys/.test(script.name.split('/').pop()!) && !script.name.includes('astro_type_script')), JSON.stringify(scripts)).toBe(false);
+  expect(
+    scripts.some((script) => /search\.|pagefind|share|versions|keys/.test(script.name.split('/').pop()!) && !script.name.includes('astro_type_script')),
+    JSON.stringify(scripts),
+  ).toBe(false);
   expect(total, JSON.stringify(scripts)).toBeLessThanOrEqual(8 * 1024);
   // Inline scripts (theme before paint, the #id resolver) are small too.
   expect(inline).toBeLessThan(2 * 1024);

@@ -4,7 +4,6 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { siteInBrowser } from '../support/site-in-browser.ts';
 
-
 /**
  * Cards far from the screen skip rendering (`content-visibility: auto`), so their rendered text
  * is read once they are on screen, as a reader sees it.
@@ -43,7 +42,9 @@ async function open(
 
 describe('a chapter page', () => {
   test('renders every example of the chapter as a card with role labels and grade badges', async () => {
-    const chapter = spec.chapters.find((candidate: any) => Object.values<any>(spec.examples).filter((example) => example.chapter === candidate.slug).length >= 3);
+    const chapter = spec.chapters.find(
+      (candidate: any) => Object.values<any>(spec.examples).filter((example) => example.chapter === candidate.slug).length >= 3,
+    );
     const page = await open(`${chapter.slug}/`);
     const expected = Object.values<any>(spec.examples).filter((example) => example.chapter === chapter.slug);
     const cards = await page.locator('article.ms-example').evaluateAll((nodes) => nodes.map((node) => node.id));
@@ -74,7 +75,12 @@ describe('a chapter page', () => {
     const page = await open('all/');
     expect(await page.locator('.ms-example .katex').count()).toBeGreaterThan(0);
     expect(await page.locator('.ms-example pre.astro-code').count()).toBeGreaterThan(0);
-    const external = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => !url.startsWith(location.origin)));
+    const external = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((url) => !url.startsWith(location.origin)),
+    );
     expect(external).toEqual([]);
   });
 
@@ -190,7 +196,10 @@ describe('reading comfort', () => {
   test('a reading page loads little JavaScript before search opens', async () => {
     const page = await open(`${spec.chapters[1].slug}/`);
     const scripts = await page.evaluate(() =>
-      performance.getEntriesByType('resource').filter((entry) => /\.m?js(\?|$)/.test(entry.name)).map((entry) => ({ name: entry.name, size: (entry as PerformanceResourceTiming).decodedBodySize })),
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\.m?js(\?|$)/.test(entry.name))
+        .map((entry) => ({ name: entry.name, size: (entry as PerformanceResourceTiming).decodedBodySize })),
     );
     expect(scripts.some((script) => script.name.includes('pagefind'))).toBe(false);
     const total = scripts.reduce((sum, script) => sum + script.size, 0);

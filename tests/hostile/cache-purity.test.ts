@@ -44,7 +44,10 @@ describe('frozen pages are a pure function of their inputs', () => {
     freezeRelease(content, '2.0.0', { date: '2025-02-01', log: () => {} });
     const pageOf = async (cache?: ChapterCache) => {
       const site = await loadSite(content, { log: () => {}, ...(cache ? { cache } : {}) });
-      return site.editions.find((edition) => edition.version === '2.0.0' && edition.prefix === '2.0.0/')!.model.chapters.map((chapter) => chapter.html).join('\n');
+      return site.editions
+        .find((edition) => edition.version === '2.0.0' && edition.prefix === '2.0.0/')!
+        .model.chapters.map((chapter) => chapter.html)
+        .join('\n');
     };
     const cache = new ChapterCache();
     const before = await pageOf(cache);

@@ -57,9 +57,7 @@ export async function loadCase(root: string, name: string): Promise<HostileCase>
       }),
     );
   const checkFile = path.join(dir, 'check.ts');
-  const checkModule = existsSync(checkFile)
-    ? ((await import(checkFile)) as { default?: HostileCase['check']; timeLimit?: number })
-    : {};
+  const checkModule = existsSync(checkFile) ? ((await import(checkFile)) as { default?: HostileCase['check']; timeLimit?: number }) : {};
   return { name, dir, source, path: `content/${file}`, expected, check: checkModule.default, timeLimit: checkModule.timeLimit ?? 15_000 };
 }
 

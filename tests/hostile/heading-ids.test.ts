@@ -10,13 +10,26 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const example = (title: string, id: string) => `::::example[${title}]{#${id}}\n:::user\nHi.\n:::\n\n:::compliant[Fine]\nHello.\n:::\n::::\n`;
 
-it('an example titled like a section, a layout element or another chapter\'s section gets its own id', async () => {
+it("an example titled like a section, a layout element or another chapter's section gets its own id", async () => {
   const content = path.join(work, 'content');
   mkdirSync(content);
-  writeFileSync(path.join(content, '01-first.md'), [
-    '# First', '::section{#first}', '', example('Refusals', 'ex_one'), example('Search', 'ex_two'), example('Elsewhere', 'ex_three'), example('Refusals', 'ex_four'),
-    '## Refusals', '::section{#refusals}', '', 'Text.', '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(content, '01-first.md'),
+    [
+      '# First',
+      '::section{#first}',
+      '',
+      example('Refusals', 'ex_one'),
+      example('Search', 'ex_two'),
+      example('Elsewhere', 'ex_three'),
+      example('Refusals', 'ex_four'),
+      '## Refusals',
+      '::section{#refusals}',
+      '',
+      'Text.',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(path.join(content, '02-second.md'), '# Second\n::section{#second}\n\n## Elsewhere\n::section{#elsewhere}\n\nText.\n');
   const model = await loadSpecWithPages(content, { log: () => {} });
   const html = model.chapters[0]!.html!;

@@ -25,7 +25,9 @@ describe('hostile cases', () => {
       const hostile = await loadCase(root, name);
       const result = await pipeline(hostile.source, hostile.path, hostile.timeLimit);
       expectSafeAndComplete(result, hostile.source);
-      const printed = result.messages.map((message) => `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.ruleId} ${message.reason}`);
+      const printed = result.messages.map(
+        (message) => `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.ruleId} ${message.reason}`,
+      );
       expect(printed).toEqual(hostile.expected);
       for (const message of result.messages) {
         expect(message.source).toBe('remark-spec');
@@ -84,7 +86,11 @@ function expectSafeAndComplete(result: PipelineResult, source: string): void {
   // The serialized page as a browser tokenizes it: its tags, with attribute values unquoted.
   const tags = tagsOf(result.html);
   expect(tags.filter((tag) => tag.name === 'script').length, 'a <script> element in the output').toBe(0);
-  const unsafe = tags.flatMap((tag) => Object.entries(tag.attributes).filter(([name, value]) => /^on/i.test(name) || (/^(href|src|action|formaction)$/i.test(name) && /^\s*(javascript|vbscript|data):/i.test(value))));
+  const unsafe = tags.flatMap((tag) =>
+    Object.entries(tag.attributes).filter(
+      ([name, value]) => /^on/i.test(name) || (/^(href|src|action|formaction)$/i.test(name) && /^\s*(javascript|vbscript|data):/i.test(value)),
+    ),
+  );
   expect(unsafe, 'a live handler or unsafe URL in the output').toEqual([]);
   const missing = [...new Set(source.match(tokenPattern) ?? [])].filter((token) => !result.text.includes(token));
   expect(missing, 'message text missing from the output').toEqual([]);
@@ -94,7 +100,8 @@ function expectSafeAndComplete(result: PipelineResult, source: string): void {
 /** Start tags of serialized HTML, in order; text never holds a raw `<` (it is escaped). */
 function tagsOf(html: string): Array<{ name: string; attributes: Record<string, string> }> {
   const tags: Array<{ name: string; attributes: Record<string, string> }> = [];
-  const tag = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<\/[a-zA-Z][\w:-]*\s*>|<!--[\s\S]*?-->|<!doctype[^>]*>/gi;
+  const tag =
+    /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<\/[a-zA-Z][\w:-]*\s*>|<!--[\s\S]*?-->|<!doctype[^>]*>/gi;
   const attribute = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   let position = 0;
   for (let index = html.indexOf('<'); index !== -1; index = html.indexOf('<', position)) {
@@ -114,5 +121,8 @@ function decodeHtml(value: string): string {
   return value
     .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Math.min(Number.parseInt(hex, 16), 0x10ffff)))
     .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Math.min(Number(decimal), 0x10ffff)))
-    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

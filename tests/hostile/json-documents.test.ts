@@ -24,14 +24,19 @@ const printed = (file: VFile) => file.messages.map((message) => `${message.line}
 
 describe('repeated keys are errors with their line', () => {
   it('in spec.config.json: a later key cannot lift an earlier policy', () => {
-    const { config, file } = readSpecConfig(folder({ 'spec.config.json': '{\n  "title": "T",\n  "mdx": "refuse",\n  "typography": "none",\n  "mdx": "allow"\n}\n' }));
+    const { config, file } = readSpecConfig(
+      folder({ 'spec.config.json': '{\n  "title": "T",\n  "mdx": "refuse",\n  "typography": "none",\n  "mdx": "allow"\n}\n' }),
+    );
     expect(config).toBeNull();
     expect(printed(file)).toEqual([expect.stringMatching(/^5:3 duplicate-json-key Unexpected second key `mdx` \(first on line 3\)/)]);
     expect(file.messages[0]!.fatal).toBe(true);
   });
 
   it('nested, in release.json and removals.json', () => {
-    const manifest = new VFile({ path: 'release.json', value: '{"version":"1.0.0","date":"2025-01-01","files":{"a.md":"' + 'a'.repeat(64) + '",\n"a.md":"' + 'b'.repeat(64) + '"}}' });
+    const manifest = new VFile({
+      path: 'release.json',
+      value: '{"version":"1.0.0","date":"2025-01-01","files":{"a.md":"' + 'a'.repeat(64) + '",\n"a.md":"' + 'b'.repeat(64) + '"}}',
+    });
     expect(parseManifest(manifest, '1.0.0').manifest).toBeUndefined();
     expect(printed(manifest)).toEqual([expect.stringMatching(/^2:1 duplicate-json-key Unexpected second key `a.md` \(first on line 1\)/)]);
     const { problem } = checkRemovals(folder({ 'removals.json': '{ "x": { "see": null, "reason": "r" },\n  "x": { "see": "y", "reason": "s" } }' }));
@@ -53,7 +58,15 @@ describe('odd names get one positioned message each', () => {
 
   it('a 300-character removal id, a reserved name, a bad `see`', () => {
     const long = 'r'.repeat(300);
-    const { problem } = checkRemovals(folder({ 'removals.json': JSON.stringify({ [long]: { see: null, reason: 'x' }, constructor: { see: null, reason: 'x' }, content: { see: 'no spaces', reason: 'x' } }, null, 1) }));
+    const { problem } = checkRemovals(
+      folder({
+        'removals.json': JSON.stringify(
+          { [long]: { see: null, reason: 'x' }, constructor: { see: null, reason: 'x' }, content: { see: 'no spaces', reason: 'x' } },
+          null,
+          1,
+        ),
+      }),
+    );
     expect(printed(problem!)).toEqual([
       expect.stringMatching(/^2:2 removals Unexpected removed id `r{40}…` of 300 characters, expected at most 100/),
       expect.stringMatching(/^6:2 removals Unexpected removed id `constructor`, expected a name the site does not use itself/),
@@ -64,9 +77,14 @@ describe('odd names get one positioned message each', () => {
 
   it('a 215-character version in release.json', () => {
     const version = '1.0.0-' + 'a'.repeat(209);
-    const file = new VFile({ path: 'release.json', value: JSON.stringify({ version, date: '2025-01-01', files: { 'a.md': 'a'.repeat(64) }, previous: null, checksum: 'a'.repeat(64) }) });
+    const file = new VFile({
+      path: 'release.json',
+      value: JSON.stringify({ version, date: '2025-01-01', files: { 'a.md': 'a'.repeat(64) }, previous: null, checksum: 'a'.repeat(64) }),
+    });
     expect(parseManifest(file, version).manifest).toBeUndefined();
-    expect(printed(file)).toEqual([expect.stringMatching(/^1:2 release-manifest Unexpected version `1\.0\.0-a+… \(215 characters\)`, expected .* at most 64 characters/)]);
+    expect(printed(file)).toEqual([
+      expect.stringMatching(/^1:2 release-manifest Unexpected version `1\.0\.0-a+… \(215 characters\)`, expected .* at most 64 characters/),
+    ]);
   });
 
   it('an import-map key that breaks the id rule', () => {

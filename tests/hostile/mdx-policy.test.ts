@@ -52,7 +52,11 @@ describe('the mdx policy', () => {
   });
 
   it('JSX and ESM never reach spec.json or search text', () => {
-    const dir = content({ 'spec.config.json': '{ "mdx": "allow" }', '01-intro.md': plain, '02-widgets.mdx': writer.replace(/^export .*$/m, 'export const n = 1') + '\nTail {n} text <Badge>kept words</Badge>.\n' });
+    const dir = content({
+      'spec.config.json': '{ "mdx": "allow" }',
+      '01-intro.md': plain,
+      '02-widgets.mdx': writer.replace(/^export .*$/m, 'export const n = 1') + '\nTail {n} text <Badge>kept words</Badge>.\n',
+    });
     const model = loadSpec(dir);
     const section = model.sections.get('widgets')!.section;
     for (const text of [section.markdown, section.text, JSON.stringify(specJson(model)), JSON.stringify(searchRecords(model))]) {
@@ -71,7 +75,9 @@ describe("the draft's policy governs every edition", () => {
     rmSync(path.join(dir, '02-widgets.mdx'));
     const frozenConfig = path.join(dir, 'releases', '1.0.0', 'spec.config.json');
     expect(existsSync(frozenConfig)).toBe(true);
-    expect(failure(() => loadTimeline(dir, { draft: true, log: () => {} }))).toMatch(/releases\/1\.0\.0\/02-widgets\.mdx:1:1: error: Unexpected MDX chapter .*"mdx": "refuse".*\[mdx-trust:mdx-refused\]/);
+    expect(failure(() => loadTimeline(dir, { draft: true, log: () => {} }))).toMatch(
+      /releases\/1\.0\.0\/02-widgets\.mdx:1:1: error: Unexpected MDX chapter .*"mdx": "refuse".*\[mdx-trust:mdx-refused\]/,
+    );
     await expect(loadSite(dir, { log: () => {} })).rejects.toThrow(/releases\/1\.0\.0\/02-widgets\.mdx:1:1: error: Unexpected MDX chapter/);
   });
 });

@@ -36,7 +36,9 @@ it('.MDX and .Mdx chapters: one message each, naming the file', () => {
 it('a 215-character version is refused by the freeze in one line, before touching the disk', () => {
   const dir = content({ '01-intro.md': intro });
   expect(() => freezeRelease(dir, `1.0.0-${'a'.repeat(209)}`, { date: '2025-01-01' })).toThrow(FreezeError);
-  expect(() => freezeRelease(dir, `1.0.0-${'a'.repeat(209)}`, { date: '2025-01-01' })).toThrow(/^Unexpected version `1\.0\.0-a{34}… \(215 characters\)`, expected .* at most 64 characters$/);
+  expect(() => freezeRelease(dir, `1.0.0-${'a'.repeat(209)}`, { date: '2025-01-01' })).toThrow(
+    /^Unexpected version `1\.0\.0-a{34}… \(215 characters\)`, expected .* at most 64 characters$/,
+  );
 });
 
 it('a symbolic link to a folder inside a release: one positioned message, no EISDIR', () => {
@@ -45,7 +47,11 @@ it('a symbolic link to a folder inside a release: one positioned message, no EIS
   mkdirSync(path.join(dir, 'elsewhere'));
   symlinkSync(path.join(dir, 'elsewhere'), path.join(release.dir, 'linked'));
   const { problems } = checkReleases(dir);
-  expect(problems.flatMap((file) => file.messages.map((message) => `${path.basename(String(file.path))}:${message.line}:${message.column} ${message.reason}`))).toEqual([
-    expect.stringMatching(/^release\.json:\d+:\d+ Unexpected symbolic link .*releases\/1\.0\.0\/linked in the frozen release 1\.0\.0, expected plain files only/),
+  expect(
+    problems.flatMap((file) => file.messages.map((message) => `${path.basename(String(file.path))}:${message.line}:${message.column} ${message.reason}`)),
+  ).toEqual([
+    expect.stringMatching(
+      /^release\.json:\d+:\d+ Unexpected symbolic link .*releases\/1\.0\.0\/linked in the frozen release 1\.0\.0, expected plain files only/,
+    ),
   ]);
 });

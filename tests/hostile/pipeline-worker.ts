@@ -50,7 +50,7 @@ function inspect(tree: Root): { text: string; live: string[] } {
       if (activeElements.has(element.tagName)) live.push(`<${element.tagName}> element`);
       for (const [key, value] of Object.entries(element.properties ?? {})) {
         if (/^on/i.test(key)) live.push(`${key} handler on <${element.tagName}>`);
-        const url = String(Array.isArray(value) ? value.join(' ') : value ?? '').replace(/[\u0000-\u0020\u007f]+/g, '');
+        const url = String(Array.isArray(value) ? value.join(' ') : (value ?? '')).replace(/[\u0000-\u0020\u007f]+/g, '');
         if (urlProperties.includes(key) && unsafeScheme.test(url)) live.push(`${key}="${url.slice(0, 60)}" on <${element.tagName}>`);
       }
     }
@@ -69,7 +69,14 @@ export function runPipeline(request: PipelineRequest): PipelineResult {
     const html = String(pipeline.stringify(tree, file));
     return { id: request.id, html, ...inspect(tree), messages: messagesOf(file) };
   } catch (error) {
-    return { id: request.id, html: '', text: '', live: [], messages: messagesOf(file), error: error instanceof Error ? error.stack ?? error.message : String(error) };
+    return {
+      id: request.id,
+      html: '',
+      text: '',
+      live: [],
+      messages: messagesOf(file),
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
 }
 

@@ -44,7 +44,10 @@ test('the link checker refuses a `javascript:` link that reached a built page', 
   const dir = mkdtempSync(path.join(tmpdir(), 'ms-links-'));
   try {
     mkdirSync(path.join(dir, 'page'));
-    writeFileSync(path.join(dir, 'index.html'), '<!doctype html>\n<a href="/page/">ok</a>\n<a href="java&#x09;script:alert(1)">bad</a>\n<a href="JavaScript:alert(2)">bad</a>\n');
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html>\n<a href="/page/">ok</a>\n<a href="java&#x09;script:alert(1)">bad</a>\n<a href="JavaScript:alert(2)">bad</a>\n',
+    );
     writeFileSync(path.join(dir, 'page', 'index.html'), '<!doctype html><p id="x">page</p>');
     const spec = { config: { base: '/' }, chapters: [] } as unknown as SpecModel;
     const { problems } = await checkBuiltLinks(dir, spec);
@@ -73,7 +76,11 @@ describe('a real build of an invalid spec', () => {
     expect(result.output).toContain('empty-message');
     expect(result.output).toContain(`${shown}/01-intro.md:9:5`);
     expect(result.output).toContain('dangling-reference');
-    const built = existsSync(outDir) ? readdirSync(outDir, { recursive: true }).map(String).filter((file) => file.endsWith('.html')) : [];
+    const built = existsSync(outDir)
+      ? readdirSync(outDir, { recursive: true })
+          .map(String)
+          .filter((file) => file.endsWith('.html'))
+      : [];
     expect(built).toEqual([]);
   }, 120_000);
 });

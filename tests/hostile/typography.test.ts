@@ -9,16 +9,30 @@ import { loadSpecWithPages } from '../../plugins/model/index.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'typography-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-it('curly quotes and dashes in prose; HTML shown as text, autolinks and code keep the author\'s characters', async () => {
+it("curly quotes and dashes in prose; HTML shown as text, autolinks and code keep the author's characters", async () => {
   const content = path.join(work, 'content');
   mkdirSync(content);
   writeFileSync(path.join(content, 'spec.config.json'), '{ "typography": "smart" }');
   const body = [
-    '# Typography', '::section{#typography}', '',
-    'She said "Sorry -- I can\'t" and left...', '',
-    'A comment <!-- keep -- this --> stays, and so does <https://example.com/a--b> and [https://example.com/"q"--](https://example.com/"q"--).', '',
-    '`"code" -- here`', '',
-    '::::example[Quotes]{#ex_quotes}', ':::user', 'Is "this" -- <!-- a comment --> -- fine?', ':::', '', ':::compliant[Answers]', 'Sorry -- I can\'t.', ':::', '::::', '',
+    '# Typography',
+    '::section{#typography}',
+    '',
+    'She said "Sorry -- I can\'t" and left...',
+    '',
+    'A comment <!-- keep -- this --> stays, and so does <https://example.com/a--b> and [https://example.com/"q"--](https://example.com/"q"--).',
+    '',
+    '`"code" -- here`',
+    '',
+    '::::example[Quotes]{#ex_quotes}',
+    ':::user',
+    'Is "this" -- <!-- a comment --> -- fine?',
+    ':::',
+    '',
+    ':::compliant[Answers]',
+    "Sorry -- I can't.",
+    ':::',
+    '::::',
+    '',
   ].join('\n');
   writeFileSync(path.join(content, '01-typography.md'), body);
   const model = await loadSpecWithPages(content, { log: () => {} });
@@ -35,13 +49,30 @@ it('curly quotes and dashes in prose; HTML shown as text, autolinks and code kee
   expect(JSON.stringify(specJson(model))).toContain('She said \\"Sorry -- I can\'t\\"');
 });
 
-it('titles are shown with the same typography, computed once in the model: code in a title and the exports keep the author\'s characters', async () => {
+it("titles are shown with the same typography, computed once in the model: code in a title and the exports keep the author's characters", async () => {
   const content = path.join(work, 'titles');
   mkdirSync(content);
   writeFileSync(path.join(content, 'spec.config.json'), '{ "typography": "smart" }');
   writeFileSync(
     path.join(content, '01-titles.md'),
-    ['# Don\'t "guess" -- ask', '::section{#titles}', '', '## Keep `"raw"` code...', '::section{#code_title}', '', '::::example[It\'s "fine" -- really]{#ex_title}', ':::user', 'Hi', ':::', '', ':::compliant', 'Hello.', ':::', '::::', ''].join('\n'),
+    [
+      '# Don\'t "guess" -- ask',
+      '::section{#titles}',
+      '',
+      '## Keep `"raw"` code...',
+      '::section{#code_title}',
+      '',
+      '::::example[It\'s "fine" -- really]{#ex_title}',
+      ':::user',
+      'Hi',
+      ':::',
+      '',
+      ':::compliant',
+      'Hello.',
+      ':::',
+      '::::',
+      '',
+    ].join('\n'),
   );
   const model = await loadSpecWithPages(content, { log: () => {} });
   const chapter = model.chapters[0]!;

@@ -54,7 +54,9 @@ describe('listChapterFiles', () => {
   it('refuses a chapter in a subfolder, naming it', () => {
     const dir = content({ '01-a.md': chapter, 'part-two/02-b.md': chapter, 'part-two/deeper/03-c.mdx': chapter, '_drafts/04-d.md': chapter });
     expect(problems(dir)).toEqual([
-      expect.stringMatching(/^part-two\/02-b\.md:1:1 Unexpected chapter `part-two\/02-b\.md` in a subfolder, expected chapter files directly in the content folder .* \[chapter-in-subfolder\]$/),
+      expect.stringMatching(
+        /^part-two\/02-b\.md:1:1 Unexpected chapter `part-two\/02-b\.md` in a subfolder, expected chapter files directly in the content folder .* \[chapter-in-subfolder\]$/,
+      ),
       expect.stringMatching(/^part-two\/deeper\/03-c\.mdx:1:1 Unexpected chapter `part-two\/deeper\/03-c\.mdx` in a subfolder/),
     ]);
     expect(listChapterFiles(dir).chapters.map((entry) => entry.file)).toEqual(['01-a.md']);
@@ -69,11 +71,30 @@ describe('listChapterFiles', () => {
   });
 
   it('refuses page names the site uses and release versions', () => {
-    const names = ['01-search.md', '02-All.md', '03-s.md', '04-404.md', '05-draft.mdx', '06-index.md', '07-changes.md', '08-pagefind.md', '09-schemas.md', '10-levels.md', '11-2025-01-01.md', '12-releases.md'];
+    const names = [
+      '01-search.md',
+      '02-All.md',
+      '03-s.md',
+      '04-404.md',
+      '05-draft.mdx',
+      '06-index.md',
+      '07-changes.md',
+      '08-pagefind.md',
+      '09-schemas.md',
+      '10-levels.md',
+      '11-2025-01-01.md',
+      '12-releases.md',
+    ];
     const dir = content(Object.fromEntries(names.map((name) => [name, chapter])));
     const found = problems(dir);
     expect(found).toHaveLength(names.length);
-    names.forEach((name, index) => expect(found[index]).toMatch(new RegExp(`^${name.replace('.', '\\.')}:1:1 Unexpected page name \`[^\`]+\` \\(from \`${name.replace('.', '\\.')}\`\\), which is .*, expected another file name .* \\[reserved-page-name\\]$`)));
+    names.forEach((name, index) =>
+      expect(found[index]).toMatch(
+        new RegExp(
+          `^${name.replace('.', '\\.')}:1:1 Unexpected page name \`[^\`]+\` \\(from \`${name.replace('.', '\\.')}\`\\), which is .*, expected another file name .* \\[reserved-page-name\\]$`,
+        ),
+      ),
+    );
     expect(found[10]).toContain('which is the URL of a release');
     // Not reserved: names that only contain a reserved word.
     expect(problems(content({ '01-searching.md': chapter, '02-all-rules.md': chapter, '03-2025.md': chapter }))).toEqual([]);
@@ -99,7 +120,9 @@ describe('listChapterFiles', () => {
     const listing = listChapterFiles(dir);
     expect(listing.chapters.map((entry) => entry.file)).toEqual(['01-a.md', '04-again.md']);
     expect(problems(dir)).toEqual([
-      expect.stringMatching(/^02-secret\.md:1:1 Unexpected symbolic link `02-secret\.md` to `.*secret\.md`, outside the content folder, expected a file or folder inside it .* \[outside-content\]$/),
+      expect.stringMatching(
+        /^02-secret\.md:1:1 Unexpected symbolic link `02-secret\.md` to `.*secret\.md`, outside the content folder, expected a file or folder inside it .* \[outside-content\]$/,
+      ),
       expect.stringMatching(/^03-broken\.md:1:1 Unexpected broken symbolic link `03-broken\.md`/),
       expect.stringMatching(/^linked:1:1 Unexpected symbolic link `linked` to `.*folder`, outside the content folder/),
     ]);

@@ -38,14 +38,34 @@ describe('spec.config.json', () => {
 
   it('fills every default for an empty object and for a missing file', () => {
     const empty = loadSpecConfig(contentWith('{}'));
-    expect(empty).toMatchObject({ title: 'Model Spec', site: 'https://example.com', base: '/', repository: null, logo: null, typography: 'none', publishDraft: false, mdx: 'allow' });
+    expect(empty).toMatchObject({
+      title: 'Model Spec',
+      site: 'https://example.com',
+      base: '/',
+      repository: null,
+      logo: null,
+      typography: 'none',
+      publishDraft: false,
+      mdx: 'allow',
+    });
     expect(empty.authorityLevels).toEqual(defaultAuthorityLevels);
     expect(empty.tags).toEqual([{ name: 'under_18', label: 'U18', description: 'Content policy for users under 18' }]);
     expect(loadSpecConfig(mkdtempSync(path.join(tmpdir(), 'spec-config-none-')))).toEqual(empty);
   });
 
   it('reads the new keys', () => {
-    const config = loadSpecConfig(contentWith(JSON.stringify({ typography: 'smart', publishDraft: true, mdx: 'no-esm', tags: [{ name: 'minor', label: 'Minor' }], base: 'my-spec', site: 'https://x.example/' })));
+    const config = loadSpecConfig(
+      contentWith(
+        JSON.stringify({
+          typography: 'smart',
+          publishDraft: true,
+          mdx: 'no-esm',
+          tags: [{ name: 'minor', label: 'Minor' }],
+          base: 'my-spec',
+          site: 'https://x.example/',
+        }),
+      ),
+    );
     expect(config).toMatchObject({ typography: 'smart', publishDraft: true, mdx: 'no-esm', base: '/my-spec/', site: 'https://x.example' });
     expect(config.tags).toEqual([{ name: 'minor', label: 'Minor', description: '' }]);
   });
@@ -62,9 +82,13 @@ describe('spec.config.json', () => {
   });
 
   it('points at JSON syntax errors', () => {
-    expect(problems('{\n  "title": "x",\n}')).toEqual(['3:1 Unexpected `}` in JSON, expected a key in double quotes (JSON has no trailing commas) [invalid-json]']);
+    expect(problems('{\n  "title": "x",\n}')).toEqual([
+      '3:1 Unexpected `}` in JSON, expected a key in double quotes (JSON has no trailing commas) [invalid-json]',
+    ]);
     expect(problems('// note\n{}')).toEqual([expect.stringMatching(/^1:1 Unexpected `.*` in JSON, expected no comments/)]);
-    expect(problems('')).toEqual(['1:1 Unexpected end of file in JSON, expected a value (a string in double quotes, number, true, false, null, list or object) [invalid-json]']);
+    expect(problems('')).toEqual([
+      '1:1 Unexpected end of file in JSON, expected a value (a string in double quotes, number, true, false, null, list or object) [invalid-json]',
+    ]);
   });
 
   it('suggests the key a misspelt one meant', () => {
@@ -87,11 +111,21 @@ describe('spec.config.json', () => {
     for (const base of ['//other.host', 'http://other.host/', '/a/../b/', '..', '/a?x', '/a#x', '\\a\\', '/a//b/', '/a b/']) {
       expect(problems(JSON.stringify({ base }))).toEqual([expect.stringMatching(/^1:9 Unexpected string .* for `base`, expected a plain path/)]);
     }
-    for (const base of ['', '/', 'spec', '/spec', '/a/b.c/', '/~me/']) expect(loadSpecConfig(contentWith(JSON.stringify({ base }))).base).toMatch(/^\/(?:[^/]+\/)*$/);
+    for (const base of ['', '/', 'spec', '/spec', '/a/b.c/', '/~me/'])
+      expect(loadSpecConfig(contentWith(JSON.stringify({ base }))).base).toMatch(/^\/(?:[^/]+\/)*$/);
   });
 
   it('names wrong types in authorityLevels, repository and the new keys', () => {
-    const text = JSON.stringify({ authorityLevels: [{ name: 'root', label: 3 }, { label: 'X' }, { name: 'Bad Name' }], repository: 'github.com/x', publishDraft: 'yes', mdx: 'sometimes' }, null, 1);
+    const text = JSON.stringify(
+      {
+        authorityLevels: [{ name: 'root', label: 3 }, { label: 'X' }, { name: 'Bad Name' }],
+        repository: 'github.com/x',
+        publishDraft: 'yes',
+        mdx: 'sometimes',
+      },
+      null,
+      1,
+    );
     const found = problems(text);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -108,7 +142,9 @@ describe('spec.config.json', () => {
     const lines = text.split('\n');
     for (const message of readSpecConfig(contentWith(text)).file.messages) expect(lines[message.line! - 1]).toBeTruthy();
     expect(problems('{ "authorityLevels": [] }')).toEqual([expect.stringContaining('Unexpected empty list for `authorityLevels`, expected at least 1 entry')]);
-    expect(problems('{ "repository": { "url": "javascript:alert(1)" } }')).toEqual([expect.stringContaining('for `repository.url`, expected the http(s) URL of the repository')]);
+    expect(problems('{ "repository": { "url": "javascript:alert(1)" } }')).toEqual([
+      expect.stringContaining('for `repository.url`, expected the http(s) URL of the repository'),
+    ]);
   });
 
   it('refuses a name declared twice', () => {

@@ -44,7 +44,8 @@ function urls(tree: Root): string[] {
 describe('content assets', () => {
   it('publishes relative images and definitions under assets/, with the base, and leaves external URLs alone', () => {
     const content = folder({
-      '01-chapter.md': '# Title\n\n![Chart](images/chart.png "A chart")\n\n![Logo][logo]\n\n![Space](images/my%20pic.png#frag)\n\n![Web](https://example.com/x.png)\n\n[logo]: ./images/logo.svg\n[site]: https://example.com/\n[anchor]: #section\n',
+      '01-chapter.md':
+        '# Title\n\n![Chart](images/chart.png "A chart")\n\n![Logo][logo]\n\n![Space](images/my%20pic.png#frag)\n\n![Web](https://example.com/x.png)\n\n[logo]: ./images/logo.svg\n[site]: https://example.com/\n[anchor]: #section\n',
       'images/chart.png': 'png',
       'images/logo.svg': '<svg/>',
       'images/my pic.png': 'png',
@@ -56,11 +57,21 @@ describe('content assets', () => {
       { source: path.join(content, 'images/my pic.png'), output: 'assets/images/my pic.png' },
       { source: path.join(content, 'images/logo.svg'), output: 'assets/images/logo.svg' },
     ]);
-    expect(urls(tree)).toEqual(['/my-spec/assets/images/chart.png', '/my-spec/assets/images/my%20pic.png#frag', 'https://example.com/x.png', '/my-spec/assets/images/logo.svg', 'https://example.com/', '#section']);
+    expect(urls(tree)).toEqual([
+      '/my-spec/assets/images/chart.png',
+      '/my-spec/assets/images/my%20pic.png#frag',
+      'https://example.com/x.png',
+      '/my-spec/assets/images/logo.svg',
+      'https://example.com/',
+      '#section',
+    ]);
   });
 
   it('refuses a path that leads outside the content folder', () => {
-    const outer = folder({ 'content/01-chapter.md': '# T\n\nText ![x](../../etc/passwd) and ![y](../secret.png)\n\n[d]: ../secret.png\n', 'secret.png': 'png' });
+    const outer = folder({
+      'content/01-chapter.md': '# T\n\nText ![x](../../etc/passwd) and ![y](../secret.png)\n\n[d]: ../secret.png\n',
+      'secret.png': 'png',
+    });
     const { assets, messages } = check(path.join(outer, 'content'));
     expect(assets).toEqual([]);
     expect(messages).toEqual([
@@ -71,7 +82,11 @@ describe('content assets', () => {
   });
 
   it('refuses a missing file, a hidden file, a folder and paths of this computer', () => {
-    const content = folder({ '01-chapter.md': '![a](images/missing.png)\n![b](.env)\n![c](images)\n![d](C:\\pics\\x.png)\n![e](file:///etc/passwd)\n![f](a%zz.png)\n', '.env': 'SECRET=1', 'images/x.png': 'png' });
+    const content = folder({
+      '01-chapter.md': '![a](images/missing.png)\n![b](.env)\n![c](images)\n![d](C:\\pics\\x.png)\n![e](file:///etc/passwd)\n![f](a%zz.png)\n',
+      '.env': 'SECRET=1',
+      'images/x.png': 'png',
+    });
     expect(check(content).messages).toEqual([
       '1:1 Unexpected image `images/missing.png`: no such file (looked for `images/missing.png` in the content folder), expected an existing file [missing-asset]',
       '2:1 Unexpected image `.env`, a hidden file, expected a file whose path has no part starting with `.` [asset-path]',
@@ -88,7 +103,11 @@ describe('content assets', () => {
     symlinkSync(path.join(outside, 'secret.png'), path.join(content, 'images/linked.png'));
     symlinkSync(path.join(content, 'images/real.png'), path.join(content, 'images/inside.png'));
     const { assets, messages } = check(content);
-    expect(messages).toEqual([expect.stringMatching(/^1:1 Unexpected image `images\/linked.png`, a symbolic link to `.*secret\.png` outside the content folder, expected a file inside it \[asset-outside-content\]$/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^1:1 Unexpected image `images\/linked.png`, a symbolic link to `.*secret\.png` outside the content folder, expected a file inside it \[asset-outside-content\]$/,
+      ),
+    ]);
     expect(assets).toEqual([{ source: path.join(content, 'images/real.png'), output: 'assets/images/inside.png' }]);
   });
 

@@ -37,7 +37,12 @@ describe('npm run export', () => {
     expect(run.stdout).toContain('examples.jsonl: 1 record');
     const text = readFileSync(path.join(run.out, 'examples.jsonl'), 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n').slice(0, -1).map((line) => JSON.parse(line).id)).toEqual(['asks']);
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(['asks']);
   });
 
   it('fails on a bad config with the positioned report and no stack trace', () => {

@@ -44,19 +44,23 @@ A <a href="javascript:alert(1)">link</a>, <a href="java\tscript:x()">another</a>
 describe('checkMdxTrust', () => {
   it('"refuse": one error at 1:1 for any .mdx chapter, whatever it holds', () => {
     expect(check('02-components.mdx', '# Just text\n', 'refuse')).toEqual([
-      expect.stringMatching(/^1:1 error Unexpected MDX chapter `02-components\.mdx`, expected `\.md` chapters only: this spec's config sets `"mdx": "refuse"` .* \[mdx-refused\]$/),
+      expect.stringMatching(
+        /^1:1 error Unexpected MDX chapter `02-components\.mdx`, expected `\.md` chapters only: this spec's config sets `"mdx": "refuse"` .* \[mdx-refused\]$/,
+      ),
     ]);
     expect(check('03-upper.MDX', '# Just text\n', 'refuse')).toHaveLength(1);
   });
 
   it('"no-esm": an error at each import and export block', () => {
     expect(check('02-esm.mdx', withEsm, 'no-esm')).toEqual([
-      "1:1 error Unexpected `import` (`import Chart from './chart.jsx'`), expected no `import` or `export` in chapters: this spec's config sets `\"mdx\": \"no-esm\"` [mdx-esm]",
-      "3:1 error Unexpected `export` (`export const meta = { title: 'x' }`), expected no `import` or `export` in chapters: this spec's config sets `\"mdx\": \"no-esm\"` [mdx-esm]",
+      '1:1 error Unexpected `import` (`import Chart from \'./chart.jsx\'`), expected no `import` or `export` in chapters: this spec\'s config sets `"mdx": "no-esm"` [mdx-esm]',
+      '3:1 error Unexpected `export` (`export const meta = { title: \'x\' }`), expected no `import` or `export` in chapters: this spec\'s config sets `"mdx": "no-esm"` [mdx-esm]',
     ]);
     expect(check('02-esm.mdx', withEsm, 'allow')).toEqual([]);
     // Lines with no blank line between them are one block, so one error.
-    expect(check('03-block.mdx', "import A from './a.js'\nimport B from './b.js'\n\n# T\n", 'no-esm')).toEqual([expect.stringMatching(/^1:1 error Unexpected `import`/)]);
+    expect(check('03-block.mdx', "import A from './a.js'\nimport B from './b.js'\n\n# T\n", 'no-esm')).toEqual([
+      expect.stringMatching(/^1:1 error Unexpected `import`/),
+    ]);
   });
 
   it('warns about inline script in JSX in every mode that reads the file', () => {
@@ -83,7 +87,9 @@ describe('checkMdxTrust', () => {
     expect(check('06-real.mdx', chapter("export const x = require('node:fs').writeFileSync('/tmp/pwned', 'x')"), 'no-esm')).toEqual([
       expect.stringMatching(/^6:1 error Unexpected `export` .* \[mdx-esm\]$/),
     ]);
-    expect(check('07-real.mdx', chapter('<script>alert(1)</script>\n\n<img src="x" onError="alert(1)" />\n\n<a href="javascript:alert(1)">x</a>'), 'allow')).toEqual([
+    expect(
+      check('07-real.mdx', chapter('<script>alert(1)</script>\n\n<img src="x" onError="alert(1)" />\n\n<a href="javascript:alert(1)">x</a>'), 'allow'),
+    ).toEqual([
       expect.stringMatching(/^6:1 warning .*\[mdx-script\]$/),
       expect.stringMatching(/^8:14 warning .*\[mdx-event-handler\]$/),
       expect.stringMatching(/^10:4 warning .*\[mdx-javascript-url\]$/),

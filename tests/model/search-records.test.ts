@@ -16,12 +16,42 @@ it('authority filters hold level names, inherited, and a value no level name can
   mkdirSync(content);
   writeFileSync(
     path.join(content, 'spec.config.json'),
-    JSON.stringify({ authorityLevels: [{ name: 'root', label: 'Bedrock', description: 'First.' }, { name: 'user', label: 'Person', description: 'Last.' }] }),
+    JSON.stringify({
+      authorityLevels: [
+        { name: 'root', label: 'Bedrock', description: 'First.' },
+        { name: 'user', label: 'Person', description: 'Last.' },
+      ],
+    }),
   );
   writeFileSync(
     path.join(content, '01-rules.md'),
-    ['# Rules', '::section{#rules}', '', 'Intro.', '', '## Firm', '::section{#firm authority=root}', '', 'Text.', '', '### Inside', '::section{#inside}', '', 'More.', '',
-      '::::example[Case]{#ex_case}', ':::user', 'Hi', ':::', '', ':::compliant[Fine]', 'Hello.', ':::', '::::', ''].join('\n'),
+    [
+      '# Rules',
+      '::section{#rules}',
+      '',
+      'Intro.',
+      '',
+      '## Firm',
+      '::section{#firm authority=root}',
+      '',
+      'Text.',
+      '',
+      '### Inside',
+      '::section{#inside}',
+      '',
+      'More.',
+      '',
+      '::::example[Case]{#ex_case}',
+      ':::user',
+      'Hi',
+      ':::',
+      '',
+      ':::compliant[Fine]',
+      'Hello.',
+      ':::',
+      '::::',
+      '',
+    ].join('\n'),
   );
   const records = searchRecords(loadSpec(content, { log: () => {} }));
   const authorityOf = (id: string) => records.find((record) => record.url.endsWith(`#${id}`))!.filters.authority;

@@ -9,13 +9,23 @@ const data = {
     { from: 'a_v1', to: 'a_v2' },
     { from: 'a_v2', to: 'a_v3' },
   ],
-  removals: [{ id: 'keep_short', see: 'set_the_length' }, { id: 'gone', see: null }],
+  removals: [
+    { id: 'keep_short', see: 'set_the_length' },
+    { id: 'gone', see: null },
+  ],
 };
 
 describe('findInEdition', () => {
   test('newer → older: a renamed section is found under its old id', () => {
-    const older = { protect_privileged_messages: '/2025-04-11/stay-in-bounds/#protect_privileged_messages', stay_in_bounds: '/2025-04-11/stay-in-bounds/#stay_in_bounds' };
-    expect(findInEdition(['protect_privileged_information', 'stay_in_bounds'], older, data)).toEqual({ how: 'renamed', id: 'protect_privileged_messages', url: older.protect_privileged_messages });
+    const older = {
+      protect_privileged_messages: '/2025-04-11/stay-in-bounds/#protect_privileged_messages',
+      stay_in_bounds: '/2025-04-11/stay-in-bounds/#stay_in_bounds',
+    };
+    expect(findInEdition(['protect_privileged_information', 'stay_in_bounds'], older, data)).toEqual({
+      how: 'renamed',
+      id: 'protect_privileged_messages',
+      url: older.protect_privileged_messages,
+    });
   });
 
   test('older → newer: the old id is found under the new one, across several renames', () => {

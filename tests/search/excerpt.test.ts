@@ -17,7 +17,15 @@ describe('the excerpt builder stays linear', () => {
   });
 
   test('a huge record full of entities and tool syntax', { retry: 2 }, () => {
-    const ratio = growth((n) => buildExcerpt('<tag> browser.search( '.repeat(n), Array.from({ length: n }, (_, index) => index * 2), 0), 20_000);
+    const ratio = growth(
+      (n) =>
+        buildExcerpt(
+          '<tag> browser.search( '.repeat(n),
+          Array.from({ length: n }, (_, index) => index * 2),
+          0,
+        ),
+      20_000,
+    );
     expect(ratio).toBeLessThan(maxRatio);
   });
 });

@@ -16,7 +16,14 @@ describe('query analysis', () => {
   });
 
   test('inflections share a stem; a word typed twice counts once', () => {
-    for (const [a, b] of [['override', 'overrides'], ['override', 'overriding'], ['conflict', 'conflicts'], ['user', 'users'], ['user', "user's"], ['policy', 'policies']]) {
+    for (const [a, b] of [
+      ['override', 'overrides'],
+      ['override', 'overriding'],
+      ['conflict', 'conflicts'],
+      ['user', 'users'],
+      ['user', "user's"],
+      ['policy', 'policies'],
+    ]) {
       expect(stem(a!), `${a} ~ ${b}`).toBe(stem(b!));
     }
     expect(stem('use')).not.toBe(stem('user'));
@@ -196,12 +203,24 @@ describe('the rule first', () => {
   });
 
   test('a clearly better match still wins over the kind', () => {
-    const { records } = rankRecords([new Map([['section', at(1)], ['prompt', at(1, { inTitle: true })]]), new Map([['prompt', at(1, { inTitle: true })]])], (id) => kinds[id]!);
+    const { records } = rankRecords(
+      [
+        new Map([
+          ['section', at(1)],
+          ['prompt', at(1, { inTitle: true })],
+        ]),
+        new Map([['prompt', at(1, { inTitle: true })]]),
+      ],
+      (id) => kinds[id]!,
+    );
     expect(records[0]!.id).toBe('prompt');
   });
 
   test('a section holding an example named by the query comes before that example', () => {
-    const word = new Map([['section', at(0.8, { inHolds: true })], ['example', at(1, { inTitle: true })]]);
+    const word = new Map([
+      ['section', at(0.8, { inHolds: true })],
+      ['example', at(1, { inTitle: true })],
+    ]);
     const { records } = rankRecords([word, word], (id) => kinds[id]!);
     expect(records.map((record) => record.id)).toEqual(['section', 'example']);
   });

@@ -39,7 +39,8 @@ function prepare(): { outDir: string; remove: (() => void) | null } {
   const given = process.env.MS_TEST_SITE;
   if (given) {
     const outDir = path.resolve(projectRoot, given);
-    if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`MS_TEST_SITE=${given}: no built site there (no index.html), expected the output of \`npm run build\``);
+    if (!existsSync(path.join(outDir, 'index.html')))
+      throw new Error(`MS_TEST_SITE=${given}: no built site there (no index.html), expected the output of \`npm run build\``);
     return { outDir, remove: null };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'ms-site-'));

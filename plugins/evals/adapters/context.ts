@@ -25,5 +25,12 @@ export function asText(value: unknown): string | null {
 /** A URL-safe run id from a file path and an optional part (`inspect-demo-eval`, `results-json-model-a`). */
 export function runId(file: string, part?: string): string {
   const base = file.replace(/^.*?evals\//, '');
-  return [base, part].filter(Boolean).join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+  return (
+    [base, part]
+      .filter(Boolean)
+      .join('-')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'run'
+  );
 }

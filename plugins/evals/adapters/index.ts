@@ -23,5 +23,7 @@ export async function adapterFor(file: string): Promise<{ adapter: Adapter } | {
   // An Inspect EvalLog starts with "version", "status", "eval"; promptfoo's OutputFile with "evalId".
   if (/"evalId"\s*:/.test(head) || /"results"\s*:\s*\{\s*"version"/.test(head)) return { adapter: readPromptfooJson };
   if (/"eval"\s*:\s*\{/.test(head) || /"status"\s*:/.test(head)) return { adapter: readInspectJson };
-  return { reason: 'expected an Inspect log (`inspect log dump`), a promptfoo `--output results.json` or spec-eval-results/1 (none of their keys in the first 4 KB)' };
+  return {
+    reason: 'expected an Inspect log (`inspect log dump`), a promptfoo `--output results.json` or spec-eval-results/1 (none of their keys in the first 4 KB)',
+  };
 }

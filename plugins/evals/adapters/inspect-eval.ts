@@ -21,13 +21,19 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
   try {
     zip = await ZipEntries.open(path);
   } catch (error) {
-    report.error(`Unexpected unreadable zip (${(error as Error).message}), expected an Inspect \`.eval\` log (a zip with header.json and samples/); is the file truncated?`, 'unreadable-run');
+    report.error(
+      `Unexpected unreadable zip (${(error as Error).message}), expected an Inspect \`.eval\` log (a zip with header.json and samples/); is the file truncated?`,
+      'unreadable-run',
+    );
     return [];
   }
   try {
     const headerName = zip.entries.has('header.json') ? 'header.json' : zip.entries.has('_journal/start.json') ? '_journal/start.json' : null;
     if (!headerName) {
-      report.error(`Unexpected \`.eval\` zip without \`header.json\` or \`_journal/start.json\`, expected an Inspect log (entries: ${[...zip.entries.keys()].slice(0, 5).join(', ') || 'none'})`, 'malformed-run');
+      report.error(
+        `Unexpected \`.eval\` zip without \`header.json\` or \`_journal/start.json\`, expected an Inspect log (entries: ${[...zip.entries.keys()].slice(0, 5).join(', ') || 'none'})`,
+        'malformed-run',
+      );
       return [];
     }
     let header;
@@ -48,8 +54,22 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
       try {
         sample = parseInspectJson(await zip.text(name)) as Record<string, unknown>;
       } catch (error) {
-        report.warn(`Unexpected unreadable sample \`${match[1]}\`, epoch ${match[2]} (${name}: ${(error as Error).message}), expected an EvalSample as JSON; counted as an error`, 'malformed-run');
-        results.push({ sample: match[1]!, epoch: Number(match[2]), key: match[1]!, verdict: 'error', score: null, rationale: `Unreadable entry: ${(error as Error).message}`, output: null, input: [], scores: [], place: name });
+        report.warn(
+          `Unexpected unreadable sample \`${match[1]}\`, epoch ${match[2]} (${name}: ${(error as Error).message}), expected an EvalSample as JSON; counted as an error`,
+          'malformed-run',
+        );
+        results.push({
+          sample: match[1]!,
+          epoch: Number(match[2]),
+          key: match[1]!,
+          verdict: 'error',
+          score: null,
+          rationale: `Unreadable entry: ${(error as Error).message}`,
+          output: null,
+          input: [],
+          scores: [],
+          place: name,
+        });
         continue;
       }
       const result = inspectResult(sample, name, header.scorers, config, report);
@@ -61,7 +81,10 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
         for (const summary of Array.isArray(summaries) ? summaries : []) {
           if (!found.has(`${String(summary.id)}\u0000${String(summary.epoch ?? 1)}`)) {
             missing++;
-            report.warn(`Missing sample \`${String(summary.id)}\`, epoch ${String(summary.epoch ?? 1)}: summaries.json lists it, expected \`samples/${String(summary.id)}_epoch_${String(summary.epoch ?? 1)}.json\` in the zip; counted as missing`, 'missing-sample');
+            report.warn(
+              `Missing sample \`${String(summary.id)}\`, epoch ${String(summary.epoch ?? 1)}: summaries.json lists it, expected \`samples/${String(summary.id)}_epoch_${String(summary.epoch ?? 1)}.json\` in the zip; counted as missing`,
+              'missing-sample',
+            );
           }
         }
       } catch (error) {
@@ -69,7 +92,17 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
       }
     }
     const kept = checkResults(results, report);
-    return [{ id: runId(file), file, model: header.model ?? 'unknown model', release: header.release ?? releaseOfSamples(kept, report), provenance: header.provenance, results: kept, missing }];
+    return [
+      {
+        id: runId(file),
+        file,
+        model: header.model ?? 'unknown model',
+        release: header.release ?? releaseOfSamples(kept, report),
+        provenance: header.provenance,
+        results: kept,
+        missing,
+      },
+    ];
   } finally {
     zip.close();
   }

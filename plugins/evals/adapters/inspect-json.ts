@@ -29,7 +29,10 @@ export const readInspectJson: Adapter = async ({ path, file, report, config }) =
       }
     });
   } catch (error) {
-    report.error(`Unexpected malformed or truncated JSON (${(error as Error).message}) after ${index} samples, expected an Inspect EvalLog (\`inspect log dump\`); the run is not counted`, 'malformed-run');
+    report.error(
+      `Unexpected malformed or truncated JSON (${(error as Error).message}) after ${index} samples, expected an Inspect EvalLog (\`inspect log dump\`); the run is not counted`,
+      'malformed-run',
+    );
     return [];
   }
   if (!header) {
@@ -41,5 +44,15 @@ export const readInspectJson: Adapter = async ({ path, file, report, config }) =
     if (result) results.push(result);
   }
   const kept = checkResults(results, report);
-  return [{ id: runId(file), file, model: header.model ?? 'unknown model', release: header.release ?? releaseOfSamples(kept, report), provenance: header.provenance, results: kept, missing: 0 }];
+  return [
+    {
+      id: runId(file),
+      file,
+      model: header.model ?? 'unknown model',
+      release: header.release ?? releaseOfSamples(kept, report),
+      provenance: header.provenance,
+      results: kept,
+      missing: 0,
+    },
+  ];
 };

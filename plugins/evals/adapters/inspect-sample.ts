@@ -9,11 +9,31 @@ import { asText } from './context.ts';
  * `metadata[exampleIdKey]` or `id`, every scorer's `Score` (value, answer, explanation) kept, the
  * deciding one first; the model's answer from `output.choices[0].message`.
  */
-export function inspectResult(sample: Record<string, unknown>, place: string, scorerOrder: string[], config: EvalsConfig, report: RunReport): EvalResult | null {
+export function inspectResult(
+  sample: Record<string, unknown>,
+  place: string,
+  scorerOrder: string[],
+  config: EvalsConfig,
+  report: RunReport,
+): EvalResult | null {
   const id = sample.id;
   if (typeof id !== 'string' && typeof id !== 'number') {
-    report.warn(`Unexpected sample without an \`id\` (${place}), expected Inspect's EvalSample with \`id\` and \`epoch\`; the sample is counted as unmapped`, 'malformed-run');
-    return { sample: `(no id, ${place})`, epoch: 1, key: '', verdict: 'error', score: null, rationale: 'The sample has no id', output: null, input: [], scores: [], place };
+    report.warn(
+      `Unexpected sample without an \`id\` (${place}), expected Inspect's EvalSample with \`id\` and \`epoch\`; the sample is counted as unmapped`,
+      'malformed-run',
+    );
+    return {
+      sample: `(no id, ${place})`,
+      epoch: 1,
+      key: '',
+      verdict: 'error',
+      score: null,
+      rationale: 'The sample has no id',
+      output: null,
+      input: [],
+      scores: [],
+      place,
+    };
   }
   const epoch = typeof sample.epoch === 'number' ? sample.epoch : 1;
   const metadata = (isObject(sample.metadata) ? sample.metadata : {}) as Record<string, unknown>;
@@ -29,7 +49,13 @@ export function inspectResult(sample: Record<string, unknown>, place: string, sc
     if (!scorer) continue;
     const score = rawScores[scorer] ?? {};
     const verdict = verdictOf(score.value, config);
-    if (!verdict) report.warn(`Unexpected score value ${JSON.stringify(score.value)} from scorer \`${scorer}\` in ${name}, expected one of ${Object.keys(config.verdicts).map((value) => `"${value}"`).join(', ')} or a number (set \`evals.verdicts\` in spec.config.json); counted as unscored`, 'unknown-verdict');
+    if (!verdict)
+      report.warn(
+        `Unexpected score value ${JSON.stringify(score.value)} from scorer \`${scorer}\` in ${name}, expected one of ${Object.keys(config.verdicts)
+          .map((value) => `"${value}"`)
+          .join(', ')} or a number (set \`evals.verdicts\` in spec.config.json); counted as unscored`,
+        'unknown-verdict',
+      );
     scores.push({ scorer, verdict: verdict ?? 'unscored', value: score.value ?? null, explanation: resolve(asText(score.explanation), attachments) });
   }
   const error = sample.error;
@@ -52,8 +78,18 @@ export function inspectResult(sample: Record<string, unknown>, place: string, sc
 
 /** The messages the model saw: `messages` without the final answer, else `input`. */
 function conversation(sample: Record<string, unknown>, attachments: Record<string, string>): EvalMessage[] {
-  const messages = Array.isArray(sample.messages) && sample.messages.length ? sample.messages : Array.isArray(sample.input) ? sample.input : typeof sample.input === 'string' ? [{ role: 'user', content: sample.input }] : [];
-  const list = (messages as Array<Record<string, unknown>>).map((message) => ({ role: String(message.role ?? 'user'), content: resolve(contentText(message.content), attachments) ?? '' }));
+  const messages =
+    Array.isArray(sample.messages) && sample.messages.length
+      ? sample.messages
+      : Array.isArray(sample.input)
+        ? sample.input
+        : typeof sample.input === 'string'
+          ? [{ role: 'user', content: sample.input }]
+          : [];
+  const list = (messages as Array<Record<string, unknown>>).map((message) => ({
+    role: String(message.role ?? 'user'),
+    content: resolve(contentText(message.content), attachments) ?? '',
+  }));
   // The last assistant turn is the output, shown apart.
   if (list.at(-1)?.role === 'assistant' && Array.isArray(sample.messages) && sample.messages.length) list.pop();
   return list;

@@ -23,11 +23,17 @@ export const readPromptfooJson: Adapter = async ({ path, file, report, config })
       else rows.push(promptfooResult(value as Record<string, unknown>, `results.results[${index++}]`, config, epochs));
     });
   } catch (error) {
-    report.error(`Unexpected malformed or truncated JSON (${(error as Error).message}) after ${index} results, expected promptfoo's \`--output results.json\` (an OutputFile); the run is not counted`, 'malformed-run');
+    report.error(
+      `Unexpected malformed or truncated JSON (${(error as Error).message}) after ${index} results, expected promptfoo's \`--output results.json\` (an OutputFile); the run is not counted`,
+      'malformed-run',
+    );
     return [];
   }
   if (version === undefined) {
-    report.error('Unexpected JSON without `results.version`, expected promptfoo\'s OutputFile ({ "evalId", "results": { "version": 3, "results": [...] } })', 'malformed-run');
+    report.error(
+      'Unexpected JSON without `results.version`, expected promptfoo\'s OutputFile ({ "evalId", "results": { "version": 3, "results": [...] } })',
+      'malformed-run',
+    );
     return [];
   }
   return promptfooRuns(file, rows, { evalId, created }, report);

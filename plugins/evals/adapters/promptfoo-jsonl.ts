@@ -10,8 +10,26 @@ export const readPromptfooJsonl: Adapter = async ({ path, file, report, config }
   let lastModel = 'unknown provider';
   for await (const { line, value, error } of jsonLines(path)) {
     if (error !== undefined || typeof value !== 'object' || value === null) {
-      report.warn(`Unexpected ${error !== undefined ? `malformed JSON (${error})` : 'line that is not an object'}, expected one promptfoo EvaluateResult per line; the line is counted as an unreadable result`, 'malformed-run', line);
-      rows.push({ model: lastModel, result: { sample: `line ${line}`, epoch: 1, key: '', verdict: 'error', score: null, rationale: 'Unreadable line', output: null, input: [], scores: [], place: `line ${line}` } });
+      report.warn(
+        `Unexpected ${error !== undefined ? `malformed JSON (${error})` : 'line that is not an object'}, expected one promptfoo EvaluateResult per line; the line is counted as an unreadable result`,
+        'malformed-run',
+        line,
+      );
+      rows.push({
+        model: lastModel,
+        result: {
+          sample: `line ${line}`,
+          epoch: 1,
+          key: '',
+          verdict: 'error',
+          score: null,
+          rationale: 'Unreadable line',
+          output: null,
+          input: [],
+          scores: [],
+          place: `line ${line}`,
+        },
+      });
       continue;
     }
     const row = promptfooResult(value as Record<string, unknown>, `line ${line}`, config, epochs);

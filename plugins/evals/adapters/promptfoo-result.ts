@@ -12,13 +12,23 @@ import { checkResults } from '../run-checks.ts';
  * (else `success`) decides; the rationale is `gradingResult.reason`. The model is
  * `provider.label` or `provider.id`. A test met again (`--repeat`) is its next epoch.
  */
-export function promptfooResult(row: Record<string, unknown>, place: string, config: EvalsConfig, epochs: Map<string, number>): { model: string; result: EvalResult } {
+export function promptfooResult(
+  row: Record<string, unknown>,
+  place: string,
+  config: EvalsConfig,
+  epochs: Map<string, number>,
+): { model: string; result: EvalResult } {
   const testCase = (row.testCase ?? {}) as Record<string, unknown>;
   const metadata = (testCase.metadata ?? {}) as Record<string, unknown>;
   const vars = (row.vars ?? testCase.vars ?? {}) as Record<string, unknown>;
   const provider = (row.provider ?? {}) as Record<string, unknown>;
   const model = asText(provider.label) || asText(provider.id) || 'unknown provider';
-  const key = asText(metadata[config.exampleIdKey]) ?? asText(vars[config.exampleIdKey]) ?? asText(testCase.description) ?? asText(row.description) ?? `test ${String(row.testIdx ?? '?')}`;
+  const key =
+    asText(metadata[config.exampleIdKey]) ??
+    asText(vars[config.exampleIdKey]) ??
+    asText(testCase.description) ??
+    asText(row.description) ??
+    `test ${String(row.testIdx ?? '?')}`;
   // The sample is the test (under each prompt); its repeats are epochs. The row's own id names the place.
   const sample = Number(row.promptIdx ?? 0) > 0 ? `${key} (prompt ${String(row.promptIdx)})` : key;
   if (typeof row.id === 'string') place = `${place}, id ${row.id}`;
@@ -64,7 +74,8 @@ function promptMessages(raw: unknown): EvalMessage[] {
   if (raw.trimStart().startsWith('[')) {
     try {
       const parsed = JSON.parse(raw) as Array<{ role?: unknown; content?: unknown }>;
-      if (Array.isArray(parsed) && parsed.every((message) => message && typeof message.role === 'string')) return parsed.map((message) => ({ role: String(message.role), content: asText(message.content) ?? '' }));
+      if (Array.isArray(parsed) && parsed.every((message) => message && typeof message.role === 'string'))
+        return parsed.map((message) => ({ role: String(message.role), content: asText(message.content) ?? '' }));
     } catch {
       // Not a chat: plain text below.
     }
@@ -73,16 +84,33 @@ function promptMessages(raw: unknown): EvalMessage[] {
 }
 
 /** Results of one file grouped into one run per provider. */
-export function promptfooRuns(file: string, rows: Array<{ model: string; result: EvalResult }>, provenance: { evalId: string | null; created: string | null }, report: RunReport): EvalRun[] {
+export function promptfooRuns(
+  file: string,
+  rows: Array<{ model: string; result: EvalResult }>,
+  provenance: { evalId: string | null; created: string | null },
+  report: RunReport,
+): EvalRun[] {
   const byModel = Map.groupBy(rows, (row) => row.model);
   return [...byModel].map(([model, group]) => {
-    const kept = checkResults(group.map((row) => row.result), report);
+    const kept = checkResults(
+      group.map((row) => row.result),
+      report,
+    );
     return {
       id: runId(file, byModel.size > 1 ? model : undefined),
       file,
       model,
       release: releaseOfSamples(kept, report),
-      provenance: { tool: 'promptfoo' as const, runId: provenance.evalId, evalId: provenance.evalId, task: null, created: provenance.created, scorers: ['promptfoo'], grader: null, revision: null },
+      provenance: {
+        tool: 'promptfoo' as const,
+        runId: provenance.evalId,
+        evalId: provenance.evalId,
+        task: null,
+        created: provenance.created,
+        scorers: ['promptfoo'],
+        grader: null,
+        revision: null,
+      },
       results: kept,
       missing: 0,
     };

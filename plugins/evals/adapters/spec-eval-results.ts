@@ -21,8 +21,23 @@ export const readSpecEvalResults: Adapter = async ({ path, file, report, config 
   if (jsonl) {
     for await (const { line, value, error } of jsonLines(path)) {
       if (error !== undefined || typeof value !== 'object' || value === null) {
-        report.warn(`Unexpected ${error !== undefined ? `malformed JSON (${error})` : 'line that is not an object'}, expected one result object per line; counted as an error`, 'malformed-run', line);
-        results.push({ sample: `line ${line}`, epoch: 1, key: '', verdict: 'error', score: null, rationale: 'Unreadable line', output: null, input: [], scores: [], place: `line ${line}` });
+        report.warn(
+          `Unexpected ${error !== undefined ? `malformed JSON (${error})` : 'line that is not an object'}, expected one result object per line; counted as an error`,
+          'malformed-run',
+          line,
+        );
+        results.push({
+          sample: `line ${line}`,
+          epoch: 1,
+          key: '',
+          verdict: 'error',
+          score: null,
+          rationale: 'Unreadable line',
+          output: null,
+          input: [],
+          scores: [],
+          place: `line ${line}`,
+        });
         continue;
       }
       const record = value as Record<string, unknown>;
@@ -42,12 +57,19 @@ export const readSpecEvalResults: Adapter = async ({ path, file, report, config 
         else results.push(result(value as Record<string, unknown>, `results[${index++}]`, config, report));
       });
     } catch (error) {
-      report.error(`Unexpected malformed or truncated JSON (${(error as Error).message}) after ${index} results, expected ${specEvalResultsFormat}; the run is not counted`, 'malformed-run');
+      report.error(
+        `Unexpected malformed or truncated JSON (${(error as Error).message}) after ${index} results, expected ${specEvalResultsFormat}; the run is not counted`,
+        'malformed-run',
+      );
       return [];
     }
   }
   if (format !== specEvalResultsFormat || !header) {
-    report.error(`Unexpected ${format === undefined ? 'file without `format`' : `format ${JSON.stringify(format)}`}, expected \`"format": "${specEvalResultsFormat}"\` with a \`run\` object${jsonl ? ' on the first line' : ''}`, 'malformed-run', jsonl ? 1 : undefined);
+    report.error(
+      `Unexpected ${format === undefined ? 'file without `format`' : `format ${JSON.stringify(format)}`}, expected \`"format": "${specEvalResultsFormat}"\` with a \`run\` object${jsonl ? ' on the first line' : ''}`,
+      'malformed-run',
+      jsonl ? 1 : undefined,
+    );
     return [];
   }
   const model = asText(header.model);
@@ -81,10 +103,18 @@ function result(record: Record<string, unknown>, place: string, config: EvalsCon
   let verdict = record.verdict as Verdict;
   if (!verdicts.includes(verdict)) {
     const mapped = typeof record.verdict === 'string' ? config.verdicts[record.verdict] : undefined;
-    if (!mapped) report.warn(`Unexpected verdict ${JSON.stringify(record.verdict)} in ${sampleName(sample || '?', epoch, place)}, expected one of ${verdicts.join(', ')}; counted as unscored`, 'unknown-verdict');
+    if (!mapped)
+      report.warn(
+        `Unexpected verdict ${JSON.stringify(record.verdict)} in ${sampleName(sample || '?', epoch, place)}, expected one of ${verdicts.join(', ')}; counted as unscored`,
+        'unknown-verdict',
+      );
     verdict = mapped ?? 'unscored';
   }
-  if (!key) report.warn(`Unexpected result without \`example\` (${place}), expected the id of an example, section or eval prompt; counted as unmapped`, 'unmapped-result');
+  if (!key)
+    report.warn(
+      `Unexpected result without \`example\` (${place}), expected the id of an example, section or eval prompt; counted as unmapped`,
+      'unmapped-result',
+    );
   return {
     sample,
     epoch,
@@ -93,7 +123,9 @@ function result(record: Record<string, unknown>, place: string, config: EvalsCon
     score: typeof record.score === 'number' ? record.score : null,
     rationale: asText(record.rationale),
     output: asText(record.output),
-    input: Array.isArray(record.input) ? (record.input as Array<Record<string, unknown>>).map((message) => ({ role: String(message.role ?? 'user'), content: asText(message.content) ?? '' })) : [],
+    input: Array.isArray(record.input)
+      ? (record.input as Array<Record<string, unknown>>).map((message) => ({ role: String(message.role ?? 'user'), content: asText(message.content) ?? '' }))
+      : [],
     scores: [{ scorer: 'verdict', verdict, value: record.verdict ?? null, explanation: asText(record.rationale) }],
     place,
   };

@@ -7,7 +7,11 @@ import { NonFiniteJson } from './nonfinite-json.ts';
  * only one matched value is in memory at a time. `onValue` sees them in file order. Rejects with
  * the parser's message on malformed or truncated JSON. Inspect's bare `NaN` becomes `"NaN"`.
  */
-export async function streamJsonPaths(file: string, paths: string[], onValue: (path: string, value: unknown, index: number | string | undefined) => void): Promise<void> {
+export async function streamJsonPaths(
+  file: string,
+  paths: string[],
+  onValue: (path: string, value: unknown, index: number | string | undefined) => void,
+): Promise<void> {
   const parser = new JSONParser({ paths, keepStack: false });
   let failure: Error | undefined;
   parser.onValue = ({ value, key, stack }) => {

@@ -5,10 +5,15 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
  * only), then each entry is inflated on request, so memory is bounded by the largest entry.
  */
 export class ZipEntries {
-  private constructor(private readonly zip: ZipFile, readonly entries: Map<string, Entry>) {}
+  private constructor(
+    private readonly zip: ZipFile,
+    readonly entries: Map<string, Entry>,
+  ) {}
 
   static async open(file: string): Promise<ZipEntries> {
-    const zip = await new Promise<ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, opened) => (error ? reject(error) : resolve(opened))));
+    const zip = await new Promise<ZipFile>((resolve, reject) =>
+      yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, opened) => (error ? reject(error) : resolve(opened))),
+    );
     const entries = new Map<string, Entry>();
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: Entry) => {
@@ -26,7 +31,9 @@ export class ZipEntries {
   async text(name: string): Promise<string> {
     const entry = this.entries.get(name);
     if (!entry) throw new Error(`no entry \`${name}\``);
-    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => this.zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))));
+    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+      this.zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
+    );
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');

@@ -9,7 +9,10 @@ import { criterion, evalRecords, sampleMetadata } from './records.ts';
 export function promptfooExport(spec: SpecModel, release: string): Record<string, string> {
   const tests = evalRecords(spec).map((record) => ({
     description: `${record.title} (${record.id})`,
-    vars: { messages: record.messages.map((message) => ({ role: message.role === 'developer' ? 'system' : message.role, content: message.content })), example_id: record.id },
+    vars: {
+      messages: record.messages.map((message) => ({ role: message.role === 'developer' ? 'system' : message.role, content: message.content })),
+      example_id: record.id,
+    },
     assert: [{ type: 'llm-rubric', value: criterion(record) }],
     metadata: sampleMetadata(record, release),
   }));

@@ -15,7 +15,11 @@ import { configWith, fixtures, messages, report, tempContent } from './support.t
 
 const config = configWith().evals;
 const content = tempContent();
-const dump = parseInspectJson(readFileSync(path.join(fixtures, 'inspect-log-dump.json'), 'utf8')) as { eval: Record<string, unknown>; results: Record<string, unknown>; samples: Array<Record<string, unknown>> };
+const dump = parseInspectJson(readFileSync(path.join(fixtures, 'inspect-log-dump.json'), 'utf8')) as {
+  eval: Record<string, unknown>;
+  results: Record<string, unknown>;
+  samples: Array<Record<string, unknown>>;
+};
 
 describe('Inspect log dump (.json)', () => {
   test('reads model, provenance, every epoch and every scorer; the deciding scorer is the first the log declares', async () => {
@@ -23,16 +27,29 @@ describe('Inspect log dump (.json)', () => {
     const [run] = await readInspectJson({ path: path.join(fixtures, 'inspect-log-dump.json'), file: 'evals/dump.json', report: r, config });
     expect(run!.model).toBe('fictional/test-model');
     expect(run!.release).toBe('2026-11-23');
-    expect(run!.provenance).toMatchObject({ tool: 'inspect', runId: 'XmHATth6rmyTfFuHGKdQRd', evalId: 'hj8C8q8gxzHhwyCT67xh4L', task: 'spec_eval', scorers: ['model_graded_qa', 'match'], revision: { origin: 'git@github.com:example/evals.git', commit: '2c576e260' } });
+    expect(run!.provenance).toMatchObject({
+      tool: 'inspect',
+      runId: 'XmHATth6rmyTfFuHGKdQRd',
+      evalId: 'hj8C8q8gxzHhwyCT67xh4L',
+      task: 'spec_eval',
+      scorers: ['model_graded_qa', 'match'],
+      revision: { origin: 'git@github.com:example/evals.git', commit: '2c576e260' },
+    });
     const byId = (id: string, epoch = 1) => run!.results.find((result) => result.sample === id && result.epoch === epoch)!;
     const first = byId('tutor_guides');
     expect(first.key).toBe('tutor_guides');
     expect(first.verdict).toBe('compliant');
     // The explanation was an attachment reference; the text comes back.
     expect(first.rationale).toBe('The response guides the student without the answer.');
-    expect(first.scores.map((score) => [score.scorer, score.verdict])).toEqual([['model_graded_qa', 'compliant'], ['match', 'violating']]);
+    expect(first.scores.map((score) => [score.scorer, score.verdict])).toEqual([
+      ['model_graded_qa', 'compliant'],
+      ['match', 'violating'],
+    ]);
     expect(first.output).toBe('What number times itself gives 16?');
-    expect(first.input).toEqual([{ role: 'system', content: 'You are a patient math tutor.' }, { role: 'user', content: 'Solve x^2 = 16 for me.' }]);
+    expect(first.input).toEqual([
+      { role: 'system', content: 'You are a patient math tutor.' },
+      { role: 'user', content: 'Solve x^2 = 16 for me.' },
+    ]);
     expect(byId('tutor_guides', 2).verdict).toBe('violating');
     expect(byId('scaling#2').verdict).toBe('ok');
     // Inspect's unscored sentinel NaN, written as a bare constant.
@@ -59,7 +76,8 @@ describe('Inspect .eval (zip)', () => {
     const r = report();
     const [run] = await readInspectEval({ path: file, file: 'evals/log.eval', report: r, config });
     const [fromDump] = await readInspectJson({ path: path.join(fixtures, 'inspect-log-dump.json'), file: 'evals/dump.json', report: report(), config });
-    const shape = (results: NonNullable<typeof run>["results"]) => results.map(({ place: _place, ...rest }) => rest).sort((a, b) => a.sample.localeCompare(b.sample) || a.epoch - b.epoch);
+    const shape = (results: NonNullable<typeof run>['results']) =>
+      results.map(({ place: _place, ...rest }) => rest).sort((a, b) => a.sample.localeCompare(b.sample) || a.epoch - b.epoch);
     expect(shape(run!.results)).toEqual(shape(fromDump!.results));
     expect(run!.results.find((result) => result.sample === 'scaling#2')!.place).toBe('samples/scaling#2_epoch_1.json');
     expect(run!.missing).toBe(0);
@@ -68,7 +86,14 @@ describe('Inspect .eval (zip)', () => {
 
   test('an unfinished log (only _journal/start.json) is read from its journal header', async () => {
     const { strToU8, zipSync } = await import('fflate');
-    const file = content.put('unfinished.eval', undefined, zipSync({ '_journal/start.json': strToU8(JSON.stringify({ version: 2, eval: dump.eval })), 'samples/tutor_guides_epoch_1.json': strToU8(JSON.stringify(dump.samples[0])) }));
+    const file = content.put(
+      'unfinished.eval',
+      undefined,
+      zipSync({
+        '_journal/start.json': strToU8(JSON.stringify({ version: 2, eval: dump.eval })),
+        'samples/tutor_guides_epoch_1.json': strToU8(JSON.stringify(dump.samples[0])),
+      }),
+    );
     const [run] = await readInspectEval({ path: file, file: 'evals/unfinished.eval', report: report(), config });
     expect(run!.results.map((result) => result.verdict)).toEqual(['compliant']);
   });
@@ -88,7 +113,10 @@ describe('promptfoo', () => {
       // A test met again is its next epoch; an API error is an error, never a failure.
       ['scaling', 2, 'error', 'API error: 500 Internal Server Error'],
     ]);
-    expect(quill.results[0]!.input).toEqual([{ role: 'system', content: 'You are a tutor.' }, { role: 'user', content: 'Solve it' }]);
+    expect(quill.results[0]!.input).toEqual([
+      { role: 'system', content: 'You are a tutor.' },
+      { role: 'user', content: 'Solve it' },
+    ]);
     expect(quill.results[0]!.scores.map((score) => score.scorer)).toEqual(['promptfoo', 'llm-rubric']);
     expect(runs.map((run) => run.id)).toEqual(['results-json-fictional-quill', 'results-json-echo']);
   });
@@ -96,7 +124,11 @@ describe('promptfoo', () => {
   test('results.jsonl: one EvaluateResult per line; a truncated last line is reported with its line and counted', async () => {
     const r = report();
     const [run] = await readPromptfooJsonl({ path: path.join(fixtures, 'promptfoo-output.jsonl'), file: 'evals/results.jsonl', report: r, config });
-    expect(run!.results.map((result) => [result.epoch, result.verdict])).toEqual([[1, 'compliant'], [2, 'violating'], [1, 'error']]);
+    expect(run!.results.map((result) => [result.epoch, result.verdict])).toEqual([
+      [1, 'compliant'],
+      [2, 'violating'],
+      [1, 'error'],
+    ]);
     expect(messages(r)).toEqual([expect.stringMatching(/^warning malformed-run: Unexpected malformed JSON .* @3$/), expect.stringMatching(/epochs-disagree/)]);
   });
 });
@@ -105,12 +137,24 @@ describe('spec-eval-results/1', () => {
   test('JSONL with a header line', async () => {
     const r = report();
     const [run] = await readSpecEvalResults({ path: path.join(fixtures, 'own-results.jsonl'), file: 'evals/own.jsonl', report: r, config });
-    expect(run).toMatchObject({ model: 'fictional/own', release: '2026-11-23', provenance: { tool: 'spec-eval-results', runId: 'run-7', grader: { kind: 'human', model: null } } });
+    expect(run).toMatchObject({
+      model: 'fictional/own',
+      release: '2026-11-23',
+      provenance: { tool: 'spec-eval-results', runId: 'run-7', grader: { kind: 'human', model: null } },
+    });
     expect(run!.results.map((result) => [result.key, result.epoch, result.verdict])).toEqual([
-      ['tutor_guides', 1, 'compliant'], ['tutor_guides', 2, 'ok'], ['scaling', 1, 'unscored'], ['old_sec', 1, 'violating'], ['gone_example', 1, 'compliant'], ['replaced_example', 1, 'error'], ['grp1', 1, 'compliant'],
+      ['tutor_guides', 1, 'compliant'],
+      ['tutor_guides', 2, 'ok'],
+      ['scaling', 1, 'unscored'],
+      ['old_sec', 1, 'violating'],
+      ['gone_example', 1, 'compliant'],
+      ['replaced_example', 1, 'error'],
+      ['grp1', 1, 'compliant'],
     ]);
     expect(messages(r)).toEqual([
-      expect.stringMatching(/^warning unknown-verdict: Unexpected verdict "meh" in sample `scaling` \(line 4\), expected one of compliant, ok, violating, unscored, error; counted as unscored$/),
+      expect.stringMatching(
+        /^warning unknown-verdict: Unexpected verdict "meh" in sample `scaling` \(line 4\), expected one of compliant, ok, violating, unscored, error; counted as unscored$/,
+      ),
       expect.stringMatching(/^warning duplicate-sample: Unexpected second result for sample `scaling` \(line 5\).*first at line 4/),
     ]);
   });

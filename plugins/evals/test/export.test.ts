@@ -15,7 +15,9 @@ const targets = [{ release: '2026-11-23', model: fixtureModel }];
 describe('evals:export', () => {
   test('Inspect: JSONL samples with chat input, a target from the graded answers, our ids in metadata; a log of it maps back completely', async () => {
     const files = inspectExport(fixtureModel, '2026-11-23');
-    const samples = files['dataset.jsonl']!.trim().split('\n').map((line) => JSON.parse(line));
+    const samples = files['dataset.jsonl']!.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(samples.map((s) => s.id)).toEqual(['tutor_guides', 'scaling#1', 'scaling#2', 'prompt_grp1_1']);
     const tutor = samples[0];
     expect(tutor.input).toEqual([{ role: 'user', content: 'Solve x^2 = 16 for me.' }]);
@@ -25,7 +27,14 @@ describe('evals:export', () => {
     expect(files['spec_eval.py']).toMatch(/json_dataset\("dataset\.jsonl"\)[\s\S]*model_graded_qa\(include_history=True, partial_credit=True\)/);
     // What Inspect would log for it: sample ids and metadata come back unchanged.
     const content = tempContent();
-    content.put('run.eval', undefined, inspectEvalZip({ eval: { model: 'm/x', task: 'spec_eval', created: '2026-12-01', scorers: [{ name: 'model_graded_qa' }] }, samples: samples.map((s) => ({ ...s, epoch: 1, scores: { model_graded_qa: { value: 'C' } } })) }));
+    content.put(
+      'run.eval',
+      undefined,
+      inspectEvalZip({
+        eval: { model: 'm/x', task: 'spec_eval', created: '2026-12-01', scorers: [{ name: 'model_graded_qa' }] },
+        samples: samples.map((s) => ({ ...s, epoch: 1, scores: { model_graded_qa: { value: 'C' } } })),
+      }),
+    );
     const { runs } = await loadEvals(content.dir, configWith(), targets, removals);
     expect(runs[0]!.release).toBe('2026-11-23');
     expect(runs[0]!.unmapped).toEqual([]);
@@ -36,10 +45,26 @@ describe('evals:export', () => {
     const files = promptfooExport(fixtureModel, '2026-11-23');
     const tests = JSON.parse(files['tests.json']!);
     expect(tests).toHaveLength(evalRecords(fixtureModel).length);
-    expect(tests[0]).toMatchObject({ vars: { example_id: 'tutor_guides', messages: [{ role: 'user', content: 'Solve x^2 = 16 for me.' }] }, assert: [{ type: 'llm-rubric', value: expect.stringContaining('Gives the answer away') }], metadata: { example_id: 'tutor_guides', spec_release: '2026-11-23' } });
+    expect(tests[0]).toMatchObject({
+      vars: { example_id: 'tutor_guides', messages: [{ role: 'user', content: 'Solve x^2 = 16 for me.' }] },
+      assert: [{ type: 'llm-rubric', value: expect.stringContaining('Gives the answer away') }],
+      metadata: { example_id: 'tutor_guides', spec_release: '2026-11-23' },
+    });
     expect(files['promptfooconfig.yaml']).toMatch(/tests: file:\/\/tests\.json/);
     const content = tempContent();
-    const results = tests.map((test: Record<string, unknown>, index: number) => ({ promptIdx: 0, testIdx: index, testCase: test, provider: { id: 'p', label: 'm/p' }, prompt: { raw: '[]', label: 'p' }, vars: test.vars, response: { output: 'o' }, failureReason: 0, success: true, score: 1, gradingResult: { pass: true, score: 1, reason: 'ok' } }));
+    const results = tests.map((test: Record<string, unknown>, index: number) => ({
+      promptIdx: 0,
+      testIdx: index,
+      testCase: test,
+      provider: { id: 'p', label: 'm/p' },
+      prompt: { raw: '[]', label: 'p' },
+      vars: test.vars,
+      response: { output: 'o' },
+      failureReason: 0,
+      success: true,
+      score: 1,
+      gradingResult: { pass: true, score: 1, reason: 'ok' },
+    }));
     content.put(path.basename('results.json'), undefined, promptfooOutputFile({ evalId: 'e', timestamp: '2026-12-01T00:00:00Z', description: 'd', results }));
     const { runs } = await loadEvals(content.dir, configWith(), targets, removals);
     expect(runs[0]!.unmapped).toEqual([]);

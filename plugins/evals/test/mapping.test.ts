@@ -20,19 +20,36 @@ describe('mapping', () => {
       ['replaced_example', 'scaling', 'sec_two', 'replaced_example'],
       ['grp1', null, 'sec_three', null],
     ]);
-    expect(run!.unmapped).toEqual([{ run: run!.id, file: 'evals/own.jsonl', sample: 'gone_example', epoch: 1, key: 'gone_example', place: 'line 7', reason: expect.stringContaining('removed on purpose with no replacement (No longer a rule.)') }]);
+    expect(run!.unmapped).toEqual([
+      {
+        run: run!.id,
+        file: 'evals/own.jsonl',
+        sample: 'gone_example',
+        epoch: 1,
+        key: 'gone_example',
+        place: 'line 7',
+        reason: expect.stringContaining('removed on purpose with no replacement (No longer a rule.)'),
+      },
+    ]);
     expect(files[0]!.messages.map(String)).toContainEqual(expect.stringMatching(/own\.jsonl.*Unmapped result for sample `gone_example` \(line 7\)/));
   });
 
   test('every unmapped result is reported with file and sample, counted, and kept in the data', async () => {
     const content = tempContent();
     const unknown = Array.from({ length: 57 }, (_, index) => `nope_${index}`);
-    const lines = [{ format: 'spec-eval-results/1', run: { model: 'm', release: '2026-11-23' } }, ...unknown.map((id) => ({ example: id, verdict: 'violating' })), { example: 'tutor_guides', verdict: 'compliant' }, { example: 'scaling#2', verdict: 'ok' }];
+    const lines = [
+      { format: 'spec-eval-results/1', run: { model: 'm', release: '2026-11-23' } },
+      ...unknown.map((id) => ({ example: id, verdict: 'violating' })),
+      { example: 'tutor_guides', verdict: 'compliant' },
+      { example: 'scaling#2', verdict: 'ok' },
+    ];
     content.put('many.jsonl', undefined, lines.map((line) => JSON.stringify(line)).join('\n'));
     const { runs, files } = await loadEvals(content.dir, configWith(), targets, removals);
     const run = runs[0]!;
     expect(run.unmapped.map((item) => item.key)).toEqual(unknown);
-    expect(run.unmapped.every((item, index) => item.file === 'evals/many.jsonl' && item.sample === unknown[index] && item.place === `line ${index + 2}`)).toBe(true);
+    expect(run.unmapped.every((item, index) => item.file === 'evals/many.jsonl' && item.sample === unknown[index] && item.place === `line ${index + 2}`)).toBe(
+      true,
+    );
     expect(run.results).toHaveLength(2);
     // Printed: the first 20 one by one, then one line that says how many more and where all of them are.
     const printed = files[0]!.messages.filter((message) => message.ruleId === 'unmapped-result');
@@ -46,20 +63,41 @@ describe('mapping', () => {
     expect(data.sections.sec_two![run.id]).toMatchObject({ compliant: 1, ok: 1 });
     expect(data.sections.sec_one![run.id]).toMatchObject({ compliant: 1, ok: 1 });
     expect(data.authorities.developer![run.id]).toMatchObject({ compliant: 1, ok: 1 });
-    expect(data.coverage.map((section) => [section.id, section.subtreeExamples, section.subtreePrompts])).toEqual([['sec_one', 2, 1], ['sec_two', 2, 0], ['sec_three', 0, 1]]);
+    expect(data.coverage.map((section) => [section.id, section.subtreeExamples, section.subtreePrompts])).toEqual([
+      ['sec_one', 2, 1],
+      ['sec_two', 2, 0],
+      ['sec_three', 0, 1],
+    ]);
   });
 
   test('the release a run names: from the file, else the config; an unknown or missing release is a positioned error', async () => {
     const content = tempContent();
-    content.put('a.jsonl', undefined, `${JSON.stringify({ format: 'spec-eval-results/1', run: { model: 'm', release: '2026-11-32' } })}\n{"example":"tutor_guides","verdict":"compliant"}`);
-    content.put('b.jsonl', undefined, `${JSON.stringify({ format: 'spec-eval-results/1', run: { model: 'm' } })}\n{"example":"tutor_guides","verdict":"compliant"}`);
+    content.put(
+      'a.jsonl',
+      undefined,
+      `${JSON.stringify({ format: 'spec-eval-results/1', run: { model: 'm', release: '2026-11-32' } })}\n{"example":"tutor_guides","verdict":"compliant"}`,
+    );
+    content.put(
+      'b.jsonl',
+      undefined,
+      `${JSON.stringify({ format: 'spec-eval-results/1', run: { model: 'm' } })}\n{"example":"tutor_guides","verdict":"compliant"}`,
+    );
     const none = await loadEvals(content.dir, configWith(), targets, removals);
     expect(none.runs).toEqual([]);
-    expect(none.files.flatMap((file) => file.messages.map((message) => `${file.path}: ${message.fatal ? 'error' : 'warning'} ${message.ruleId}: ${message.reason}`))).toEqual([
-      expect.stringMatching(/evals\/a\.jsonl: error unknown-release: Unexpected release `2026-11-32` for the run of `m`, expected one of `2026-11-23`; did you mean `2026-11-23`\?/),
-      expect.stringMatching(/evals\/b\.jsonl: error missing-release: Unexpected run of `m` that names no spec release, expected `spec_release` in its metadata .*evals\.runs\["b\.jsonl"\]\.release/),
+    expect(
+      none.files.flatMap((file) => file.messages.map((message) => `${file.path}: ${message.fatal ? 'error' : 'warning'} ${message.ruleId}: ${message.reason}`)),
+    ).toEqual([
+      expect.stringMatching(
+        /evals\/a\.jsonl: error unknown-release: Unexpected release `2026-11-32` for the run of `m`, expected one of `2026-11-23`; did you mean `2026-11-23`\?/,
+      ),
+      expect.stringMatching(
+        /evals\/b\.jsonl: error missing-release: Unexpected run of `m` that names no spec release, expected `spec_release` in its metadata .*evals\.runs\["b\.jsonl"\]\.release/,
+      ),
     ]);
     const fixed = await loadEvals(content.dir, configWith({ release: '2026-11-23', runs: { 'a.jsonl': { release: '2026-11-23' } } }), targets, removals);
-    expect(fixed.runs.map((run) => [run.file, run.release])).toEqual([['evals/a.jsonl', '2026-11-23'], ['evals/b.jsonl', '2026-11-23']]);
+    expect(fixed.runs.map((run) => [run.file, run.release])).toEqual([
+      ['evals/a.jsonl', '2026-11-23'],
+      ['evals/b.jsonl', '2026-11-23'],
+    ]);
   });
 });

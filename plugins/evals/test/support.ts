@@ -45,4 +45,5 @@ export function tempContent(): { dir: string; evals: string; put(name: string, f
 export const report = (name = 'run') => new RunReport(name);
 
 /** Every message of a report as `rule: reason`. */
-export const messages = (r: RunReport) => r.file.messages.map((message) => `${message.fatal ? 'error' : 'warning'} ${message.ruleId}: ${message.reason}${message.line ? ` @${message.line}` : ''}`);
+export const messages = (r: RunReport) =>
+  r.file.messages.map((message) => `${message.fatal ? 'error' : 'warning'} ${message.ruleId}: ${message.reason}${message.line ? ` @${message.line}` : ''}`);

@@ -19,16 +19,46 @@ export interface InspectLogInput {
 const mtime = new Date('2026-01-01T00:00:00Z');
 
 export function inspectEvalZip(input: InspectLogInput): Uint8Array {
-  const header = { version: 2, status: 'success', eval: input.eval, plan: { name: 'plan', steps: [{ solver: 'generate', params: {} }], config: {} }, results: input.results ?? null, stats: { started_at: input.eval.created, completed_at: input.eval.created, model_usage: {} } };
+  const header = {
+    version: 2,
+    status: 'success',
+    eval: input.eval,
+    plan: { name: 'plan', steps: [{ solver: 'generate', params: {} }], config: {} },
+    results: input.results ?? null,
+    stats: { started_at: input.eval.created, completed_at: input.eval.created, model_usage: {} },
+  };
   const files: Zippable = {};
   files['_journal/start.json'] = strToU8(JSON.stringify({ version: 2, eval: input.eval, plan: header.plan }));
   for (const sample of input.samples) {
     const name = `samples/${String(sample.id)}_epoch_${String(sample.epoch)}.json`;
     if (!input.omit?.includes(name)) files[name] = strToU8(JSON.stringify(sample));
   }
-  files['summaries.json'] = strToU8(JSON.stringify(input.samples.map((sample) => ({ id: sample.id, epoch: sample.epoch, input: sample.input, target: sample.target, metadata: sample.metadata, scores: Object.fromEntries(Object.entries((sample.scores ?? {}) as Record<string, { value: unknown }>).map(([name, score]) => [name, { value: score.value }])), completed: true }))));
+  files['summaries.json'] = strToU8(
+    JSON.stringify(
+      input.samples.map((sample) => ({
+        id: sample.id,
+        epoch: sample.epoch,
+        input: sample.input,
+        target: sample.target,
+        metadata: sample.metadata,
+        scores: Object.fromEntries(
+          Object.entries((sample.scores ?? {}) as Record<string, { value: unknown }>).map(([name, score]) => [name, { value: score.value }]),
+        ),
+        completed: true,
+      })),
+    ),
+  );
   const scorers = [...new Set(input.samples.flatMap((sample) => Object.keys((sample.scores ?? {}) as object)))];
-  files['reductions.json'] = strToU8(JSON.stringify(scorers.map((scorer) => ({ scorer, samples: input.samples.filter((sample) => sample.epoch === 1).map((sample) => ({ ...((sample.scores as Record<string, object>)[scorer] ?? {}), sample_id: sample.id })) }))));
+  files['reductions.json'] = strToU8(
+    JSON.stringify(
+      scorers.map((scorer) => ({
+        scorer,
+        samples: input.samples
+          .filter((sample) => sample.epoch === 1)
+          .map((sample) => ({ ...((sample.scores as Record<string, object>)[scorer] ?? {}), sample_id: sample.id })),
+      })),
+    ),
+  );
   files['header.json'] = strToU8(JSON.stringify(header));
   return zipSync(files, { level: 6, mtime });
 }
@@ -39,5 +69,13 @@ export function writeInspectEval(file: string, input: InspectLogInput): void {
 
 /** The same log as `inspect log dump` prints it: one EvalLog with `samples`. */
 export function inspectLogJson(input: InspectLogInput): string {
-  return JSON.stringify({ version: 2, status: 'success', eval: input.eval, plan: { name: 'plan', steps: [], config: {} }, results: input.results ?? null, stats: {}, samples: input.samples });
+  return JSON.stringify({
+    version: 2,
+    status: 'success',
+    eval: input.eval,
+    plan: { name: 'plan', steps: [], config: {} },
+    results: input.results ?? null,
+    stats: {},
+    samples: input.samples,
+  });
 }

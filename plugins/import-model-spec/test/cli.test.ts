@@ -71,7 +71,9 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
   it('refuses a non-empty output folder without --force', () => {
     const result = run('2025-01-01/model_spec.md', '--out', 'content');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('import-model-spec: content/: Unexpected 3 existing files (01-overview.md, 02-rules.md, spec.config.json), expected an empty folder, or --force to replace them');
+    expect(result.stderr).toContain(
+      'import-model-spec: content/: Unexpected 3 existing files (01-overview.md, 02-rules.md, spec.config.json), expected an empty folder, or --force to replace them',
+    );
   });
 
   it('replaces the old chapters with --force', () => {
@@ -81,7 +83,7 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
     expect(existsSync(path.join(work, 'content', '09-stale.md'))).toBe(false);
     expect(readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8')).toContain('Be kind[^ab12].');
     expect(JSON.parse(readFileSync(path.join(work, 'content', 'spec.config.json'), 'utf8')).title).toBe('My Spec');
-    expect(result.stdout).toContain("Footnote `[^ab12]` names no eval-prompt file");
+    expect(result.stdout).toContain('Footnote `[^ab12]` names no eval-prompt file');
   });
 
   it('refuses an output folder that is or holds the source folder, before touching anything', () => {
@@ -89,7 +91,11 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
       for (const force of [[], ['--force']]) {
         const result = run('2025-01-01/model_spec.md', '--out', out, ...force);
         expect(result.status).toBe(1);
-        expect(result.stderr).toMatch(new RegExp(`^import-model-spec: --out ${out.replace('.', '\\.')}: Unexpected output folder that (is|contains) the source folder \\(2025-01-01/\\), expected a folder outside it`));
+        expect(result.stderr).toMatch(
+          new RegExp(
+            `^import-model-spec: --out ${out.replace('.', '\\.')}: Unexpected output folder that (is|contains) the source folder \\(2025-01-01/\\), expected a folder outside it`,
+          ),
+        );
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
       }
     }
@@ -122,7 +128,11 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
     expect(readdirSync(out).sort()).toEqual(['01-overview.md', '02-rules.md', 'README.txt', 'releases', 'removals.json', 'spec.config.json']);
     // The site's own settings survive; the release's fields are the import's.
     expect(JSON.parse(readFileSync(path.join(out, 'spec.config.json'), 'utf8'))).toMatchObject({
-      title: 'Mine', site: 'https://spec.example.org', base: '/spec/', version: '2025-01-01', typography: 'smart',
+      title: 'Mine',
+      site: 'https://spec.example.org',
+      base: '/spec/',
+      version: '2025-01-01',
+      typography: 'smart',
     });
   });
 
@@ -149,7 +159,31 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
 
 describe('npm run import -- --release (a small history)', () => {
   const rule = (id: string, title: string) =>
-    [`# Rules {#rules}`, '', `## ${title} {#${id} authority=user}`, '', 'Be kind.', '', '**Example**: greet', '', '~~~xml', '<user>', 'hi', '</user>', '<comparison>', '<assistant> <!-- GOOD -->', 'Hello!', '</assistant>', '</comparison>', '~~~', '', '## Other {#other}', '', 'Text.', ''].join('\n');
+    [
+      `# Rules {#rules}`,
+      '',
+      `## ${title} {#${id} authority=user}`,
+      '',
+      'Be kind.',
+      '',
+      '**Example**: greet',
+      '',
+      '~~~xml',
+      '<user>',
+      'hi',
+      '</user>',
+      '<comparison>',
+      '<assistant> <!-- GOOD -->',
+      'Hello!',
+      '</assistant>',
+      '</comparison>',
+      '~~~',
+      '',
+      '## Other {#other}',
+      '',
+      'Text.',
+      '',
+    ].join('\n');
   const v1 = path.join(work, 'v1');
   const v2 = path.join(work, 'v2');
   mkdirSync(v1);
@@ -182,7 +216,9 @@ describe('npm run import -- --release (a small history)', () => {
   it('asks for a mapping of an id that vanished, with candidates and a template', () => {
     const result = run('v2/model_spec.md', '--out', 'history', '--release', '1.1.0', '--date', '2025-02-01');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('1 ids published in 1.0.0 are not in this import (upstream did not alias them):\n  old_rule  (section "Be kind", last published in 1.0.0)\n      → new_rule  (section; holds 1 of its 1 examples)');
+    expect(result.stderr).toContain(
+      '1 ids published in 1.0.0 are not in this import (upstream did not alias them):\n  old_rule  (section "Be kind", last published in 1.0.0)\n      → new_rule  (section; holds 1 of its 1 examples)',
+    );
     expect(JSON.parse(readFileSync(path.join(work, 'import-map-1.1.0.json'), 'utf8'))).toEqual({ old_rule: 'new_rule' });
     expect(existsSync(path.join(history, 'releases', '1.1.0'))).toBe(false);
   });

@@ -100,9 +100,7 @@ describe('headings and chapters', () => {
 
 describe('commentary', () => {
   it('turns `!!! meta "Commentary"` into a de-indented `:::commentary`', () => {
-    const result = convert(
-      '# A {#a}\n\n!!! meta "Commentary"\n\n    First paragraph.\n\n    - a list\n        - nested\n\n    Last [link](#a).\nAfter.\n',
-    );
+    const result = convert('# A {#a}\n\n!!! meta "Commentary"\n\n    First paragraph.\n\n    - a list\n        - nested\n\n    Last [link](#a).\nAfter.\n');
     expect(result.text).toContain(':::commentary\nFirst paragraph.\n\n- a list\n    - nested\n\nLast [link](#a).\n:::\nAfter.');
     expect(result.summary.commentary).toBe(1);
     expect(figures(parseImported(result)).commentary).toBe(1);
@@ -129,7 +127,10 @@ describe('commentary', () => {
 
 describe('examples', () => {
   it('capitalizes a title as the official pages show it: each part of its first word', () => {
-    const titled = (title: string) => convert('# A {#a}\n\n' + example('<user>\nHi\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nHello.\n</assistant>\n</comparison>', title)).text.match(/::::example\[(.*)\]\{/)![1];
+    const titled = (title: string) =>
+      convert('# A {#a}\n\n' + example('<user>\nHi\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nHello.\n</assistant>\n</comparison>', title)).text.match(
+        /::::example\[(.*)\]\{/,
+      )![1];
     expect(titled('user/developer conflict: tutoring')).toBe('User/Developer conflict: tutoring');
     expect(titled('nit-picking a trivial inaccuracy')).toBe('Nit-Picking a trivial inaccuracy');
     expect(titled('U.S. select agents')).toBe('U.S. select agents');
@@ -150,7 +151,11 @@ describe('examples', () => {
     expect(result.summary.grades).toEqual({ good: 1, bad: 1, ok: 1 });
     const [parsed] = figures(parseImported(result)).all;
     expect(parsed!.turns.map((turn) => (turn.kind === 'response' ? `${turn.grade}:${turn.rationale}` : turn.role))).toEqual([
-      'developer', 'user', 'compliant:short', 'violating:', 'ok:a bit long',
+      'developer',
+      'user',
+      'compliant:short',
+      'violating:',
+      'ok:a bit long',
     ]);
   });
 
@@ -174,7 +179,11 @@ describe('examples', () => {
 
   it('writes a system message that holds only settings as the settings block without text', () => {
     const result = importModelSpec(
-      '# A {#a}\n\n' + example('<system>\n<settings>\nunder_18: true\n</settings>\n</system>\n<user>\nhi\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nhello\n</assistant>\n</comparison>', 'teen'),
+      '# A {#a}\n\n' +
+        example(
+          '<system>\n<settings>\nunder_18: true\n</settings>\n</system>\n<user>\nhi\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nhello\n</assistant>\n</comparison>',
+          'teen',
+        ),
     );
     expect(result.files[0]!.content).toContain(':::::example[Teen]{#ex_teen}\n::::system\n:::settings\nunder_18: true\n:::\n::::\n\n:::user\nhi\n:::');
     expect(result.warnings).toEqual([]);
@@ -200,7 +209,9 @@ describe('examples', () => {
   it('keeps comparisons mid-conversation', () => {
     const result = convert(
       '# A {#a}\n\n' +
-        example('<user>\none\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nA\n</assistant>\n</comparison>\n<user>\ntwo\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nB\n</assistant>\n<assistant> <!-- BAD -->\nC\n</assistant>\n</comparison>'),
+        example(
+          '<user>\none\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nA\n</assistant>\n</comparison>\n<user>\ntwo\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nB\n</assistant>\n<assistant> <!-- BAD -->\nC\n</assistant>\n</comparison>',
+        ),
     );
     const [parsed] = figures(parseImported(result)).all;
     expect(parsed!.turns.map((turn) => (turn.kind === 'response' ? turn.comparison : turn.role))).toEqual(['user', 0, 'user', 1, 1]);
@@ -219,13 +230,16 @@ describe('examples', () => {
     const first = convert(source);
     expect(first.text).toContain('{#ex_same_title}');
     expect(first.text).toContain('{#ex_same_title_2}');
-    expect(first.text).toContain('::::example[Request against the [?](#a) section, which is a very long title indeed]{#ex_request_against_the_a_section_which_is_a_very}');
+    expect(first.text).toContain(
+      '::::example[Request against the [?](#a) section, which is a very long title indeed]{#ex_request_against_the_a_section_which_is_a_very}',
+    );
     expect(convert(source).text).toBe(first.text);
   });
 
   it('tolerates stray markers and reports tags it cannot place', () => {
     const result = convert(
-      '# A {#a}\n\n' + example('<user>\nq\n</user>\n[...]\n*<comparison>\n*<assistant> <!-- GOOD -->\nr\n</assistant>\n*</comparison>\n<assistant> <!-- GOOD -->\ns'),
+      '# A {#a}\n\n' +
+        example('<user>\nq\n</user>\n[...]\n*<comparison>\n*<assistant> <!-- GOOD -->\nr\n</assistant>\n*</comparison>\n<assistant> <!-- GOOD -->\ns'),
     );
     expect(result.text).toContain('::::example[A title]{#ex_a_title}\n[...]\n\n:::user\nq\n:::');
     expect(messages(result)).toEqual([
@@ -247,7 +261,9 @@ describe('examples', () => {
   });
 
   it('reports a title without a conversation and a conversation without a title', () => {
-    const result = convert('# A {#a}\n\n**Example**: nothing follows\n\nText.\n\n~~~xml\n<user>\nq\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nr\n</assistant>\n</comparison>\n~~~\n');
+    const result = convert(
+      '# A {#a}\n\n**Example**: nothing follows\n\nText.\n\n~~~xml\n<user>\nq\n</user>\n<comparison>\n<assistant> <!-- GOOD -->\nr\n</assistant>\n</comparison>\n~~~\n',
+    );
     expect(result.text).toContain('**Example**: nothing follows');
     expect(result.text).toContain('::::example[Untitled example]{#ex_example}');
     expect(messages(result)).toEqual([
@@ -368,7 +384,9 @@ describe('eval prompts and footnotes', () => {
   });
 
   it('reports problems inside a prompt file with that file and line', () => {
-    const result = convert('# A {#a}\n\nText[^gh78].\n', { examples: { gh78: 'Examples for [^gh78] in A:\n\n**Example**: t\n\n~~~xml\n*<user>\nq\n</user>\n~~~\n' } });
+    const result = convert('# A {#a}\n\nText[^gh78].\n', {
+      examples: { gh78: 'Examples for [^gh78] in A:\n\n**Example**: t\n\n~~~xml\n*<user>\nq\n</user>\n~~~\n' },
+    });
     expect(messages(result)).toEqual(['examples/gh78.md:6: Stray `*` before `<user>`; read as the tag']);
   });
 });

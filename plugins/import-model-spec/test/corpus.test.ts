@@ -177,9 +177,7 @@ describe.skipIf(!available)(`corpus: the three upstream releases${available ? ''
       commentary: count(/class="admonition meta admonition-content"/g),
     };
     const { summary } = get('2025-09-12').result;
-    expect(
-      differences(rendered, figuresOf(summary)),
-    ).toEqual([]);
+    expect(differences(rendered, figuresOf(summary))).toEqual([]);
     // The README's commentary figure is twice the rendered blocks (see `corrections`).
     expect(count(/class="[^"]*admonition[^"]*"/g)).toBe(readme['2025-09-12']!.commentary);
 

@@ -21,14 +21,28 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function source(version: string, chapters: string[]): string {
   const dir = path.join(work, 'sources', version);
   mkdirSync(dir, { recursive: true });
-  const body = chapters.flatMap((name) => [`# ${name[0]!.toUpperCase()}${name.slice(1)} {#${name}}`, '', `The ${name} of ${version}.`, '', `## Keep ${name} {#keep_${name} authority=platform}`, '', `Rule text of ${version}.`, '']);
-  writeFileSync(path.join(dir, 'model_spec.md'), ['# Overview {#overview}', '', `Version ${version}.`, '', '- **Platform**: Rules nobody can override.', '', ...body].join('\n'));
+  const body = chapters.flatMap((name) => [
+    `# ${name[0]!.toUpperCase()}${name.slice(1)} {#${name}}`,
+    '',
+    `The ${name} of ${version}.`,
+    '',
+    `## Keep ${name} {#keep_${name} authority=platform}`,
+    '',
+    `Rule text of ${version}.`,
+    '',
+  ]);
+  writeFileSync(
+    path.join(dir, 'model_spec.md'),
+    ['# Overview {#overview}', '', `Version ${version}.`, '', '- **Platform**: Rules nobody can override.', '', ...body].join('\n'),
+  );
   return path.join(dir, 'model_spec.md');
 }
 
 function runImport(content: string, spec: string, version: string, killAfter?: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/import-model-spec.ts'), spec, '--out', content, '--release', version, '--force'], { cwd: work });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/import-model-spec.ts'), spec, '--out', content, '--release', version, '--force'], {
+      cwd: work,
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
@@ -139,7 +153,14 @@ describe('npm run import -- --release, all or nothing', () => {
     mkdirSync(pending);
     for (const [name, text] of Object.entries(complete.draft)) writeFileSync(path.join(pending, name), text);
     const moves = Object.keys(complete.draft);
-    writeFileSync(path.join(pending, 'journal.json'), JSON.stringify({ remove: Object.keys(before.draft).filter((name) => !moves.includes(name)), move: moves, release: { version: '2025-02-01', date: '2025-02-01', notes: false } }));
+    writeFileSync(
+      path.join(pending, 'journal.json'),
+      JSON.stringify({
+        remove: Object.keys(before.draft).filter((name) => !moves.includes(name)),
+        move: moves,
+        release: { version: '2025-02-01', date: '2025-02-01', notes: false },
+      }),
+    );
     const moved = moves.find((name) => name.endsWith('.md'))!;
     cpSync(path.join(pending, moved), path.join(content, moved));
     rmSync(path.join(pending, moved));

@@ -81,8 +81,12 @@ describe.skipIf(!corpus)('--release: the corpus history, oldest first, in one co
     const listed = [...refused.stderr.matchAll(/^ {2}(\S+) {2}\(/gm)].map((match) => match[1]!);
     expect(listed.sort()).toEqual([...expected!.sections, ...expected!.examples, ...expected!.prompts].sort());
     expect(expected!.sections.sort()).toEqual(['approachable', 'be_empathetic', 'be_engaging', 'be_kind', 'protect_privileged_messages']);
-    expect(refused.stderr).toMatch(/ {2}protect_privileged_messages {2}\(section "Do not reveal privileged instructions", last published in 2025-04-11\)\n {6}→ protect_privileged_information {2}\(section; holds 6 of its 6 examples\)/);
-    expect(refused.stderr).toContain('import-model-spec: nothing imported: 24 vanished ids need a mapping; edit import-map-2025-09-12.json and pass it with --map');
+    expect(refused.stderr).toMatch(
+      / {2}protect_privileged_messages {2}\(section "Do not reveal privileged instructions", last published in 2025-04-11\)\n {6}→ protect_privileged_information {2}\(section; holds 6 of its 6 examples\)/,
+    );
+    expect(refused.stderr).toContain(
+      'import-model-spec: nothing imported: 24 vanished ids need a mapping; edit import-map-2025-09-12.json and pass it with --map',
+    );
     const template = JSON.parse(readFileSync(path.join(work, 'import-map-2025-09-12.json'), 'utf8'));
     expect(template.protect_privileged_messages).toBe('protect_privileged_information');
     expect(template.prompt_h82a_1).toEqual({ removed: '', see: null });
@@ -127,20 +131,31 @@ describe.skipIf(!corpus)('--release: the corpus history, oldest first, in one co
     const newest = releases[2]!;
     const direct = importModelSpec(readFileSync(path.join(corpus!, '2025-09-12', 'model_spec.md'), 'utf8'), {
       examples: Object.fromEntries(
-        readdirSync(path.join(corpus!, '2025-09-12', 'examples')).map((name) => [name.slice(0, -3), readFileSync(path.join(corpus!, '2025-09-12', 'examples', name), 'utf8')]),
+        readdirSync(path.join(corpus!, '2025-09-12', 'examples')).map((name) => [
+          name.slice(0, -3),
+          readFileSync(path.join(corpus!, '2025-09-12', 'examples', name), 'utf8'),
+        ]),
       ),
     });
-    const draftChapters = readdirSync(content).filter((name) => name.endsWith('.md')).sort();
+    const draftChapters = readdirSync(content)
+      .filter((name) => name.endsWith('.md'))
+      .sort();
     expect(draftChapters).toEqual(direct.files.map((file) => file.path));
     for (const file of direct.files) {
       const draft = readFileSync(path.join(content, file.path), 'utf8');
       expect(readFileSync(path.join(newest.dir, file.path), 'utf8')).toBe(draft);
       expect(draft.replace(/ oldids="[^"]*"/g, '')).toBe(file.content);
     }
-    expect(draftChapters.map((name) => readFileSync(path.join(content, name), 'utf8')).join('\n')).toContain('::section{#love_humanity oldids="be_kind" authority=user}');
+    expect(draftChapters.map((name) => readFileSync(path.join(content, name), 'utf8')).join('\n')).toContain(
+      '::section{#love_humanity oldids="be_kind" authority=user}',
+    );
 
     const removals = readRemovals(content);
-    expect([...removals.keys()].sort()).toEqual(Object.keys(mapping).filter((id) => typeof mapping[id] !== 'string').sort());
+    expect([...removals.keys()].sort()).toEqual(
+      Object.keys(mapping)
+        .filter((id) => typeof mapping[id] !== 'string')
+        .sort(),
+    );
     expect(removals.get('prompt_h82a_1')).toMatchObject({ see: null, reason: 'Eval prompt file h82a.md dropped upstream in 2025-09-12' });
 
     // The draft loads, and every id any release published lands in the newest release and the draft.
@@ -158,8 +173,20 @@ describe.skipIf(!corpus)('--release: the corpus history, oldest first, in one co
 
   it('a --release the freeze would refuse (earlier than the latest, not a version) changes nothing, and the retry works', () => {
     const before = listing(content);
-    for (const [version, pattern] of [['2024-01-01', /Unexpected date 2024-01-01 before the latest release/], ['v9', /--release v9: Unexpected version `v9`, expected a date/]] as const) {
-      const refused = run(path.join(corpus!, '2025-09-12', 'model_spec.md'), '--out', 'content', '--release', version, '--date', version === 'v9' ? '2026-01-01' : version, '--force');
+    for (const [version, pattern] of [
+      ['2024-01-01', /Unexpected date 2024-01-01 before the latest release/],
+      ['v9', /--release v9: Unexpected version `v9`, expected a date/],
+    ] as const) {
+      const refused = run(
+        path.join(corpus!, '2025-09-12', 'model_spec.md'),
+        '--out',
+        'content',
+        '--release',
+        version,
+        '--date',
+        version === 'v9' ? '2026-01-01' : version,
+        '--force',
+      );
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(pattern);
       expect(listing(content)).toEqual(before);

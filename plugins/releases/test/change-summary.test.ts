@@ -3,7 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { summarizeChanges } from '../change-summary.ts';
 import type { ReleaseDiff, SectionRef } from '../diff-types.ts';
 
-const ref = (id: string): SectionRef => ({ id, title: id, authority: null, url: `https://x/${id}`, chapter: 'c', chapterTitle: 'C', parent: null, parentTitle: null });
+const ref = (id: string): SectionRef => ({
+  id,
+  title: id,
+  authority: null,
+  url: `https://x/${id}`,
+  chapter: 'c',
+  chapterTitle: 'C',
+  parent: null,
+  parentTitle: null,
+});
 const empty = (): ReleaseDiff => ({
   from: '1',
   to: '2',
@@ -24,9 +33,22 @@ describe('summarizeChanges', () => {
 
   test('examples and eval prompts are counted apart; rewrites are named', () => {
     const diff = empty();
-    const example = (id: string, kind: 'example' | 'prompt') => ({ id, kind, title: id, url: '', chapter: 'c', chapterTitle: 'C', section: null, sectionTitle: null });
+    const example = (id: string, kind: 'example' | 'prompt') => ({
+      id,
+      kind,
+      title: id,
+      url: '',
+      chapter: 'c',
+      chapterTitle: 'C',
+      section: null,
+      sectionTitle: null,
+    });
     diff.examples.added = [example('a', 'example'), example('b', 'prompt'), example('c', 'prompt')];
     diff.sections.textChanged = [{ id: 't', section: ref('t'), parts: [], wordsAdded: 10, wordsRemoved: 12, rewritten: true }];
-    expect(summarizeChanges(diff, label).map((line) => line.text)).toEqual(['1 section reworded (22 words changed; 1 rewritten)', '1 example added', '2 eval prompts added']);
+    expect(summarizeChanges(diff, label).map((line) => line.text)).toEqual([
+      '1 section reworded (22 words changed; 1 rewritten)',
+      '1 example added',
+      '2 eval prompts added',
+    ]);
   });
 });

@@ -26,8 +26,12 @@ describe('anchor continuity', () => {
     expect(lines[0]).toMatch(
       /releases\/2025-01-01\/01-rules\.md:50:1: error: Unexpected loss of the id `going_away` published in release 2025-01-01: it does not resolve in the latest release 2025-02-01, expected links to it to keep working: keep a section or example with this id, add it to a section's `oldids="going_away"`, or declare it in content\/removals\.json as \{ "going_away": \{ "see": "<id>" \| null, "reason": "…" \} \} \[model-spec-site:published-id-lost\]$/,
     );
-    expect(lines[1]).toMatch(/releases\/2025-01-01\/01-rules\.md:50:1: error: Unexpected loss of the id `going_away` published in release 2025-01-01: it does not resolve in the draft,/);
-    expect(lines[2]).toMatch(/releases\/2025-01-01\/01-rules\.md:55:1: error: Unexpected loss of the id `ex_doomed` published in release 2025-01-01: it does not resolve in the latest release 2025-02-01/);
+    expect(lines[1]).toMatch(
+      /releases\/2025-01-01\/01-rules\.md:50:1: error: Unexpected loss of the id `going_away` published in release 2025-01-01: it does not resolve in the draft,/,
+    );
+    expect(lines[2]).toMatch(
+      /releases\/2025-01-01\/01-rules\.md:55:1: error: Unexpected loss of the id `ex_doomed` published in release 2025-01-01: it does not resolve in the latest release 2025-02-01/,
+    );
     expect(lines[3]).toMatch(/01-rules\.md:55:1: error: .*`ex_doomed`.* in the draft/);
   });
 
@@ -35,18 +39,26 @@ describe('anchor continuity', () => {
     const content = threeVersions('removals');
     writeFileSync(
       path.join(content, 'removals.json'),
-      JSON.stringify({
-        going_away: { see: 'nowhere', reason: 'Folded into the parents.' },
-        ex_doomed: { see: null, reason: 'No longer relevant.' },
-        never_published: { see: null, reason: 'Typo.' },
-        child: { see: null, reason: 'Still here.' },
-      }, null, 2),
+      JSON.stringify(
+        {
+          going_away: { see: 'nowhere', reason: 'Folded into the parents.' },
+          ex_doomed: { see: null, reason: 'No longer relevant.' },
+          never_published: { see: null, reason: 'Typo.' },
+          child: { see: null, reason: 'Still here.' },
+        },
+        null,
+        2,
+      ),
     );
     const lines = failure(content);
     expect(lines).toEqual([
-      expect.stringMatching(/removals\.json:2:3: error: Unexpected `see` target `nowhere` for the removed id `going_away`: it does not resolve in the latest release 2025-02-01, expected the id of a section or example there \(or one of its oldids\), or null \[model-spec-site:removal-see-unresolved\]$/),
+      expect.stringMatching(
+        /removals\.json:2:3: error: Unexpected `see` target `nowhere` for the removed id `going_away`: it does not resolve in the latest release 2025-02-01, expected the id of a section or example there \(or one of its oldids\), or null \[model-spec-site:removal-see-unresolved\]$/,
+      ),
       expect.stringMatching(/removals\.json:2:3: error: .*`going_away`: it does not resolve in the draft/),
-      expect.stringMatching(/removals\.json:10:3: warning: Unexpected removal of `never_published`, which no release published, expected only published ids in removals\.json \(delete the entry\) \[model-spec-site:unused-removal\]$/),
+      expect.stringMatching(
+        /removals\.json:10:3: warning: Unexpected removal of `never_published`, which no release published, expected only published ids in removals\.json \(delete the entry\) \[model-spec-site:unused-removal\]$/,
+      ),
       expect.stringMatching(/removals\.json:14:3: warning: Unexpected removal of `child`, which the draft still defines/),
     ]);
   });
@@ -58,7 +70,10 @@ describe('anchor continuity', () => {
     const timeline = loadTimeline(content, { draft: true, log: (text) => warnings.push(text) });
     expect(warnings).toEqual([]);
     expect(timeline.releases.map((release) => release.version)).toEqual(['2025-01-01', '2025-02-01']);
-    expect(timeline.diffs.map((diff) => [diff.from, diff.to])).toEqual([['2025-01-01', '2025-02-01'], ['2025-02-01', 'draft']]);
+    expect(timeline.diffs.map((diff) => [diff.from, diff.to])).toEqual([
+      ['2025-01-01', '2025-02-01'],
+      ['2025-02-01', 'draft'],
+    ]);
     const resolve = timeline.resolveInLatest;
     expect(resolve('be_kind')).toEqual({ kind: 'self', target: 'be_kind' });
     expect(resolve('old_name')).toEqual({ kind: 'alias', target: 'new_name', removedIn: '2025-02-01' });
@@ -72,7 +87,9 @@ describe('anchor continuity', () => {
     writeFileSync(path.join(content, 'removals.json'), '{\n  "going_away": { "see": 3 },\n  "bad id": { "see": null, "reason": "x" }\n}\n');
     const lines = failure(content);
     expect(lines).toEqual([
-      expect.stringMatching(/removals\.json:2:3: error: Unexpected `going_away` without `reason`, expected \{ "old_id": \{ "see": "new_id" \| null, "reason": "…" \} \} \[model-spec-site:removals\]$/),
+      expect.stringMatching(
+        /removals\.json:2:3: error: Unexpected `going_away` without `reason`, expected \{ "old_id": \{ "see": "new_id" \| null, "reason": "…" \} \} \[model-spec-site:removals\]$/,
+      ),
       expect.stringMatching(/removals\.json:2:19: error: Unexpected `see` at `going_away.see`, expected the id of a section or example, or null/),
       expect.stringMatching(/removals\.json:3:3: error: Unexpected removed id `bad id`, expected letters, digits, `_` and `-`/),
     ]);

@@ -21,7 +21,8 @@ import { tempDir } from './support.ts';
  */
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 // Beside the main checkout (as the importer's corpus test expects it), or the shared setup's path for worktrees.
-const corpus = [path.resolve(repoRoot, '../shared/corpus/model-spec'), '/work/shared/corpus/model-spec'].find((dir) => existsSync(dir)) ?? '/work/shared/corpus/model-spec';
+const corpus =
+  [path.resolve(repoRoot, '../shared/corpus/model-spec'), '/work/shared/corpus/model-spec'].find((dir) => existsSync(dir)) ?? '/work/shared/corpus/model-spec';
 const available = existsSync(path.join(corpus, '2025-09-12', 'model_spec.md'));
 if (!available) console.warn(`releases corpus test skipped: ${corpus} not found`);
 
@@ -51,15 +52,28 @@ describe.runIf(available)('2025-04-11 → 2025-09-12 of the OpenAI Model Spec', 
   it('sections: 5 ids gone and 11 new (upstream declares no renames: no `oldids`)', () => {
     expect([...json.sections.removed].sort()).toEqual(['approachable', 'be_empathetic', 'be_engaging', 'be_kind', 'protect_privileged_messages']);
     expect([...json.sections.added].sort()).toEqual([
-      'be_curious', 'be_interesting_and_interested', 'be_responsible', 'be_warm', 'control_side_effects', 'have_conversational_sense',
-      'love_humanity', 'no_other_objectives', 'protect_privileged_information', 'red_line_principles', 'scope_of_autonomy',
+      'be_curious',
+      'be_interesting_and_interested',
+      'be_responsible',
+      'be_warm',
+      'control_side_effects',
+      'have_conversational_sense',
+      'love_humanity',
+      'no_other_objectives',
+      'protect_privileged_information',
+      'red_line_principles',
+      'scope_of_autonomy',
     ]);
     expect(json.sections.renamed).toEqual([]);
   });
 
   it('sections: 2 retitled, 3 moved out of the dropped chapter "Be approachable"', () => {
     expect(json.sections.retitled).toEqual([
-      { id: 'ask_clarifying_questions', from: 'State assumptions, and ask clarifying questions when appropriate', to: 'Consider uncertainty, state assumptions, and ask clarifying questions when appropriate' },
+      {
+        id: 'ask_clarifying_questions',
+        from: 'State assumptions, and ask clarifying questions when appropriate',
+        to: 'Consider uncertainty, state assumptions, and ask clarifying questions when appropriate',
+      },
       { id: 'refusal_style', from: 'Refuse neutrally and succinctly', to: 'When appropriate, be helpful when refusing' },
     ]);
     expect(json.sections.moved.map(({ id, from, to }) => [id, from.chapter, to.chapter, from.parent, to.parent]).sort()).toEqual([
@@ -73,18 +87,51 @@ describe.runIf(available)('2025-04-11 → 2025-09-12 of the OpenAI Model Spec', 
     const changes = json.sections.authorityChanged;
     expect(changes).toHaveLength(19);
     expect(changes.every((change) => change.from === 'platform')).toBe(true);
-    expect(changes.filter((change) => change.to === 'system').map((change) => change.id).sort()).toEqual(['comply_with_laws', 'no_erotica_or_gore', 'use_preset_voice_in_voice_mode']);
+    expect(
+      changes
+        .filter((change) => change.to === 'system')
+        .map((change) => change.id)
+        .sort(),
+    ).toEqual(['comply_with_laws', 'no_erotica_or_gore', 'use_preset_voice_in_voice_mode']);
     expect(changes.filter((change) => change.to === 'root')).toHaveLength(16);
   });
 
   it('sections: 34 with changed text', () => {
     expect(json.sections.textChanged.map((change) => change.id).sort()).toEqual([
-      'ask_clarifying_questions', 'assume_best_intentions', 'assume_objective_pov', 'avoid_errors', 'avoid_extremist_content', 'avoid_hateful_content',
-      'avoid_info_hazards', 'avoid_sycophancy', 'avoid_targeted_political_manipulation', 'be_honest_and_transparent', 'be_rationally_optimistic',
-      'chain_of_command', 'comply_with_laws', 'definitions', 'do_not_lie', 'express_uncertainty', 'follow_all_applicable_instructions', 'formatting',
-      'general_principles', 'highlight_misalignments', 'ignore_untrusted_data', 'letter_and_spirit', 'levels_of_authority', 'no_erotica_or_gore',
-      'overview', 'present_perspectives', 'prohibited_content', 'refusal_style', 'respect_creators', 'risk_taxonomy', 'stay_in_bounds', 'structure',
-      'style', 'support_programmatic_use',
+      'ask_clarifying_questions',
+      'assume_best_intentions',
+      'assume_objective_pov',
+      'avoid_errors',
+      'avoid_extremist_content',
+      'avoid_hateful_content',
+      'avoid_info_hazards',
+      'avoid_sycophancy',
+      'avoid_targeted_political_manipulation',
+      'be_honest_and_transparent',
+      'be_rationally_optimistic',
+      'chain_of_command',
+      'comply_with_laws',
+      'definitions',
+      'do_not_lie',
+      'express_uncertainty',
+      'follow_all_applicable_instructions',
+      'formatting',
+      'general_principles',
+      'highlight_misalignments',
+      'ignore_untrusted_data',
+      'letter_and_spirit',
+      'levels_of_authority',
+      'no_erotica_or_gore',
+      'overview',
+      'present_perspectives',
+      'prohibited_content',
+      'refusal_style',
+      'respect_creators',
+      'risk_taxonomy',
+      'stay_in_bounds',
+      'structure',
+      'style',
+      'support_programmatic_use',
     ]);
     const refusal = diff.sections.textChanged.find((change) => change.id === 'refusal_style')!;
     expect(refusal.wordsAdded).toBeGreaterThan(0);
@@ -99,14 +146,21 @@ describe.runIf(available)('2025-04-11 → 2025-09-12 of the OpenAI Model Spec', 
     const added = json.examples.added.filter(inSpec(september));
     const removed = json.examples.removed.filter(inSpec(april));
     expect(added).toHaveLength(22);
-    expect(removed.sort()).toEqual(['ex_discussing_plans_for_the_immediate_future', 'ex_platform_developer_conflict_request_that_goes', 'ex_refusing_to_help_build_a_bomb']);
+    expect(removed.sort()).toEqual([
+      'ex_discussing_plans_for_the_immediate_future',
+      'ex_platform_developer_conflict_request_that_goes',
+      'ex_refusing_to_help_build_a_bomb',
+    ]);
     expect(Object.keys(april.spec.examples).filter(inSpec(april))).toHaveLength(154);
     expect(Object.keys(september.spec.examples).filter(inSpec(september))).toHaveLength(173);
 
     // 40 conversations differ (same title, different fenced block) plus the retitled one.
     const changed = json.examples.changed.filter(({ id }) => inSpec(september)(id));
     expect(changed).toHaveLength(41);
-    expect(changed.find((change) => change.id === 'ex_user_developer_conflict_private_prompt')).toEqual({ id: 'ex_user_developer_conflict_private_prompt', aspects: ['title'] });
+    expect(changed.find((change) => change.id === 'ex_user_developer_conflict_private_prompt')).toEqual({
+      id: 'ex_user_developer_conflict_private_prompt',
+      aspects: ['title'],
+    });
     expect(changed.find((change) => change.id === 'ex_responding_to_user_request_for_erotica')!.aspects).toEqual(['responses', 'rationales']);
 
     // 4 under protect_privileged_messages → protect_privileged_information, 16 out of "Be approachable".

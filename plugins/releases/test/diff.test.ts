@@ -27,8 +27,18 @@ describe('diffReleases on the fixture specs v1 → v2', () => {
   it('finds a move to another chapter and a move to another parent', () => {
     const moved = Object.fromEntries(diff.sections.moved.map((move) => [move.id, move]));
     expect(Object.keys(moved).sort()).toEqual(['child', 'mover']);
-    expect(moved.mover).toMatchObject({ chapterChanged: true, parentChanged: true, from: { chapter: 'more', chapterTitle: 'More', parent: 'more' }, to: { chapter: 'rules', parent: 'rules' } });
-    expect(moved.child).toMatchObject({ chapterChanged: false, parentChanged: true, from: { parent: 'parent_a', parentTitle: 'Parent A' }, to: { parent: 'parent_b', parentTitle: 'Parent B' } });
+    expect(moved.mover).toMatchObject({
+      chapterChanged: true,
+      parentChanged: true,
+      from: { chapter: 'more', chapterTitle: 'More', parent: 'more' },
+      to: { chapter: 'rules', parent: 'rules' },
+    });
+    expect(moved.child).toMatchObject({
+      chapterChanged: false,
+      parentChanged: true,
+      from: { parent: 'parent_a', parentTitle: 'Parent A' },
+      to: { parent: 'parent_b', parentTitle: 'Parent B' },
+    });
   });
 
   it('compares authority by level name across configs (platform → root)', () => {
@@ -38,7 +48,11 @@ describe('diffReleases on the fixture specs v1 → v2', () => {
   it('finds text changes with word-level parts that rebuild both versions', () => {
     expect(diff.sections.textChanged.map((change) => change.id)).toEqual(['be_kind']);
     const [change] = diff.sections.textChanged;
-    const join = (keep: (part: { added?: true; removed?: true }) => boolean) => change!.parts.filter(keep).map((part) => part.value).join('');
+    const join = (keep: (part: { added?: true; removed?: true }) => boolean) =>
+      change!.parts
+        .filter(keep)
+        .map((part) => part.value)
+        .join('');
     expect(join((part) => !part.added)).toBe('The assistant is kind to everyone it talks to.');
     expect(join((part) => !part.removed)).toBe('The assistant is kind and patient with everyone it talks to.');
     expect(change!.parts.filter((part) => part.added).map((part) => part.value.trim())).toEqual(['and patient with']);
@@ -61,8 +75,22 @@ describe('diffReleases on the fixture specs v1 → v2', () => {
   it('says which turns changed and how', () => {
     const greet = diff.examples.changed.find((change) => change.id === 'ex_greet')!;
     expect(greet.turns).toEqual([
-      { change: 'changed', fromIndex: 1, toIndex: 1, fields: ['rationale'], from: { role: 'assistant', grade: 'compliant', rationale: 'Warm', content: 'Hello! How can I help?' }, to: { role: 'assistant', grade: 'compliant', rationale: 'Friendly', content: 'Hello! How can I help?' } },
-      { change: 'changed', fromIndex: 2, toIndex: 2, fields: ['grade', 'rationale'], from: { role: 'assistant', grade: 'violating', rationale: 'Curt', content: 'What.' }, to: { role: 'assistant', grade: 'ok', rationale: 'Curt but fine', content: 'What.' } },
+      {
+        change: 'changed',
+        fromIndex: 1,
+        toIndex: 1,
+        fields: ['rationale'],
+        from: { role: 'assistant', grade: 'compliant', rationale: 'Warm', content: 'Hello! How can I help?' },
+        to: { role: 'assistant', grade: 'compliant', rationale: 'Friendly', content: 'Hello! How can I help?' },
+      },
+      {
+        change: 'changed',
+        fromIndex: 2,
+        toIndex: 2,
+        fields: ['grade', 'rationale'],
+        from: { role: 'assistant', grade: 'violating', rationale: 'Curt', content: 'What.' },
+        to: { role: 'assistant', grade: 'ok', rationale: 'Curt but fine', content: 'What.' },
+      },
     ]);
     const travel = diff.examples.changed.find((change) => change.id === 'ex_travel')!;
     expect(travel.turns).toHaveLength(1);
@@ -77,12 +105,18 @@ describe('diffReleases on the fixture specs v1 → v2', () => {
     const change = diffReleases(v2, longer).examples.changed[0]!;
     expect(change).toMatchObject({ id: 'ex_greet', aspects: ['messages'] });
     expect(change.turns).toEqual([{ change: 'added', fromIndex: null, toIndex: 1, from: null, to: { role: 'user', content: 'Anyone there?' }, fields: [] }]);
-    expect(diffReleases(longer, v2).examples.changed[0]!.turns).toEqual([{ change: 'removed', fromIndex: 1, toIndex: null, from: { role: 'user', content: 'Anyone there?' }, to: null, fields: [] }]);
+    expect(diffReleases(longer, v2).examples.changed[0]!.turns).toEqual([
+      { change: 'removed', fromIndex: 1, toIndex: null, from: { role: 'user', content: 'Anyone there?' }, to: null, fields: [] },
+    ]);
   });
 
   it('finds nothing between a version and itself', () => {
     const json = changesJson(diffReleases(v2, fixture('v2', '2.0.1')));
-    expect(Object.values(json.counts.sections).concat(Object.values(json.counts.examples)).every((count) => count === 0)).toBe(true);
+    expect(
+      Object.values(json.counts.sections)
+        .concat(Object.values(json.counts.examples))
+        .every((count) => count === 0),
+    ).toBe(true);
   });
 });
 

@@ -40,7 +40,9 @@ function unchangedOrReleased(content: string, before: Map<string, string>, versi
 
 function runRelease(content: string, version: string, killAfter?: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/release.ts'), '--content', content, version, '--date', '2025-06-01'], { cwd: repoRoot });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/release.ts'), '--content', content, version, '--date', '2025-06-01'], {
+      cwd: repoRoot,
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
@@ -80,7 +82,8 @@ describe('all or nothing', () => {
     const before = snapshot(content);
     const results = await Promise.all([runRelease(content, '1.0.0'), runRelease(content, '1.0.0'), runRelease(content, '1.0.0')]);
     expect(results.filter((result) => result.code === 0)).toHaveLength(1);
-    for (const failed of results.filter((result) => result.code !== 0)) expect(failed.stderr).toMatch(/^release: Unexpected (second release or import running|version `1\.0\.0`: .* already exists)/);
+    for (const failed of results.filter((result) => result.code !== 0))
+      expect(failed.stderr).toMatch(/^release: Unexpected (second release or import running|version `1\.0\.0`: .* already exists)/);
     expect(unchangedOrReleased(content, before, '1.0.0')).toBe('released');
   }, 120_000);
 

@@ -12,7 +12,9 @@ const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 /** Every message of a failed read, one `file:line:col: reason` per line. */
 function problemsOf(contentDir: string): string[] {
-  return checkReleases(contentDir).problems.flatMap((file) => file.messages.map((message) => `${path.basename(String(file.path))}:${message.line}:${message.column}: ${message.reason} [${message.ruleId}]`));
+  return checkReleases(contentDir).problems.flatMap((file) =>
+    file.messages.map((message) => `${path.basename(String(file.path))}:${message.line}:${message.column}: ${message.reason} [${message.ruleId}]`),
+  );
 }
 
 describe('freezeRelease', () => {
@@ -26,7 +28,14 @@ describe('freezeRelease', () => {
   it('copies the chapters and spec.config.json (never removals.json) with sha256 checksums and the notes', () => {
     expect(readdirSync(dir).sort()).toEqual(['01-rules.md', '02-more.md', 'notes.md', 'release.json', 'spec.config.json']);
     const manifest = JSON.parse(readFileSync(path.join(dir, 'release.json'), 'utf8'));
-    expect(manifest).toEqual({ version: '2025-04-11', date: '2025-04-11', notes: 'notes.md', files: frozen.files, previous: null, checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(manifest).toEqual({
+      version: '2025-04-11',
+      date: '2025-04-11',
+      notes: 'notes.md',
+      files: frozen.files,
+      previous: null,
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(Object.keys(manifest.files)).toEqual(['01-rules.md', '02-more.md', 'notes.md', 'spec.config.json']);
     expect(readFileSync(path.join(dir, '01-rules.md'), 'utf8')).toBe(readFileSync(path.join(fixtures, 'v1', '01-rules.md'), 'utf8'));
     expect(manifest.files['01-rules.md']).toMatch(/^[0-9a-f]{64}$/);
@@ -38,7 +47,11 @@ describe('freezeRelease', () => {
     freezeRelease(content, '1.0.0', { date: '2025-06-02' });
     const releases = readReleases(content);
     // By date first: the semantic version released last is the latest.
-    expect(releases.map((release) => [release.version, release.date])).toEqual([['2025-04-11', '2025-04-11'], ['2025-06-01', '2025-06-01'], ['1.0.0', '2025-06-02']]);
+    expect(releases.map((release) => [release.version, release.date])).toEqual([
+      ['2025-04-11', '2025-04-11'],
+      ['2025-06-01', '2025-06-01'],
+      ['1.0.0', '2025-06-02'],
+    ]);
     expect(releases[0]!.notesMarkdown).toBe('# First release\n\nEverything is new.\n');
     expect(releases[1]!.notesMarkdown).toBeUndefined();
     expect(releases[0]!.dir).toBe(dir);
@@ -55,16 +68,20 @@ describe('freezeRelease', () => {
       throw new Error(`froze ${version}`);
     };
     expect(refusal('2025-04-11')).toMatch(/^Unexpected version `2025-04-11`: .*releases\/2025-04-11 already exists, expected a new version/);
-    expect(refusal('v3')).toBe('Unexpected version `v3`, expected a date `YYYY-MM-DD` (such as `2025-12-18`) or a semantic version (such as `1.2.0`) of at most 64 characters');
+    expect(refusal('v3')).toBe(
+      'Unexpected version `v3`, expected a date `YYYY-MM-DD` (such as `2025-12-18`) or a semantic version (such as `1.2.0`) of at most 64 characters',
+    );
     expect(refusal('2025-02-30')).toMatch(/^Unexpected version `2025-02-30`/);
     expect(refusal('2.0.0', { date: '2025-13-01' })).toBe('Unexpected date `2025-13-01`, expected a calendar date written YYYY-MM-DD');
     expect(refusal('2025-05-01')).toBe('Unexpected date 2025-05-01 before the latest release 1.0.0 (2025-06-02), expected 2025-06-02 or later');
-    expect(refusal('0.9.0', { date: '2025-06-02' })).toBe('Unexpected version `0.9.0` ordered before the latest release 1.0.0 of the same day, expected a later version');
+    expect(refusal('0.9.0', { date: '2025-06-02' })).toBe(
+      'Unexpected version `0.9.0` ordered before the latest release 1.0.0 of the same day, expected a later version',
+    );
     expect(refusal('2.0.0', { notesFile: path.join(content, 'nope.md') })).toMatch(/^Unexpected notes file .*nope\.md: not found/);
     expect(existsSync(path.join(content, 'releases', '2.0.0'))).toBe(false);
   });
 
-  it('refuses a draft that does not load, with the loader\'s positioned messages', () => {
+  it("refuses a draft that does not load, with the loader's positioned messages", () => {
     const broken = draftFrom('v1', 'broken');
     appendFileSync(path.join(broken, '02-more.md'), '\n## Typo\n::section{#typo authority=plaform}\n');
     expect(() => freezeRelease(broken, '1.0.0')).toThrow(SpecError);
@@ -76,7 +93,9 @@ describe('freezeRelease', () => {
     const content = draftFrom('v1', 'losing');
     freezeRelease(content, '2025-01-01');
     replaceDraft(content, 'v2');
-    expect(() => freezeRelease(content, '2025-02-01')).toThrow(/01-rules\.md:50:1: error: Unexpected loss of the id `going_away` published in release 2025-01-01: it does not resolve in the draft/);
+    expect(() => freezeRelease(content, '2025-02-01')).toThrow(
+      /01-rules\.md:50:1: error: Unexpected loss of the id `going_away` published in release 2025-01-01: it does not resolve in the draft/,
+    );
     expect(existsSync(path.join(content, 'releases', '2025-02-01'))).toBe(false);
     writeFileSync(path.join(content, 'removals.json'), JSON.stringify(v2Removals));
     expect(freezeRelease(content, '2025-02-01').version).toBe('2025-02-01');
@@ -107,8 +126,12 @@ describe('frozen releases never change', () => {
     writeFileSync(path.join(dir, '03-extra.md'), '# Extra\n::section{#extra}\n');
     rmSync(path.join(dir, 'spec.config.json'));
     expect(problemsOf(content)).toEqual([
-      expect.stringMatching(/^release\.json:7:5: Unexpected removal of frozen release file .*releases\/2025-04-11\/spec\.config\.json, expected published releases never to change/),
-      expect.stringMatching(/^release\.json:4:3: Unexpected new file .*releases\/2025-04-11\/03-extra\.md in the frozen release 2025-04-11, expected published releases never to change; put new content in the draft/),
+      expect.stringMatching(
+        /^release\.json:7:5: Unexpected removal of frozen release file .*releases\/2025-04-11\/spec\.config\.json, expected published releases never to change/,
+      ),
+      expect.stringMatching(
+        /^release\.json:4:3: Unexpected new file .*releases\/2025-04-11\/03-extra\.md in the frozen release 2025-04-11, expected published releases never to change; put new content in the draft/,
+      ),
     ]);
   });
 
@@ -116,10 +139,12 @@ describe('frozen releases never change', () => {
     const { content, dir } = released();
     const manifest = JSON.parse(readFileSync(path.join(dir, 'release.json'), 'utf8'));
     writeFileSync(path.join(dir, 'release.json'), JSON.stringify({ ...manifest, version: '2025-04-12', date: '2025-4-12', extra: 1 }, null, 2));
-    expect(problemsOf(content)).toEqual([expect.stringMatching(/^release\.json:1:1: Unexpected field `extra` in release\.json, expected only version, date, notes, files, previous and checksum/)]);
+    expect(problemsOf(content)).toEqual([
+      expect.stringMatching(/^release\.json:1:1: Unexpected field `extra` in release\.json, expected only version, date, notes, files, previous and checksum/),
+    ]);
     writeFileSync(path.join(dir, 'release.json'), JSON.stringify({ ...manifest, version: '2025-04-12', date: '2025-4-12' }, null, 2));
     expect(problemsOf(content)).toEqual([
-      'release.json:2:3: Unexpected version `2025-04-12` in the folder `2025-04-11`, expected the version to match its folder\'s name [release-manifest]',
+      "release.json:2:3: Unexpected version `2025-04-12` in the folder `2025-04-11`, expected the version to match its folder's name [release-manifest]",
       'release.json:3:3: Unexpected date `2025-4-12`, expected a calendar date written YYYY-MM-DD [release-manifest]',
     ]);
   });
@@ -130,7 +155,9 @@ describe('frozen releases never change', () => {
     const manifest = JSON.parse(readFileSync(path2, 'utf8'));
     // The date moved later (to make it the latest): its checksum no longer matches.
     writeFileSync(path2, JSON.stringify({ ...manifest, version: '2025-04-11', date: '2025-04-10' }, null, 2));
-    expect(problemsOf(content)).toEqual([expect.stringMatching(/^release\.json:\d+:3: Unexpected change to release\.json \(its `checksum` no longer matches.*\[frozen-release\]$/)]);
+    expect(problemsOf(content)).toEqual([
+      expect.stringMatching(/^release\.json:\d+:3: Unexpected change to release\.json \(its `checksum` no longer matches.*\[frozen-release\]$/),
+    ]);
     // A date version earlier than its release date.
     writeFileSync(path2, JSON.stringify({ ...manifest, date: '2025-05-01' }, null, 2));
     expect(problemsOf(content)).toEqual([expect.stringMatching(/^release\.json:2:3: Unexpected version 2025-04-11 earlier than its date 2025-05-01/)]);
@@ -150,7 +177,9 @@ describe('frozen releases never change', () => {
     const moved = path.join(content, 'releases', '2025-06-01');
     renameSync(path.dirname(first), moved);
     writeFileSync(path.join(moved, 'release.json'), JSON.stringify({ ...fields, checksum: manifestChecksum(fields) }, null, 2));
-    expect(problemsOf(content).join('\n')).toMatch(/Unexpected previous release .* releases in order of date and version must be the chain they were frozen as/);
+    expect(problemsOf(content).join('\n')).toMatch(
+      /Unexpected previous release .* releases in order of date and version must be the chain they were frozen as/,
+    );
   });
 
   it('a folder without release.json fails', () => {
@@ -165,7 +194,8 @@ describe('frozen releases never change', () => {
 describe('npm run release (scripts/release.ts)', () => {
   const work = tempDir('cli');
   const content = draftFrom('v1', 'cli');
-  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'scripts/release.ts'), '--content', content, ...args], { cwd: work, encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(repoRoot, 'scripts/release.ts'), '--content', content, ...args], { cwd: work, encoding: 'utf8' });
 
   it('freezes and says where', () => {
     const result = run('1.0.0', '--date', '2025-04-11');

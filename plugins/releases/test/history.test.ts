@@ -28,9 +28,19 @@ describe('buildHistory', () => {
     expect(history.get('going_away')).toMatchObject({ removedIn: '2025-02-01', events: [{ version: '2025-02-01', kind: 'removed' }] });
     expect(history.get('be_kind')!.events.map((event) => event.kind)).toEqual(['authority', 'text']);
     expect(history.get('mover')!.events).toEqual([
-      { version: '2025-02-01', kind: 'moved', from: { chapter: 'more', chapterTitle: 'More', parent: 'more', parentTitle: 'More' }, to: { chapter: 'rules', chapterTitle: 'Rules', parent: 'rules', parentTitle: 'Rules' } },
+      {
+        version: '2025-02-01',
+        kind: 'moved',
+        from: { chapter: 'more', chapterTitle: 'More', parent: 'more', parentTitle: 'More' },
+        to: { chapter: 'rules', chapterTitle: 'Rules', parent: 'rules', parentTitle: 'Rules' },
+      },
     ]);
-    expect(history.get('ex_new')).toMatchObject({ kind: 'example', addedIn: '2025-02-01', changedIn: ['2025-03-01'], events: [{ kind: 'added' }, { kind: 'changed', aspects: ['responses'] }] });
+    expect(history.get('ex_new')).toMatchObject({
+      kind: 'example',
+      addedIn: '2025-02-01',
+      changedIn: ['2025-03-01'],
+      events: [{ kind: 'added' }, { kind: 'changed', aspects: ['responses'] }],
+    });
     expect(history.get('ex_greet')!.events).toEqual([{ version: '2025-02-01', kind: 'changed', aspects: ['grades', 'rationales'] }]);
     expect(history.has('rules')).toBe(false);
   });

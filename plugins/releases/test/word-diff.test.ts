@@ -13,7 +13,11 @@ describe('cost grows linearly', () => {
   });
 
   test('a long section with an edit every few words', { retry: 2 }, () => {
-    const edited = (n: number) => words(n, 'a').split(' ').map((word, index) => (index % 5 === 0 ? `${word}x` : word)).join(' ');
+    const edited = (n: number) =>
+      words(n, 'a')
+        .split(' ')
+        .map((word, index) => (index % 5 === 0 ? `${word}x` : word))
+        .join(' ');
     const ratio = growth((n) => wordDiff(words(n, 'a'), edited(n)), 2_000);
     expect(ratio).toBeLessThan(maxRatio);
   });
@@ -33,13 +37,21 @@ describe('what counts as a change', () => {
   test('an edit is marked word by word; parts put together give the new text', () => {
     const result = wordDiff('The assistant should ask a question when unsure.', 'The assistant should ask one question when it is unsure.');
     expect(result.rewritten).toBeUndefined();
-    expect(result.parts.filter((part) => !part.removed).map((part) => part.value).join('')).toBe('The assistant should ask one question when it is unsure.');
+    expect(
+      result.parts
+        .filter((part) => !part.removed)
+        .map((part) => part.value)
+        .join(''),
+    ).toBe('The assistant should ask one question when it is unsure.');
     expect(result.wordsAdded).toBe(3);
     expect(result.wordsRemoved).toBe(1);
   });
 
   test('a passage rewritten from scratch is before and after, not a word salad', () => {
-    const result = wordDiff('Keep answers short and to the point unless the user asks for more detail on the topic.', 'Match the length the user asked for; when they have not said, prefer brevity over exhaustive coverage of everything.');
+    const result = wordDiff(
+      'Keep answers short and to the point unless the user asks for more detail on the topic.',
+      'Match the length the user asked for; when they have not said, prefer brevity over exhaustive coverage of everything.',
+    );
     expect(result.rewritten).toBe(true);
     expect(result.parts).toEqual([
       { value: expect.stringContaining('Keep answers short'), removed: true },

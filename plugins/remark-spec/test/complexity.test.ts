@@ -12,13 +12,26 @@ const shapes: Record<string, { shape: (n: number) => string; n: number; path?: s
   'a long line of spaces before text': { shape: (n) => `${chapter}x${' '.repeat(n)}y\n`, n: 20_000 },
   'a long settings line': { shape: (n) => example(`Hi.\n:::settings\nkey${' '.repeat(n)}value ${':'.repeat(10)}\n:::`), n: 20_000 },
   'a long settings line without a colon': { shape: (n) => example(`Hi.\n:::settings\n${' x'.repeat(n)}\n:::`), n: 5_000 },
-  'many settings lines': { shape: (n) => example(`Hi.\n:::settings\n${Array.from({ length: n }, (_, index) => `key_${index}: value ${index}`).join('\n')}\n:::`), n: 400 },
+  'many settings lines': {
+    shape: (n) => example(`Hi.\n:::settings\n${Array.from({ length: n }, (_, index) => `key_${index}: value ${index}`).join('\n')}\n:::`),
+    n: 400,
+  },
   'many dangling links': { shape: (n) => `${chapter}${Array.from({ length: n }, (_, index) => `[link](#missing_target_${index})`).join('\n')}\n`, n: 300 },
-  'many headings': { shape: (n) => Array.from({ length: n }, (_, index) => `## Section ${index}\n::section{#section_${index}}\n\nText ${index}.\n`).join('\n'), n: 100 },
-  'many examples': { shape: (n) => `${chapter}${Array.from({ length: n }, (_, index) => `::::example[Case ${index}]{#case_${index}}\n:::user\nHi ${index}.\n:::\n:::compliant[Ok]\nFine.\n:::\n::::\n`).join('\n')}`, n: 50 },
+  'many headings': {
+    shape: (n) => Array.from({ length: n }, (_, index) => `## Section ${index}\n::section{#section_${index}}\n\nText ${index}.\n`).join('\n'),
+    n: 100,
+  },
+  'many examples': {
+    shape: (n) =>
+      `${chapter}${Array.from({ length: n }, (_, index) => `::::example[Case ${index}]{#case_${index}}\n:::user\nHi ${index}.\n:::\n:::compliant[Ok]\nFine.\n:::\n::::\n`).join('\n')}`,
+    n: 50,
+  },
   'many responses in one example': { shape: (n) => example(`Hi.\n:::\n${':::compliant[Ok]\nFine.\n:::\n'.repeat(n)}:::user\nBye.`), n: 100 },
   'list markers on one line (deep lists)': { shape: (n) => `${chapter}${'- '.repeat(n)}deepest\n`, n: 20_000 },
-  'many nested list lines': { shape: (n) => `${chapter}${Array.from({ length: n }, (_, index) => `${'  '.repeat(index % 50)}- item ${index}`).join('\n')}\n`, n: 300 },
+  'many nested list lines': {
+    shape: (n) => `${chapter}${Array.from({ length: n }, (_, index) => `${'  '.repeat(index % 50)}- item ${index}`).join('\n')}\n`,
+    n: 300,
+  },
   'containers opened and never closed': { shape: (n) => `${chapter}${':::system\ntext\n```\n\n'.repeat(n)}`, n: 100 },
   'many braces in an .mdx message': { shape: (n) => example('{x} '.repeat(n)), n: 1_000, path: 'content/complexity.mdx' },
 };

@@ -12,7 +12,9 @@ const projectRoot = path.resolve(import.meta.dirname, '../../..');
 
 describe('the id rule', () => {
   test('every element id the site writes itself is reserved', () => {
-    const files = readdirSync(path.join(projectRoot, 'src'), { recursive: true }).map(String).filter((file) => /\.(astro|ts)$/.test(file));
+    const files = readdirSync(path.join(projectRoot, 'src'), { recursive: true })
+      .map(String)
+      .filter((file) => /\.(astro|ts)$/.test(file));
     const written = new Set<string>();
     for (const file of files) {
       for (const match of readFileSync(path.join(projectRoot, 'src', file), 'utf8').matchAll(/\bid="([^"{}$]+)"/g)) written.add(match[1]!);
@@ -28,7 +30,20 @@ describe('the id rule', () => {
     for (const bad of ['a/b', '.', '..', '?', '#', '_x', '-x', 'a b', 'é']) expect(idProblem(bad), bad).toBe('pattern');
     expect(idProblem('a'.repeat(maxIdLength))).toBeUndefined();
     expect(idProblem('a'.repeat(maxIdLength + 1))).toBe('length');
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', 'content', 'main', 'search', 'top', 'toc', 'sidebar', 'site-header']) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'prototype',
+      'content',
+      'main',
+      'search',
+      'top',
+      'toc',
+      'sidebar',
+      'site-header',
+    ]) {
       expect(reservedIds.has(name), name).toBe(true);
       expect(idProblem(name), name).toBe('reserved');
     }

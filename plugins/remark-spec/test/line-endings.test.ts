@@ -13,7 +13,8 @@ const variants: Record<string, (text: string) => string> = {
   'BOM and CRLF': (text) => '\uFEFF' + text.replace(/\n/g, '\r\n'),
 };
 
-const printed = (messages: Awaited<ReturnType<typeof run>>['messages']) => messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`);
+const printed = (messages: Awaited<ReturnType<typeof run>>['messages']) =>
+  messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`);
 
 describe('line endings and byte-order marks read like LF', () => {
   for (const [name, convert] of Object.entries(variants)) {
@@ -27,7 +28,9 @@ describe('line endings and byte-order marks read like LF', () => {
 
       const expected = await run(withError);
       const actual = await run(convert(withError));
-      expect(printed(expected.messages)).toEqual(['4:1 missing-section-id Unexpected heading `No id` without a stable id, expected a `::section{#id}` line right under it, such as `::section{#no_id}`']);
+      expect(printed(expected.messages)).toEqual([
+        '4:1 missing-section-id Unexpected heading `No id` without a stable id, expected a `::section{#id}` line right under it, such as `::section{#no_id}`',
+      ]);
       expect(printed(actual.messages)).toEqual(printed(expected.messages));
     });
   }

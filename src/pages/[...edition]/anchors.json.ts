@@ -14,7 +14,9 @@ export function GET({ props }: { props: { view: View } }) {
   if (view.edition.prefix === '') for (const removed of view.site.removed) anchors[removed.id] ??= removedHref(view, removed);
   // An id a later release gave a section (its old id listed in `oldids` there) lands on the same
   // section under the name it has in this edition.
-  const renames = view.site.editions.flatMap((edition) => [...edition.model.targets.values()].flatMap((target) => (target.aliasOf ? [[target.id, target.aliasOf] as const] : [])));
+  const renames = view.site.editions.flatMap((edition) =>
+    [...edition.model.targets.values()].flatMap((target) => (target.aliasOf ? [[target.id, target.aliasOf] as const] : [])),
+  );
   for (let added = true; added; ) {
     added = false;
     for (const [older, newer] of renames) {

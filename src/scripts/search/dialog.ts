@@ -89,7 +89,9 @@ export class SearchDialog {
     this.input.focus();
     this.input.select();
     // Fetch the index while the reader types; failures show up with the first query.
-    loadPagefind(this.base).then((api) => this.showAvailableFilters(api)).catch(() => {});
+    loadPagefind(this.base)
+      .then((api) => this.showAvailableFilters(api))
+      .catch(() => {});
     loadTitleWords(this.base).catch(() => {});
   }
 
@@ -98,7 +100,10 @@ export class SearchDialog {
   private listen(): void {
     this.input.addEventListener('input', () => {
       const query = this.input.value.trim();
-      if (query) void loadPagefind(this.base).then((api) => api.preload(query)).catch(() => {});
+      if (query)
+        void loadPagefind(this.base)
+          .then((api) => api.preload(query))
+          .catch(() => {});
       this.schedule(DEBOUNCE_MS);
     });
     this.input.addEventListener('keydown', (event) => this.onKeydown(event));
@@ -210,7 +215,9 @@ export class SearchDialog {
     // What the list shows, for tests and styling: `data-query` and `data-filters` (`kind=Example&…`).
     const shown = () => {
       this.dialog.dataset.query = query;
-      this.dialog.dataset.filters = Object.entries(filters).map(([key, value]) => `${key}=${value}`).join('&');
+      this.dialog.dataset.filters = Object.entries(filters)
+        .map(([key, value]) => `${key}=${value}`)
+        .join('&');
     };
     if (!query && !filtered) {
       this.lastQuery = '';

@@ -83,7 +83,12 @@ async function termHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilt
         continue;
       }
       const better = effectiveScore(hit) > effectiveScore(known) ? hit : known;
-      hits.set(result.id, { ...better, inTitle: known.inTitle || hit.inTitle, inHolds: known.inHolds || hit.inHolds, locations: [...known.locations, ...hit.locations] });
+      hits.set(result.id, {
+        ...better,
+        inTitle: known.inTitle || hit.inTitle,
+        inHolds: known.inHolds || hit.inHolds,
+        locations: [...known.locations, ...hit.locations],
+      });
     }
   });
   return hits;
@@ -96,12 +101,14 @@ let kinds: Promise<Map<string, RecordKind>> | undefined;
  * filter: two filter-only searches, once per page, so ranking knows kinds before any record's data loads.
  */
 function recordKinds(api: PagefindApi): Promise<Map<string, RecordKind>> {
-  kinds ??= Promise.all([api.search(null, { filters: { kind: 'Section' } }), api.search(null, { filters: { kind: 'Eval prompt' } })]).then(([sections, prompts]) => {
-    const map = new Map<string, RecordKind>();
-    for (const result of sections?.results ?? []) map.set(result.id, 'section');
-    for (const result of prompts?.results ?? []) map.set(result.id, 'prompt');
-    return map;
-  });
+  kinds ??= Promise.all([api.search(null, { filters: { kind: 'Section' } }), api.search(null, { filters: { kind: 'Eval prompt' } })]).then(
+    ([sections, prompts]) => {
+      const map = new Map<string, RecordKind>();
+      for (const result of sections?.results ?? []) map.set(result.id, 'section');
+      for (const result of prompts?.results ?? []) map.set(result.id, 'prompt');
+      return map;
+    },
+  );
   kinds.catch(() => {
     kinds = undefined;
   });

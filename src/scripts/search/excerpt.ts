@@ -27,7 +27,12 @@ export function buildExcerpt(content: string, locations: readonly number[], titl
   const words = content.match(WORD) ?? [];
   const bodyStart = titleWords < words.length ? titleWords : 0;
   const matched = new Set(locations);
-  const start = openingWord(words, [...matched].filter((location) => location >= bodyStart), bodyStart, length);
+  const start = openingWord(
+    words,
+    [...matched].filter((location) => location >= bodyStart),
+    bodyStart,
+    length,
+  );
   const end = Math.min(words.length, start + length);
   const segments: ExcerptSegment[] = [];
   const push = (segment: ExcerptSegment) => {

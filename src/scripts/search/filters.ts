@@ -26,9 +26,16 @@ export class FilterBar {
       {
         key: 'authority',
         label: 'Authority',
-        values: [...levels.map((level) => ({ value: level.name, label: level.label, tone: `ms-badge--${level.name}` })), { value: noLevelValue, label: noLevelLabel }],
+        values: [
+          ...levels.map((level) => ({ value: level.name, label: level.label, tone: `ms-badge--${level.name}` })),
+          { value: noLevelValue, label: noLevelLabel },
+        ],
       },
-      { key: 'kind', label: 'Kind', values: (Object.keys(kindLabels) as RecordKind[]).map((kind) => ({ value: kindLabels[kind], label: kindPluralLabels[kind] })) },
+      {
+        key: 'kind',
+        label: 'Kind',
+        values: (Object.keys(kindLabels) as RecordKind[]).map((kind) => ({ value: kindLabels[kind], label: kindPluralLabels[kind] })),
+      },
       { key: 'grade', label: 'Has a response', values: GRADES.map((grade) => ({ value: grade.value, label: grade.value, tone: `ms-chip--${grade.name}` })) },
     ];
     for (const group of groups) this.element.append(renderGroup(group));
@@ -46,11 +53,16 @@ export class FilterBar {
   showAvailable(counts: FilterCounts): void {
     if (this.shown) return;
     this.shown = true;
-    const tags = Object.keys(counts.tag ?? {}).filter((tag) => counts.tag![tag]! > 0).sort();
+    const tags = Object.keys(counts.tag ?? {})
+      .filter((tag) => counts.tag![tag]! > 0)
+      .sort();
     if (tags.length) this.element.append(renderGroup({ key: 'tag', label: 'Tag', values: tags.map((tag) => ({ value: tag, label: tag })) }));
     // Eval results: sections and examples with a violating result, per model (only when the site has runs).
-    const failing = Object.keys(counts.failing ?? {}).filter((model) => counts.failing![model]! > 0).sort();
-    if (failing.length) this.element.append(renderGroup({ key: 'failing', label: 'Failing for', values: failing.map((model) => ({ value: model, label: model })) }));
+    const failing = Object.keys(counts.failing ?? {})
+      .filter((model) => counts.failing![model]! > 0)
+      .sort();
+    if (failing.length)
+      this.element.append(renderGroup({ key: 'failing', label: 'Failing for', values: failing.map((model) => ({ value: model, label: model })) }));
     for (const radio of this.element.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
       const key = radio.name.slice(PREFIX.length);
       if (radio.value && !counts[key]?.[radio.value]) radio.closest('label')!.hidden = true;

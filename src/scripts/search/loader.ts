@@ -15,7 +15,8 @@ const load = () => {
 let warming = false;
 let list: Promise<string[]> | undefined;
 /** The files a first search needs (worker, WebAssembly, metadata, filter and index chunks), as the build lists them. */
-const firstSearchFiles = () => (list ??= fetch(`${base}pagefind/preload.json`).then(async (response) => ((await response.json()) as { files: string[] }).files));
+const firstSearchFiles = () =>
+  (list ??= fetch(`${base}pagefind/preload.json`).then(async (response) => ((await response.json()) as { files: string[] }).files));
 
 /**
  * Starts every download a first search needs, side by side, before the UI code has arrived:

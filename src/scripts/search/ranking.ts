@@ -68,7 +68,10 @@ export const KIND_FACTOR: Readonly<Record<RecordKind, number>> = { section: 1, e
  * or id has a word and whose text has at least half of them; when none does, the records with at
  * least half the words (or, failing that, the most any record has).
  */
-export function rankRecords<T>(hits: Map<string, TermHit & { result: T }>[], kindOf: (id: string) => RecordKind = () => 'section'): { records: RankedRecord<T>[]; coverage: Coverage } {
+export function rankRecords<T>(
+  hits: Map<string, TermHit & { result: T }>[],
+  kindOf: (id: string) => RecordKind = () => 'section',
+): { records: RankedRecord<T>[]; coverage: Coverage } {
   const words = hits.length;
   const byRecord = new Map<string, { result: T; coverage: number; score: number; raw: number; inTitle: boolean; locations: Set<number> }>();
   for (const termHits of hits) {

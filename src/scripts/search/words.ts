@@ -7,7 +7,9 @@
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   // Question words too ("what happens when …", "should it …"): they frame a question, the other words ask it.
-  'a an and are as at be but by can could do does for from happen happens how i in into is it its of on or over should than that the this to v vs versus what when which who why will with would'.split(' '),
+  'a an and are as at be but by can could do does for from happen happens how i in into is it its of on or over should than that the this to v vs versus what when which who why will with would'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -35,7 +37,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
  */
 export function stem(word: string): string {
   let key = word.toLowerCase().replace(/['’]s$/, '');
-  for (const [suffix, replacement] of [['ies', 'y'], ['ing', ''], ['ed', ''], ['es', ''], ['s', '']] as const) {
+  for (const [suffix, replacement] of [
+    ['ies', 'y'],
+    ['ing', ''],
+    ['ed', ''],
+    ['es', ''],
+    ['s', ''],
+  ] as const) {
     if (key.endsWith(suffix) && key.length - suffix.length >= 3 && !key.endsWith('ss')) {
       key = key.slice(0, -suffix.length) + replacement;
       break;
