@@ -163,14 +163,32 @@ if (!skip.has('pages')) {
   // The largest chapter and chain-of-command, as readers load them: page-pair.mjs, A B A B.
   const pages = ['/stay-in-bounds/', '/chain-of-command/'];
   const out = sh(`node '${options.peers}/pairs/page-pair.mjs' ${Number(options['page-runs'])} ${pages.map((page) => `${page}:${page}`).join(' ')} 2>/dev/null`);
-  const pairs = JSON.parse(out) as Array<{ pair: string; ours: { fcpMs: number; loadMs: number }; starlight: { fcpMs: number; loadMs: number }; ratios: { fcp: number; load: number } }>;
+  const pairs = JSON.parse(out) as Array<{
+    pair: string;
+    ours: { fcpMs: number; loadMs: number };
+    starlight: { fcpMs: number; loadMs: number };
+    ratios: { fcp: number; load: number };
+  }>;
   /** gzip bytes of the page's HTML per KB of its visible text (what a reader gets for what they download). */
   const htmlPerText = (dist: string, page: string) => {
     const html = readFileSync(path.join(dist, page, 'index.html'));
     const tree: Root = fromHtml(html.toString('utf8'));
     // What a reader sees: the body without scripts, styles, the head and hidden elements.
-    const body = (tree.children.find((node) => node.type === 'element' && node.tagName === 'html') as Element | undefined)?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body');
-    const strip = (node: Element): Element => ({ ...node, children: node.children.filter((child) => !(child.type === 'element' && (['script', 'style', 'template', 'svg', 'noscript'].includes(child.tagName) || child.properties.hidden !== undefined))).map((child) => (child.type === 'element' ? strip(child) : child)) });
+    const body = (tree.children.find((node) => node.type === 'element' && node.tagName === 'html') as Element | undefined)?.children.find(
+      (node): node is Element => node.type === 'element' && node.tagName === 'body',
+    );
+    const strip = (node: Element): Element => ({
+      ...node,
+      children: node.children
+        .filter(
+          (child) =>
+            !(
+              child.type === 'element' &&
+              (['script', 'style', 'template', 'svg', 'noscript'].includes(child.tagName) || child.properties.hidden !== undefined)
+            ),
+        )
+        .map((child) => (child.type === 'element' ? strip(child) : child)),
+    });
     const text = (body ? textOf(strip(body)) : '').replace(/\s+/g, ' ').trim();
     return gzipSync(html, { level: 9 }).length / (Buffer.byteLength(text) / 1024);
   };
@@ -221,11 +239,13 @@ if (!skip.has('scale')) {
 if (!options.from) figures.loadAfter = load();
 
 const targets: Array<[string, string, number]> = [
-  ...['stay-in-bounds', 'chain-of-command'].flatMap((page): Array<[string, string, number]> => [
-    [`pageFcp:${page}`, `${page}: first contentful paint, ms`, 1.0],
-    [`pageLoad:${page}`, `${page}: load, ms`, 1.0],
-    [`pageHtml:${page}`, `${page}: gzip HTML bytes per KB of visible text`, 1.5],
-  ]),
+  ...['stay-in-bounds', 'chain-of-command'].flatMap(
+    (page): Array<[string, string, number]> => [
+      [`pageFcp:${page}`, `${page}: first contentful paint, ms`, 1.0],
+      [`pageLoad:${page}`, `${page}: load, ms`, 1.0],
+      [`pageHtml:${page}`, `${page}: gzip HTML bytes per KB of visible text`, 1.5],
+    ],
+  ),
   ['coldWallS', 'cold build, wall', 1.0],
   ['coldCpuS', 'cold build, CPU', 1.0],
   ['unchangedWallS', 'rebuild, nothing changed, wall', 0.5],
