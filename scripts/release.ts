@@ -1,9 +1,11 @@
 // Freezes the draft in content/ as a published release:
 //   npm run release -- <version> [--date YYYY-MM-DD] [--notes FILE] [--content DIR]
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpecError, ConfigError } from '../plugins/model/index.ts';
-import { FreezeError, freezeRelease } from '../plugins/releases/index.ts';
+import { finishPendingImport } from '../plugins/import-model-spec/index.ts';
+import { ConfigError, pendingImportFolder, SpecError } from '../plugins/model/index.ts';
+import { FreezeError, freezeRelease, withLock } from '../plugins/releases/index.ts';
 
 const usage = 'Usage: npm run release -- <version> [--date YYYY-MM-DD] [--notes FILE] [--content DIR]';
 
@@ -28,6 +30,12 @@ if (parsed.values.help) {
 if (parsed.positionals.length !== 1) fail(`expected exactly one version, got ${parsed.positionals.length}\n${usage}`);
 
 try {
+  // An import stopped after its commit point is finished first: the draft is whole again, and the
+  // release the import was making exists before this one is checked against it.
+  const content = parsed.values.content!;
+  if (existsSync(path.join(content, pendingImportFolder)) && withLock(content, () => finishPendingImport(content))) {
+    console.log(`Finished an interrupted import into ${content}/ first.`);
+  }
   const release = freezeRelease(parsed.values.content!, parsed.positionals[0]!, { date: parsed.values.date, notesFile: parsed.values.notes });
   const count = Object.keys(release.files).length;
   console.log(

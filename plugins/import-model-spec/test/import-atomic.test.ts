@@ -145,9 +145,8 @@ describe('npm run import -- --release, all or nothing', () => {
     expect(settle(content)).toBe('complete');
   }, 120_000);
 
-  it('stopped between its commit point and its last move: the build refuses the folder, and finishing it is idempotent', async () => {
-    // The state a kill leaves mid-journal, made on purpose: the checked files wait in the pending
-    // folder, the journal is written, and one chapter has already moved.
+  /** The state a kill leaves mid-journal, made on purpose: the checked files wait in the pending folder, the journal is written, and one chapter has already moved. */
+  function stoppedMidJournal(): string {
     const content = copyOfBase();
     const pending = path.join(content, '.import-pending');
     mkdirSync(pending);
@@ -164,9 +163,27 @@ describe('npm run import -- --release, all or nothing', () => {
     const moved = moves.find((name) => name.endsWith('.md'))!;
     cpSync(path.join(pending, moved), path.join(content, moved));
     rmSync(path.join(pending, moved));
+    return content;
+  }
+
+  it('stopped between its commit point and its last move: the build refuses the folder, and finishing it is idempotent', () => {
+    const content = stoppedMidJournal();
     expect(() => loadSpec(content, { log: () => {} })).toThrow(/Unexpected unfinished import/);
     expect(withLock(content, () => finishPendingImport(content))).toBe(true);
     expect(withLock(content, () => finishPendingImport(content))).toBe(false);
     expect(state(content)).toEqual(complete);
+  }, 60_000);
+
+  it('npm run release finishes an interrupted import before freezing the next release', async () => {
+    const content = stoppedMidJournal();
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/release.ts'), '2025-03-01', '--content', content], { cwd: work });
+      let stdout = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.on('exit', (code) => resolve({ code, stdout }));
+    });
+    expect(result.stdout).toContain('Finished an interrupted import');
+    expect(result.code).toBe(0);
+    expect(state(content)).toEqual({ draft: complete.draft, releases: ['2025-01-01', '2025-02-01', '2025-03-01'] });
   }, 60_000);
 });
