@@ -5,9 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSpecConfig } from '../plugins/model/index.ts';
-import { loadSpec, SpecError } from '../plugins/model/index.ts';
-import { readReleases } from '../plugins/releases/index.ts';
+import { ConfigError, SpecError } from '../plugins/model/index.ts';
+import { loadEdition } from '../plugins/releases/index.ts';
 import { inspectExport } from '../plugins/evals/index.ts';
 import { promptfooExport } from '../plugins/evals/index.ts';
 import { evalRecords } from '../plugins/evals/index.ts';
@@ -26,19 +25,7 @@ try {
   if (values.format !== 'inspect' && values.format !== 'promptfoo')
     throw new ConfigError(`Unexpected --format ${values.format === undefined ? '(none)' : `\`${values.format}\``}, expected \`inspect\` or \`promptfoo\``, []);
   if (!values.out) throw new ConfigError('Unexpected command without --out, expected the folder to write the suite into (`--out evals-suite`)', []);
-  const content = values.content!;
-  const config = loadSpecConfig(content);
-  const releases = readReleases(content);
-  const release = values.draft ? undefined : values.release ? releases.find((candidate) => candidate.version === values.release) : releases.at(-1);
-  if (values.release && !release)
-    throw new ConfigError(
-      `Unexpected release \`${values.release}\`, expected one of ${releases.map((candidate) => candidate.version).join(', ') || '(none yet)'}`,
-      [],
-    );
-  const spec = release
-    ? loadSpec(release.dir, { siteConfig: { site: config.site, base: config.base, repository: config.repository, logo: config.logo } })
-    : loadSpec(content);
-  const name = release?.version ?? 'draft';
+  const { spec, name } = loadEdition(values.content!, { release: values.release, draft: values.draft });
   const files = values.format === 'inspect' ? inspectExport(spec, name) : promptfooExport(spec, name);
   mkdirSync(values.out, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(values.out, file), text);

@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSpecConfig, exampleRecords, examplesJsonl, specJson, loadSpec, SpecError } from '../plugins/model/index.ts';
-import { readReleases } from '../plugins/releases/index.ts';
+import { ConfigError, exampleRecords, examplesJsonl, specJson, SpecError } from '../plugins/model/index.ts';
+import { loadEdition } from '../plugins/releases/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,19 +21,8 @@ const { values } = parseArgs({
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 try {
-  const content = values.content!;
-  const config = loadSpecConfig(content);
-  const releases = readReleases(content);
-  const release = values.draft ? undefined : values.release ? releases.find((candidate) => candidate.version === values.release) : releases.at(-1);
-  if (values.release && !release)
-    throw new ConfigError(
-      `Unexpected release \`${values.release}\`, expected one of ${releases.map((candidate) => candidate.version).join(', ') || '(none yet)'}`,
-      [],
-    );
   // A release is published where the site is now, as the build does it.
-  const spec = release
-    ? loadSpec(release.dir, { siteConfig: { site: config.site, base: config.base, repository: config.repository, logo: config.logo } })
-    : loadSpec(content);
+  const { spec, name } = loadEdition(values.content!, { release: values.release, draft: values.draft });
   mkdirSync(values.out!, { recursive: true });
   writeFileSync(path.join(values.out!, 'spec.json'), JSON.stringify(specJson(spec), null, 2) + '\n');
   const records = exampleRecords(spec);
@@ -41,7 +30,7 @@ try {
   const examples = [...spec.examples.values()];
   const conversations = examples.filter(({ example }) => example.kind === 'example').length;
   console.log(
-    `${release ? `release ${release.version}` : 'draft'}: ${values.out}/spec.json: ${count(spec.chapters.length, 'chapter')}, ${count(spec.sections.size, 'section')}, ${count(conversations, 'example')}, ${count(examples.length - conversations, 'eval prompt')}`,
+    `${name === 'draft' ? name : `release ${name}`}: ${values.out}/spec.json: ${count(spec.chapters.length, 'chapter')}, ${count(spec.sections.size, 'section')}, ${count(conversations, 'example')}, ${count(examples.length - conversations, 'eval prompt')}`,
   );
   console.log(`${values.out}/examples.jsonl: ${count(records.length, 'record')}`);
 } catch (error) {

@@ -319,3 +319,12 @@ function typeWord(type: string): string {
 function displayPath(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
+
+/**
+ * What the draft's config decides for every edition built or exported beside it: where the site
+ * is (a release's URLs move with it) and the maintainers' `mdx` policy, which a release's own
+ * config cannot lift.
+ */
+export function draftGoverned(config: SpecConfig): Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo' | 'mdx'> {
+  return { site: config.site, base: config.base, repository: config.repository, logo: config.logo, mdx: config.mdx };
+}

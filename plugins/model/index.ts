@@ -25,6 +25,7 @@ export {
   type MdxPolicy,
   type SpecConfig,
   type SpecTag,
+  draftGoverned,
 } from './config.ts';
 export { default as remarkContentAssets, checkContentAssets, type ContentAsset } from './content-assets.ts';
 export { exampleRecords, examplesJsonl, specJson, specSchemaVersion } from './export.ts';

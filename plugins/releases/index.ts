@@ -8,7 +8,7 @@ export { changesJson, changesSchemaVersion, diffReleases, type ChangesJson } fro
 export type { DiffPart, ExamplePlace, ExampleRef, ReleaseDiff, SectionPlace, SectionRef } from './diff-types.ts';
 export { FreezeError, freezeRelease, type FreezeOptions, type FrozenRelease } from './freeze.ts';
 export { badgeFor, buildHistory, type HistoryEvent, type ItemHistory } from './history.ts';
-export { loadVersion, type VersionedSpec } from './load.ts';
+export { loadEdition, loadVersion, type VersionedSpec } from './load.ts';
 export { manifestName, notesName } from './manifest.ts';
 export { checkReleases, readReleases } from './read.ts';
 export { readRemovals, removalsName } from './removals.ts';

@@ -1,5 +1,6 @@
 import {
   indexChapters,
+  draftGoverned,
   loadSpecConfig,
   prepareSpec,
   siteUrls,
@@ -87,7 +88,7 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const { releases, removals } = readTimelineInputs(contentDir);
   const common = { ...(options.cache ? { cache: options.cache } : {}), ...(options.log ? { log: options.log } : {}) };
   // The maintainers' policy governs every edition: a release's own config cannot lift it.
-  const siteConfig = { site: config.site, base: config.base, repository: config.repository, logo: config.logo, mdx: config.mdx };
+  const siteConfig = draftGoverned(config);
 
   const frozen = releases.map((release) => prepareSpec(release.dir, { ...common, prefix: `${release.version}/`, siteConfig }));
   const released = releases.length > 0;
