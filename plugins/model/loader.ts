@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkSpec, { collectTargets, normalizeSource, type DefinedTarget, type RemarkSpecOptions } from '../remark-spec/index.ts';
-import type { SpecExample, SpecFileData, SpecSection } from '../remark-spec/index.ts';
+import type { SpecFileData } from '../remark-spec/index.ts';
 import { type ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
 import { loadSpecConfig, type SpecConfig } from './config.ts';
 import { listChapterFiles } from './chapter-files.ts';

@@ -1,6 +1,5 @@
 import { h } from 'hastscript';
 import type { Root, RootContent } from 'mdast';
-import type { Node } from 'unist';
 import { hastNode, wrapperNode } from './hast.ts';
 
 /**

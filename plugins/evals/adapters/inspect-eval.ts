@@ -1,10 +1,8 @@
-import { checkResults } from '../run-checks.ts';
 import type { EvalResult } from '../types.ts';
-import { runId, type Adapter } from './context.ts';
-import { inspectHeader } from './inspect-header.ts';
+import { type Adapter } from './context.ts';
+import { inspectHeader, inspectRun } from './inspect-header.ts';
 import { inspectResult } from './inspect-sample.ts';
 import { parseInspectJson } from './nonfinite-json.ts';
-import { releaseOfSamples } from './release.ts';
 import { ZipEntries } from './zip-entries.ts';
 
 /** `samples/<id>_epoch_<n>.json` (and the chunked layout's `samples/<id>_epoch_<n>/sample.json`). */
@@ -91,18 +89,7 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
         report.warn(`Unexpected unreadable \`summaries.json\` (${(error as Error).message}); missing samples cannot be detected`, 'malformed-run');
       }
     }
-    const kept = checkResults(results, report);
-    return [
-      {
-        id: runId(file),
-        file,
-        model: header.model ?? 'unknown model',
-        release: header.release ?? releaseOfSamples(kept, report),
-        provenance: header.provenance,
-        results: kept,
-        missing,
-      },
-    ];
+    return [inspectRun(file, header, results, missing, report)];
   } finally {
     zip.close();
   }

@@ -1,5 +1,8 @@
-import type { EvalProvenance } from '../types.ts';
-import { asText } from './context.ts';
+import type { RunReport } from '../problems.ts';
+import { checkResults } from '../run-checks.ts';
+import type { EvalProvenance, EvalResult, EvalRun } from '../types.ts';
+import { asText, runId } from './context.ts';
+import { releaseOfSamples } from './release.ts';
 
 /** What a run keeps from Inspect's `EvalSpec` (`eval` in header.json and in `inspect log dump`). */
 export interface InspectHeader {
@@ -28,5 +31,19 @@ export function inspectHeader(log: Record<string, unknown>): InspectHeader {
       grader: null,
       revision: revision?.commit ? { origin: String(revision.origin ?? ''), commit: String(revision.commit) } : null,
     },
+  };
+}
+
+/** One Inspect log as a run, for both of its file forms (`.eval` archives and `inspect log dump` JSON). */
+export function inspectRun(file: string, header: InspectHeader, results: EvalResult[], missing: number, report: RunReport): EvalRun {
+  const kept = checkResults(results, report);
+  return {
+    id: runId(file),
+    file,
+    model: header.model ?? 'unknown model',
+    release: header.release ?? releaseOfSamples(kept, report),
+    provenance: header.provenance,
+    results: kept,
+    missing,
   };
 }

@@ -1,9 +1,7 @@
-import { checkResults } from '../run-checks.ts';
 import type { EvalResult } from '../types.ts';
-import { runId, type Adapter } from './context.ts';
-import { inspectHeader, type InspectHeader } from './inspect-header.ts';
+import { type Adapter } from './context.ts';
+import { inspectHeader, inspectRun, type InspectHeader } from './inspect-header.ts';
 import { inspectResult } from './inspect-sample.ts';
-import { releaseOfSamples } from './release.ts';
 import { streamJsonPaths } from './stream-json.ts';
 
 /**
@@ -43,16 +41,5 @@ export const readInspectJson: Adapter = async ({ path, file, report, config }) =
     const result = inspectResult(sample, String(sample.__place), header.scorers, config, report);
     if (result) results.push(result);
   }
-  const kept = checkResults(results, report);
-  return [
-    {
-      id: runId(file),
-      file,
-      model: header.model ?? 'unknown model',
-      release: header.release ?? releaseOfSamples(kept, report),
-      provenance: header.provenance,
-      results: kept,
-      missing: 0,
-    },
-  ];
+  return [inspectRun(file, header, results, 0, report)];
 };

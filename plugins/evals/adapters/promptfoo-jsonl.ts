@@ -1,7 +1,7 @@
 import type { EvalResult } from '../types.ts';
 import type { Adapter } from './context.ts';
 import { promptfooResult, promptfooRuns } from './promptfoo-result.ts';
-import { jsonLines } from './read-lines.ts';
+import { jsonLines, unreadableLine } from './read-lines.ts';
 
 /** promptfoo's `--output results.jsonl`: one `EvaluateResult` per line, read line by line. */
 export const readPromptfooJsonl: Adapter = async ({ path, file, report, config }) => {
@@ -17,18 +17,7 @@ export const readPromptfooJsonl: Adapter = async ({ path, file, report, config }
       );
       rows.push({
         model: lastModel,
-        result: {
-          sample: `line ${line}`,
-          epoch: 1,
-          key: '',
-          verdict: 'error',
-          score: null,
-          rationale: 'Unreadable line',
-          output: null,
-          input: [],
-          scores: [],
-          place: `line ${line}`,
-        },
+        result: unreadableLine(line),
       });
       continue;
     }

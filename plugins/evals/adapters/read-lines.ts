@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { EvalResult } from '../types.ts';
 
 /**
  * The lines of a JSONL file, one at a time with their 1-based numbers: a file of any size is read
@@ -18,4 +19,20 @@ export async function* jsonLines(file: string): AsyncGenerator<{ line: number; v
       yield { line, error: (error as Error).message };
     }
   }
+}
+
+/** The result a line that could not be read stands for: counted as an error, never dropped. */
+export function unreadableLine(line: number): EvalResult {
+  return {
+    sample: `line ${line}`,
+    epoch: 1,
+    key: '',
+    verdict: 'error',
+    score: null,
+    rationale: 'Unreadable line',
+    output: null,
+    input: [],
+    scores: [],
+    place: `line ${line}`,
+  };
 }

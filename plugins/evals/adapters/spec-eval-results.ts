@@ -3,7 +3,7 @@ import { sampleName, type RunReport } from '../problems.ts';
 import { checkResults } from '../run-checks.ts';
 import { verdicts, type EvalResult, type EvalRun, type Verdict } from '../types.ts';
 import { asText, runId, type Adapter } from './context.ts';
-import { jsonLines } from './read-lines.ts';
+import { jsonLines, unreadableLine } from './read-lines.ts';
 import { streamJsonPaths } from './stream-json.ts';
 
 export const specEvalResultsFormat = 'spec-eval-results/1';
@@ -26,18 +26,7 @@ export const readSpecEvalResults: Adapter = async ({ path, file, report, config 
           'malformed-run',
           line,
         );
-        results.push({
-          sample: `line ${line}`,
-          epoch: 1,
-          key: '',
-          verdict: 'error',
-          score: null,
-          rationale: 'Unreadable line',
-          output: null,
-          input: [],
-          scores: [],
-          place: `line ${line}`,
-        });
+        results.push(unreadableLine(line));
         continue;
       }
       const record = value as Record<string, unknown>;

@@ -1,10 +1,8 @@
-import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { readChapter } from '../../model/index.ts';
 import remarkSpec, { collectTargets } from '../../remark-spec/index.ts';
 import type { ReferenceTarget, SpecFileData } from '../../remark-spec/index.ts';
-import { specParser } from '../../model/index.ts';
 import type { ImportResult } from '../types.ts';
 
 export interface Parsed {
