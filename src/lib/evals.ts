@@ -30,3 +30,8 @@ export function percent(rate: number | null): string {
 export function tone(rate: number | null): string {
   return rate === null ? 'none' : rate >= 0.8 ? 'high' : rate >= 0.5 ? 'mid' : 'low';
 }
+
+/** A covered section's title as the chapter shows it (the coverage data keeps the author's characters). */
+export function shownTitle(view: View, section: { id: string; title: string }): string {
+  return view.edition.model.sections.get(section.id)?.section.displayTitle ?? section.title;
+}
