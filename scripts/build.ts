@@ -1,0 +1,54 @@
+// `npm run build [-- astro build options]`: builds the site with Astro, unless nothing it reads has
+// changed since the last successful build and the built folder is as that build left it; then it
+// says so and stops, without starting Astro. `--force` always builds.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type BuildStamp, inputDigest, outputListing, sameOutput } from './build-inputs.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  if (at === -1) return undefined;
+  return args[at]!.includes('=') ? args[at]!.slice(name.length + 1) : args[at + 1];
+};
+const outDir = path.resolve(projectRoot, option('--outDir') ?? 'dist');
+const cacheDir = path.resolve(projectRoot, process.env.SPEC_CACHE_DIR ?? 'node_modules/.astro');
+const contentDir = path.resolve(projectRoot, process.env.SPEC_CONTENT_DIR ?? 'content');
+const stampFile = path.join(cacheDir, 'model-spec', 'build-stamp.json');
+
+const settings = {
+  args,
+  node: process.version,
+  env: Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([name]) => /^(SPEC_|ASTRO_|PUBLIC_|VITE_)|^NODE_ENV$/.test(name))
+      .sort(),
+  ),
+};
+let stamp: BuildStamp | null = null;
+try {
+  stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BuildStamp;
+} catch {
+  // No earlier build, or a stamp from another version: build.
+}
+// The config keeps eval runs and assets inside the content folder, so these two folders are all a build reads.
+const inputs = inputDigest({ projectRoot, contentDir, outDir, cacheDir, settings });
+if (!args.includes('--force') && stamp?.inputs === inputs && sameOutput(stamp, outputListing(outDir))) {
+  console.log(
+    `model-spec: nothing the site is built from has changed since the last build, and ${path.relative(projectRoot, outDir) || outDir}/ is as it left it; not rebuilt (\`npm run build -- --force\` rebuilds).`,
+  );
+  process.exit(0);
+}
+
+// Whatever happens next, the old stamp no longer describes the folder.
+rmSync(stampFile, { force: true });
+const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build', ...args], { cwd: projectRoot, stdio: 'inherit' });
+if (result.status !== 0) process.exit(result.status ?? 1);
+const output = outputListing(outDir);
+if (output) {
+  mkdirSync(path.dirname(stampFile), { recursive: true });
+  writeFileSync(stampFile, JSON.stringify({ inputs, output } satisfies BuildStamp));
+}

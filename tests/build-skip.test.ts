@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const skipped = /not rebuilt/;
+
+test('`npm run build` skips a build only when no input changed and the built folder is as it was left', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ms-build-skip-'));
+  const content = path.join(dir, 'content');
+  const outDir = path.join(dir, 'dist');
+  cpSync(path.join(import.meta.dirname, 'fixtures/mdx-site'), content, { recursive: true });
+  const chapter = path.join(content, '01-plain.md');
+  const page = path.join(outDir, 'plain/index.html');
+  const build = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir, ...args], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SPEC_CONTENT_DIR: content, SPEC_CACHE_DIR: path.join(dir, 'cache') },
+    });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  };
+
+  const first = build();
+  expect(first.status, first.output.slice(-2000)).toBe(0);
+  expect(first.output).not.toMatch(skipped);
+  const second = build();
+  expect(second.status).toBe(0);
+  expect(second.output).toMatch(skipped);
+
+  // One word in one chapter is a change.
+  writeFileSync(chapter, readFileSync(chapter, 'utf8').replace('Hello', 'Hello again,'));
+  const edited = build();
+  expect(edited.output).not.toMatch(skipped);
+  expect(readFileSync(page, 'utf8')).toContain('Hello again,');
+
+  // A built file deleted or rewritten by hand is a change too: the build restores it.
+  rmSync(page);
+  const restored = build();
+  expect(restored.output).not.toMatch(skipped);
+  expect(existsSync(page)).toBe(true);
+
+  // A failed build leaves nothing to skip to: after the fix, the site is built again even though
+  // the inputs are those of the last good build.
+  const config = path.join(content, 'spec.config.json');
+  const good = readFileSync(config, 'utf8');
+  writeFileSync(config, `${good} }`);
+  expect(build().status).not.toBe(0);
+  writeFileSync(config, good);
+  const fixed = build();
+  expect(fixed.status, fixed.output.slice(-2000)).toBe(0);
+  expect(fixed.output).not.toMatch(skipped);
+  expect(build('--force').output).not.toMatch(skipped);
+
+  rmSync(dir, { recursive: true, force: true });
+});
