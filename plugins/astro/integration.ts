@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
@@ -27,8 +27,8 @@ import { writeSearchIndex } from './pagefind.ts';
 import { checkBuiltLinks } from './link-check.ts';
 import { settledLoads } from './content-watch.ts';
 import { chapterSwaps, HOT_CHAPTERS_CLIENT, HOT_CHAPTERS_EVENT } from './hot-chapters.ts';
-import { shortLinkPages, writeShortLinkPages } from './short-links.ts';
-import { cachedImagePath, drawInWorker, socialCards, writeSocialImages } from './social-cards.ts';
+import { shortLinkFiles, shortLinkPages } from './short-links.ts';
+import { cachedImagePath, drawInWorker, FilesWorker, socialCards } from './social-cards.ts';
 import { EditionCache } from './edition-cache.ts';
 import { writeStore } from './store.ts';
 import { modelSpecModule } from './virtual-module.ts';
@@ -60,8 +60,10 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const searchDir = () => path.join(storeDir, `search-${process.pid}`);
   /** The "failing for model X" search filter, from eval results of the latest edition. */
   const failing = () => evals && failingFilter(evals, site.editions[0]!.version ?? 'draft');
-  /** Social images, drawn in a worker thread while Astro renders pages. */
-  let socialDrawn: Promise<void> | undefined;
+  /** Social images and short-link pages, written in a worker thread while Astro builds, into `staging()`. */
+  let filesWritten: Promise<void> | undefined;
+  let shortLinks = 0;
+  const staging = () => path.join(storeDir, `files-${process.pid}`);
   const imageCache = () => path.join(storeDir, '..', 'social-images');
   const load = async (log: (text: string) => void) => {
     const started = performance.now();
@@ -82,6 +84,8 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         // Built pages of frozen releases are reused between builds (the dev server renders on request).
         if (command === 'build') editionCache = new EditionCache(path.join(storeDir, 'editions'));
         if (command === 'dev') injectScript('page', HOT_CHAPTERS_CLIENT);
+        // Started before the spec loads, so the worker's own start-up overlaps it.
+        const files = command === 'build' ? new FilesWorker() : undefined;
         try {
           const ms = await load((text) => logger.warn(text));
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
@@ -92,7 +96,28 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
             );
           }
         } catch (error) {
+          files?.stop();
           throw friendly(error, contentDir);
+        }
+        if (command === 'build') {
+          // What comes straight from the model starts now, beside Astro's work: the search index
+          // in Pagefind's process, the images and short-link pages in the worker.
+          rmSync(searchDir(), { recursive: true, force: true });
+          searchIndex = writeSearchIndex(searchDir(), site.editions[0]!.model, { decorate: failing(), cacheDir: path.join(storeDir, 'search-index') });
+          searchIndex.catch(() => {}); // Reported in astro:build:done.
+          rmSync(staging(), { recursive: true, force: true });
+          const cards = socialCards(site);
+          const pages = shortLinkFiles(site);
+          shortLinks = pages.length;
+          const base = site.config.base.length;
+          filesWritten = files!.run({
+            cacheDir: imageCache(),
+            cards: [...cards.values()],
+            staging: staging(),
+            pages,
+            images: [...cards].map(([url, card]) => ({ file: url.slice(base), card })),
+          });
+          filesWritten.catch(() => {}); // Reported in astro:build:done.
         }
         updateConfig({
           site: site.config.site,
@@ -149,19 +174,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           if (path.resolve(file).startsWith(contentDir + path.sep)) changed(path.resolve(file));
         });
       },
-      'astro:build:start': () => {
-        rmSync(searchDir(), { recursive: true, force: true });
-        searchIndex = writeSearchIndex(searchDir(), site.editions[0]!.model, { decorate: failing(), cacheDir: path.join(storeDir, 'search-index') });
-        searchIndex.catch(() => {}); // Reported in astro:build:done.
-        socialDrawn = drawInWorker(socialCards(site).values(), imageCache());
-        socialDrawn.catch(() => {});
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         // Before the edition cache stores this build's editions, so their short links are kept with them.
-        const shortLinks = writeShortLinkPages(site, outDir);
-        await socialDrawn;
-        await writeSocialImages(socialCards(site), imageCache(), outDir, site.config.base);
+        await filesWritten;
+        moveInto(staging(), outDir);
         if (editionCache) {
           const { copied, stored } = editionCache.sync(site, outDir);
           if (copied.length + stored.length > 0)
@@ -209,7 +226,20 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   }
 }
 
-/** Moves a folder into the built site (copied when the two are on different file systems). */
+/** Moves every file of a staging folder to the same place under `to`, then removes the staging folder. */
+function moveInto(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    // A folder Astro did not write moves whole (one rename for all of /s/); one it did is merged.
+    if (entry.isDirectory() && existsSync(target)) moveInto(source, target);
+    else moveFolder(source, target);
+  }
+  rmSync(from, { recursive: true, force: true });
+}
+
+/** Moves a folder or file into the built site (copied when the two are on different file systems). */
 function moveFolder(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   try {

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { siteUrls, summaryText, type SiteUrls, type SpecConfig } from '../model/index.ts';
 import type { SiteModel } from '../site/index.ts';
 
@@ -53,15 +51,9 @@ export function shortLinkPages(site: SiteModel): ShortLinkPage[] {
   return pages;
 }
 
-/** Writes the short-link pages into the built site. */
-export function writeShortLinkPages(site: SiteModel, outDir: string): number {
-  const pages = shortLinkPages(site);
-  for (const page of pages) {
-    const folder = path.join(outDir, page.url.slice(site.config.base.length));
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'index.html'), page.html);
-  }
-  return pages.length;
+/** The short-link pages as files, by their path in the built site. */
+export function shortLinkFiles(site: SiteModel): Array<{ file: string; html: string }> {
+  return shortLinkPages(site).map((page) => ({ file: `${page.url.slice(site.config.base.length)}index.html`, html: page.html }));
 }
 
 /**

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SiteModel } from '../site/index.ts';
 import { siteUrls } from '../model/index.ts';
 
 // What the build needs to know about social images, without loading satori and resvg: the
-// drawing (social-images.ts) runs in a worker thread (social-worker.ts).
+// drawing (social-images.ts) runs in a worker thread (files-worker.ts).
 
 /** What a section's social image shows. Everything that changes the picture is here, so it is the cache key. */
 export interface SocialCard {
@@ -47,30 +47,50 @@ export function socialCards(site: SiteModel): Map<string, SocialCard> {
   return cards;
 }
 
-/**
- * Draws the cards missing from the cache in a worker thread, so the build's main thread goes on
- * rendering pages meanwhile; resolves when every card is in the cache.
- */
-export function drawInWorker(cards: Iterable<SocialCard>, cacheDir: string): Promise<void> {
-  const missing = [...new Map([...cards].map((card) => [cachedImagePath(card, cacheDir), card])).entries()]
-    .filter(([file]) => !existsSync(file))
-    .map(([, card]) => card);
-  if (missing.length === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./social-worker.ts', import.meta.url), { workerData: { cards: missing, cacheDir } });
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the social image worker stopped with code ${code}`))));
-  });
+/** A job for the files worker: cards to draw into the cache and, for a build, what to stage. */
+export interface FilesJob {
+  cacheDir: string;
+  cards: SocialCard[];
+  /** The staging folder the files below are written into (paths relative to it). */
+  staging?: string;
+  pages?: Array<{ file: string; html: string }>;
+  images?: Array<{ file: string; card: SocialCard }>;
 }
 
-/** Copies the cards' images from the cache into the built site (after drawInWorker). */
-export async function writeSocialImages(cards: Map<string, SocialCard>, cacheDir: string, outDir: string, base: string): Promise<void> {
-  for (const [url, card] of cards) {
-    const file = path.join(outDir, url.slice(base.length));
-    mkdirSync(path.dirname(file), { recursive: true });
-    const cached = cachedImagePath(card, cacheDir);
-    if (!existsSync(cached)) await drawInWorker([card], cacheDir);
-    copyFileSync(cached, file);
+/**
+ * A worker thread for the files written straight from the model (files-worker.ts). It starts at
+ * once, so loading satori and resvg overlaps the spec's loading; `run` hands it its one job.
+ */
+export class FilesWorker {
+  private readonly worker = new Worker(new URL('./files-worker.ts', import.meta.url));
+  private readonly finished: Promise<void>;
+
+  constructor() {
+    this.finished = new Promise((resolve, reject) => {
+      this.worker.once('message', (result: { done?: true; error?: string }) => (result.error ? reject(new Error(result.error)) : resolve()));
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`the files worker stopped with code ${code} before finishing`)));
+    });
+    this.finished.catch(() => {}); // Reported by whoever awaits `run`.
   }
+
+  /** Draws the job's cards missing from the cache and writes its files; resolves when all are written. */
+  run(job: FilesJob): Promise<void> {
+    const missing = [...new Map(job.cards.map((card) => [cachedImagePath(card, job.cacheDir), card])).entries()]
+      .filter(([file]) => !existsSync(file))
+      .map(([, card]) => card);
+    this.worker.postMessage({ ...job, cards: missing });
+    return this.finished;
+  }
+
+  /** Stops the worker without a job (the build failed before it had one). */
+  stop(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** Draws the cards missing from the cache in a worker thread (the dev server, on request). */
+export function drawInWorker(cards: Iterable<SocialCard>, cacheDir: string): Promise<void> {
+  const missing = [...cards].filter((card) => !existsSync(cachedImagePath(card, cacheDir)));
+  return missing.length === 0 ? Promise.resolve() : new FilesWorker().run({ cacheDir, cards: missing });
 }
