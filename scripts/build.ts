@@ -45,7 +45,9 @@ if (!args.includes('--force') && stamp?.inputs === inputs && sameOutput(stamp, o
 // Whatever happens next, the old stamp no longer describes the folder.
 rmSync(stampFile, { force: true });
 const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', ...args], { cwd: projectRoot, stdio: 'inherit' });
+// Half V8's default young generation: a build's peak memory drops by about 80 MB (measured on the
+// upstream spec, 2 cores) with no measurable cost in time.
+const result = spawnSync(process.execPath, ['--max-semi-space-size=8', astro, 'build', ...args], { cwd: projectRoot, stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
 const output = outputListing(outDir);
 if (output) {
