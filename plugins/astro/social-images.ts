@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { crc32, deflateSync } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { cachedImagePath } from './social-cards.ts';
@@ -139,5 +140,35 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
     { ...SOCIAL_IMAGE_SIZE, fonts: loadFonts().list },
   );
   // Rasterized on libuv's thread pool, so the next card's layout goes on meanwhile.
-  return (await renderAsync(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_SIZE.width } })).asPng();
+  const image = await renderAsync(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE_SIZE.width } });
+  return encodePng(image.width, image.height, image.pixels);
+}
+
+/**
+ * RGBA pixels as a PNG. Written here rather than taken from resvg's `asPng()`: its encoder, at its
+ * fixed compression, was a third of each card's cost (13 ms); a PNG is three chunks around a zlib
+ * stream, and node:zlib at level 3 writes a card in 5 ms for a file about 8% larger. Rows are
+ * stored unfiltered (filter type 0), which suits flat backgrounds with text.
+ */
+export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
+  const row = width * 4;
+  const raw = Buffer.alloc((row + 1) * height);
+  for (let y = 0; y < height; y++) rgba.copy(raw, y * (row + 1) + 1, y * row, (y + 1) * row);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bits per channel
+  header[9] = 6; // RGBA
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function chunk(type: string, data: Buffer): Buffer {
+  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const framed = Buffer.alloc(typed.length + 8);
+  framed.writeUInt32BE(data.length, 0);
+  typed.copy(framed, 4);
+  framed.writeUInt32BE(crc32(typed), typed.length + 4);
+  return framed;
 }

@@ -382,6 +382,24 @@ describe('4. sharing: short links unfurl with their own image', () => {
     const html = readFileSync(path.join(dist, 's', example.id, 'index.html'), 'utf8');
     expect(html).toContain(`/s/${example.section}/og.png"`);
   });
+
+  test('a social image decodes in the browser: 1200×630, white, with its level’s colour along the top', async () => {
+    const section = spec.sections.find((candidate: any) => candidate.authority) ?? spec.sections[0];
+    const page = await open(`s/${section.id}/og.png`);
+    const seen = await page.evaluate(async () => {
+      const image = document.querySelector('img')!;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.naturalWidth, image.naturalHeight);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const at = (x: number, y: number) => [...context.getImageData(x, y, 1, 1).data];
+      return { width: image.naturalWidth, height: image.naturalHeight, top: at(600, 4), middle: at(20, 300) };
+    });
+    expect(seen).toMatchObject({ width: 1200, height: 630, middle: [255, 255, 255, 255] });
+    // The border is one of the level colours: opaque and far from white.
+    expect(seen.top[3]).toBe(255);
+    expect(seen.top[0]! + seen.top[1]! + seen.top[2]!).toBeLessThan(3 * 160);
+  });
 });
 
 describe('6. example cards built for comparing', () => {
