@@ -74,6 +74,8 @@ export class FilesWorker {
       this.worker.once('exit', (code) => reject(new Error(`the files worker stopped with code ${code} before finishing`)));
     });
     this.finished.catch(() => {}); // Reported by whoever awaits `run`.
+    // Until it has a job, a waiting worker must not keep the process alive (a build that stops early).
+    this.worker.unref();
   }
 
   /** Draws the job's cards missing from the cache and writes its files; resolves when all are written. */
@@ -81,6 +83,7 @@ export class FilesWorker {
     const missing = [...new Map(job.cards.map((card) => [cachedImagePath(card, job.cacheDir), card])).entries()]
       .filter(([file]) => !existsSync(file))
       .map(([, card]) => card);
+    this.worker.ref();
     this.worker.postMessage({ ...job, cards: missing });
     return this.finished;
   }
