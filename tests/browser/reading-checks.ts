@@ -37,12 +37,13 @@ export async function landing(site: Site, pathname: string, options: { width: nu
     page.evaluate((id) => {
       const box = document.getElementById(id)!.getBoundingClientRect();
       const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
-      return { y: scrollY, top: box.top, header, height: innerHeight };
+      return { top: box.top, header, height: innerHeight };
     }, options.section);
-  // Where the page is, sampled for 800 ms: an animated jump passes through many places; a late
-  // instant correction (a slow frame on a loaded machine) through at most one more.
+  // Where the section is on screen, sampled for 800 ms: an animated jump carries it through many
+  // places; a late instant correction (a slow frame on a loaded machine) moves it once more. Not
+  // scrollY: scroll anchoring changes that while cards above render, keeping the section still.
   const places = new Set<number>();
-  for (const started = Date.now(); Date.now() - started < 800; await page.waitForTimeout(15)) places.add(Math.round((await measure()).y));
+  for (const started = Date.now(); Date.now() - started < 800; await page.waitForTimeout(15)) places.add(Math.round((await measure()).top));
   const last = await measure();
   const url = new URL(page.url());
   await page.context().close();
