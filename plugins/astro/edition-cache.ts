@@ -10,7 +10,11 @@ import type { Edition, SiteModel } from '../site/index.ts';
  * many releases builds the draft and the root, and copies the rest.
  */
 export class EditionCache {
-  constructor(private readonly dir: string) {}
+  private readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** Marks the editions whose pages are in the cache, so the pages are not rendered again. */
   mark(site: SiteModel): void {

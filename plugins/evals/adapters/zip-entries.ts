@@ -5,10 +5,13 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
  * only), then each entry is inflated on request, so memory is bounded by the largest entry.
  */
 export class ZipEntries {
-  private constructor(
-    private readonly zip: ZipFile,
-    readonly entries: Map<string, Entry>,
-  ) {}
+  private readonly zip: ZipFile;
+  readonly entries: Map<string, Entry>;
+
+  private constructor(zip: ZipFile, entries: Map<string, Entry>) {
+    this.zip = zip;
+    this.entries = entries;
+  }
 
   static async open(file: string): Promise<ZipEntries> {
     const zip = await new Promise<ZipFile>((resolve, reject) =>

@@ -17,11 +17,10 @@ const PREFIX = 'ms-search-';
 
 export class FilterBar {
   private shown = false;
+  readonly element: HTMLElement;
 
-  constructor(
-    readonly element: HTMLElement,
-    levels: Level[],
-  ) {
+  constructor(element: HTMLElement, levels: Level[]) {
+    this.element = element;
     const groups: FilterGroup[] = [
       {
         key: 'authority',
