@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import * as pagefind from 'pagefind';
 import { type SearchRecord, type SpecModel, searchRecords, titleWords } from '../model/index.ts';
 
@@ -36,29 +37,49 @@ export async function writeSearchIndex(
     examples: records.filter((record) => record.filters.kind?.[0] !== 'Section').length,
   };
   const outputPath = path.join(outDir, 'pagefind');
-  // The same records give the same index: a rebuild that changed no record copies the last one.
+  // The same records give the same index: a rebuild that changed no record unpacks the last one.
   const cached =
     cacheDir &&
     path.join(
       cacheDir,
-      createHash('sha256')
+      `${createHash('sha256')
         .update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), records]))
         .digest('hex')
-        .slice(0, 32),
+        .slice(0, 32)}.zip`,
     );
-  // Copies are asynchronous: hundreds of small files, copied while Astro renders pages on this thread.
   if (cached && existsSync(cached)) {
-    await cp(cached, outputPath, { recursive: true });
+    await unpack(readFileSync(cached), outputPath);
     return { ...counts, cached: true };
   }
   await buildIndex(records, outputPath);
   if (cached) {
+    // Kept as one file, not a copy of the folder: the index is hundreds of small files, and
+    // creating that many files again cost a cold build about as much CPU as Pagefind's own writing.
     // Written aside and renamed, then only the newest index is kept.
     rmSync(cacheDir, { recursive: true, force: true });
-    await cp(outputPath, `${cached}.${process.pid}.tmp`, { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(`${cached}.${process.pid}.tmp`, pack(outputPath));
     renameSync(`${cached}.${process.pid}.tmp`, cached);
   }
   return { ...counts, cached: false };
+}
+
+/** A folder's files as one zip, stored uncompressed (Pagefind's chunks are gzip already). */
+function pack(dir: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, file).split(path.sep).join('/')] = readFileSync(file);
+  }
+  return zipSync(files, { level: 0 });
+}
+
+/** Writes the files of a zip made by `pack` under `dir`; written asynchronously, beside Astro's rendering. */
+async function unpack(zip: Uint8Array, dir: string): Promise<void> {
+  const files = Object.entries(unzipSync(zip));
+  for (const folder of new Set(files.map(([name]) => path.dirname(path.join(dir, name))))) mkdirSync(folder, { recursive: true });
+  await Promise.all(files.map(([name, data]) => writeFile(path.join(dir, name), data)));
 }
 
 /** Bump when the files written below change, so cached indexes are rebuilt. */
