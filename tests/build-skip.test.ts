@@ -47,12 +47,19 @@ test('`npm run build` skips a build only when no input changed and the built fol
   const config = path.join(content, 'spec.config.json');
   const good = readFileSync(config, 'utf8');
   writeFileSync(config, `${good} }`);
-  expect(build().status).not.toBe(0);
+  const broken = build();
+  expect(broken.status).not.toBe(0);
+  // The author sees where: file:line:col, not a stack trace into Astro.
+  expect(broken.output).toMatch(/spec\.config\.json:\d+:\d+/);
   writeFileSync(config, good);
   const fixed = build();
   expect(fixed.status, fixed.output.slice(-2000)).toBe(0);
   expect(fixed.output).not.toMatch(skipped);
   expect(build('--force').output).not.toMatch(skipped);
+  // An option the wrapper does not take is refused by name, with the ones it takes.
+  const unknown = build('--sitee', 'https://example.org');
+  expect(unknown.status).toBe(2);
+  expect(unknown.output).toMatch(/--sitee[\s\S]*--outDir, --site, --base/);
 
   rmSync(dir, { recursive: true, force: true });
 });
