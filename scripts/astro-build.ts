@@ -4,33 +4,10 @@
 // model from the integration's store). Without it a cold build's peak memory is 30-80 MB lower
 // (its time did not change measurably). `astro dev` and `npx astro sync` still write the types;
 // `npx astro build` still works as Astro ships it.
-import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { buildFlags } from './build-flags.ts';
 
-let flags: ReturnType<typeof readFlags>;
-try {
-  flags = readFlags();
-} catch (error) {
-  console.error(
-    `npm run build: ${(error as Error).message} (this wrapper takes --outDir, --site, --base, --mode, --force, --verbose and --silent; \`npx astro build\` takes the rest)`,
-  );
-  process.exit(2);
-}
-
-function readFlags() {
-  return parseArgs({
-    options: {
-      outDir: { type: 'string' },
-      site: { type: 'string' },
-      base: { type: 'string' },
-      mode: { type: 'string' },
-      force: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      silent: { type: 'boolean' },
-    },
-    strict: true,
-  }).values;
-}
+const flags = buildFlags(process.argv.slice(2));
 
 // `sync` is an option of Astro's builder that `build()` passes through but does not declare.
 const options = { devOutput: false, sync: false };

@@ -5,16 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildFlags } from './build-flags.ts';
 import { type BuildStamp, inputDigest, outputListing, sameOutput } from './build-inputs.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
-  if (at === -1) return undefined;
-  return args[at]!.includes('=') ? args[at]!.slice(name.length + 1) : args[at + 1];
-};
-const outDir = path.resolve(projectRoot, option('--outDir') ?? 'dist');
+const flags = buildFlags(args);
+const outDir = path.resolve(projectRoot, flags.outDir ?? 'dist');
 const cacheDir = path.resolve(projectRoot, process.env.SPEC_CACHE_DIR ?? 'node_modules/.astro');
 const contentDir = path.resolve(projectRoot, process.env.SPEC_CONTENT_DIR ?? 'content');
 const stampFile = path.join(cacheDir, 'model-spec', 'build-stamp.json');
@@ -36,7 +33,7 @@ try {
 }
 // The config keeps eval runs and assets inside the content folder, so these two folders are all a build reads.
 const inputs = inputDigest({ projectRoot, contentDir, outDir, cacheDir, settings });
-if (!args.includes('--force') && stamp?.inputs === inputs && sameOutput(stamp, outputListing(outDir))) {
+if (!flags.force && stamp?.inputs === inputs && sameOutput(stamp, outputListing(outDir))) {
   console.log(
     `model-spec: nothing the site is built from has changed since the last build, and ${path.relative(projectRoot, outDir) || outDir}/ is as it left it; not rebuilt (\`npm run build -- --force\` rebuilds).`,
   );

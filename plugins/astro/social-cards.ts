@@ -80,11 +80,8 @@ export class FilesWorker {
 
   /** Draws the job's cards missing from the cache and writes its files; resolves when all are written. */
   run(job: FilesJob): Promise<void> {
-    const missing = [...new Map(job.cards.map((card) => [cachedImagePath(card, job.cacheDir), card])).entries()]
-      .filter(([file]) => !existsSync(file))
-      .map(([, card]) => card);
     this.worker.ref();
-    this.worker.postMessage({ ...job, cards: missing });
+    this.worker.postMessage({ ...job, cards: missingCards(job.cards, job.cacheDir) });
     return this.finished;
   }
 
@@ -96,6 +93,12 @@ export class FilesWorker {
 
 /** Draws the cards missing from the cache in a worker thread (the dev server, on request). */
 export function drawInWorker(cards: Iterable<SocialCard>, cacheDir: string): Promise<void> {
-  const missing = [...cards].filter((card) => !existsSync(cachedImagePath(card, cacheDir)));
+  const missing = missingCards(cards, cacheDir);
   return missing.length === 0 ? Promise.resolve() : new FilesWorker().run({ cacheDir, cards: missing });
+}
+
+/** The cards whose image is not in the cache yet, each once. */
+function missingCards(cards: Iterable<SocialCard>, cacheDir: string): SocialCard[] {
+  const byFile = new Map([...cards].map((card) => [cachedImagePath(card, cacheDir), card]));
+  return [...byFile].filter(([file]) => !existsSync(file)).map(([, card]) => card);
 }
