@@ -70,9 +70,12 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
     const overlay = evalOverlay(contentDir, loadSpecConfig(contentDir), (loaded) => (evals = loaded), log);
     site = await loadSite(contentDir, { cache, log, overlay });
     editionCache?.mark(site);
+    return Math.round(performance.now() - started);
+  };
+  /** Hands the loaded model to the pages. */
+  const store = () => {
     writeStore(storeDir, site);
     writeEvalsStore(storeDir, evals);
-    return Math.round(performance.now() - started);
   };
 
   return {
@@ -80,7 +83,8 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, injectScript, logger }) => {
         storeDir = path.join(fileURLToPath(config.cacheDir), 'model-spec');
-        cache = new ChapterCache(path.join(storeDir, 'chapters'));
+        // The dev server reads edited chapters again: it keeps their parsed pieces too.
+        cache = new ChapterCache(path.join(storeDir, 'chapters'), { pieces: command === 'dev' });
         // Built pages of frozen releases are reused between builds (the dev server renders on request).
         if (command === 'build') editionCache = new EditionCache(path.join(storeDir, 'editions'));
         if (command === 'dev') injectScript('page', HOT_CHAPTERS_CLIENT);
@@ -88,6 +92,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         const files = command === 'build' ? new FilesWorker() : undefined;
         try {
           const ms = await load((text) => logger.warn(text));
+          store();
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
           logger.info(`spec: ${site.editions.length} edition${site.editions.length === 1 ? '' : 's'}, ${chapters} chapters loaded and rendered in ${ms} ms`);
           if (command === 'build' && site.config.site === placeholderSite) {
@@ -162,11 +167,13 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           load: async () => {
             const before = site;
             await load((text) => logger.warn(text));
-            module.invalidate();
             const swaps = chapterSwaps(before, site);
-            // Only chapter bodies changed: open pages swap them in (none, when nothing shown changed).
+            // Only chapter bodies changed: open pages swap them in (none, when nothing shown changed),
+            // sent before the store is written since they do not read it. A reload reads the store.
+            if (swaps && swaps.length > 0) server.environments.client.hot.send({ type: 'custom', event: HOT_CHAPTERS_EVENT, data: { swaps } });
+            store();
+            module.invalidate();
             if (!swaps) server.environments.client.hot.send({ type: 'full-reload' });
-            else if (swaps.length > 0) server.environments.client.hot.send({ type: 'custom', event: HOT_CHAPTERS_EVENT, data: { swaps } });
           },
           report: (error) => logger.error(friendly(error, contentDir).message),
         });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { SpecFileData, DefinedTarget } from '../remark-spec/index.ts';
 import type { ContentAsset } from './content-assets.ts';
+import { ParsedPieces } from './parsed-pieces.ts';
 
 /** A message as stored with a cached chapter, replayed on the file when the cache is used. */
 export interface StoredMessage {
@@ -34,9 +35,12 @@ export interface CachedChapter {
 export class ChapterCache {
   private readonly memory = new Map<string, CachedChapter>();
   private readonly dir: string | undefined;
+  /** Parsed pieces of chapters (memory only), for a process that reads edited chapters again. */
+  readonly pieces: ParsedPieces | undefined;
 
-  constructor(dir?: string) {
+  constructor(dir?: string, options: { pieces?: boolean } = {}) {
     this.dir = dir;
+    this.pieces = options.pieces ? new ParsedPieces() : undefined;
     if (dir) mkdirSync(dir, { recursive: true });
   }
 

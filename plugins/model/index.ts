@@ -48,4 +48,6 @@ export { searchRecords, titleWords, type SearchRecord } from './search-records.t
 export { relativeTargetHref, siteUrls, type SiteUrls } from './urls.ts';
 export { parseJsonDocument, pointerSegments, readJsonDocument, type JsonDocument, type JsonDocumentOptions, type JsonSegment } from './json-document.ts';
 export { readChapter, type ChapterFormat } from './pipeline.ts';
+export { hasCodeBlock, hasMath, onlyWhereNeeded } from './only-where-needed.ts';
+export { ParsedPieces } from './parsed-pieces.ts';
 export { summaryText } from './summary-text.ts';

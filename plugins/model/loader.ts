@@ -94,7 +94,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
     // An image the cached chapter uses may have been deleted since: then the chapter is read again.
     if (cached && cached.assets.every((asset) => existsSync(asset.source)))
       return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };
-    const tree = readChapter(vfile, format, config.mdx, (parsers[format] ??= specParser(format)));
+    const tree = readChapter(vfile, format, config.mdx, (parsers[format] ??= specParser(format, cache?.pieces)));
     const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });
     return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree, vfile.path), assets };
   });

@@ -1,5 +1,5 @@
 import type { PluggableList } from 'unified';
-import { rehypeHeadingIds, rehypeShiki } from '@astrojs/markdown-remark';
+import { rehypeShiki } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
@@ -16,6 +16,8 @@ import { guardParser, remarkSpec, remarkTypography, report, type RemarkSpecOptio
 import type { MdxPolicy } from './config.ts';
 import { checkMdxTrust } from './mdx-trust.ts';
 import { rehypeUniqueHeadingIds } from './heading-ids.ts';
+import type { ParsedPieces } from './parsed-pieces.ts';
+import { hasCodeBlock, hasMath, onlyWhereNeeded } from './only-where-needed.ts';
 
 /**
  * The one Markdown pipeline of the site: the loader parses each chapter with `specParser`, runs
@@ -39,21 +41,30 @@ export const katexOptions = { throwOnError: false, strict: false, maxSize: 20, m
 /** The syntax extensions after parsing (Astro adds GFM itself), for Astro's processor (`.mdx`). */
 export const syntaxRemarkPlugins: [[typeof remarkMath, typeof remarkMathOptions], typeof remarkDirective] = [[remarkMath, remarkMathOptions], remarkDirective];
 
-export const specRehypePlugins: PluggableList = [[rehypeKatex, katexOptions], rehypeUniqueHeadingIds];
+const rehypeMath = onlyWhereNeeded(rehypeKatex, hasMath);
+const rehypeCodeBlocks = onlyWhereNeeded(rehypeShiki, hasCodeBlock);
+
+export const specRehypePlugins: PluggableList = [[rehypeMath, katexOptions], rehypeUniqueHeadingIds];
 
 export type ChapterFormat = 'md' | 'mdx';
 
 /**
  * A parser for spec sources with the same syntax extensions as the site. `.mdx` adds remark-mdx
- * first, as the MDX compiler does, so the tree is the one the compiler compiles.
+ * first, as the MDX compiler does, so the tree is the one the compiler compiles. With `pieces`,
+ * a `.md` file's unchanged pieces come from there (the dev server's re-reads).
  */
-export function specParser(format: ChapterFormat = 'md') {
+export function specParser(format: ChapterFormat = 'md', pieces?: ParsedPieces) {
   return unified()
     .use(remarkParse)
     .use(format === 'mdx' ? [remarkMdx] : [])
     .use(remarkGfm)
     .use(remarkMath, remarkMathOptions)
     .use(remarkDirective)
+    .use(function parseByPieces() {
+      // Inside the guard, which normalises and checks the whole file first.
+      const parse = this.parser as ((document: string, file: VFile) => Root) | undefined;
+      if (pieces && format === 'md' && parse) this.parser = (document, file) => pieces.parse(document, file, parse);
+    })
     .use(function guard() {
       // The same depth limit as the plugin applies: report pathological nesting instead of parsing it.
       guardParser(this);
@@ -126,10 +137,10 @@ export function chapterRenderer(
     // math; the data was taken before this step, so exports keep the author's characters.
     .use(typography === 'smart' ? [remarkTypography] : [])
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
-    .use(rehypeShiki, shikiConfig)
-    .use(rehypeKatex, katexOptions)
+    .use(rehypeCodeBlocks, shikiConfig)
+    .use(rehypeMath, katexOptions)
+    // Every heading leaves this with an id, so Astro's own heading-id step would change nothing.
     .use(rehypeUniqueHeadingIds, { ...(specIds ? { specIds } : {}) })
-    .use(rehypeHeadingIds)
     .use(annotate ? [annotate] : [])
     .use(rehypeStringify, { allowDangerousHtml: true });
   return async (tree: Root, file: VFile): Promise<string> => {
