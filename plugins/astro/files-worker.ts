@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { cachedImagePath, type FilesJob } from './social-cards.ts';
+import { cachedImagePath, type FilesJob } from './card-files.ts';
 import { socialImage } from './social-images.ts';
 
 // satori, resvg and the fonts load as the worker starts, before the job arrives.

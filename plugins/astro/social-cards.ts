@@ -1,27 +1,13 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SiteModel } from '../site/index.ts';
 import { siteUrls } from '../model/index.ts';
+import { cachedImagePath, type FilesJob, type SocialCard } from './card-files.ts';
+
+export { cachedImagePath, type FilesJob, type SocialCard } from './card-files.ts';
 
 // What the build needs to know about social images, without loading satori and resvg: the
 // drawing (social-images.ts) runs in a worker thread (files-worker.ts).
-
-/** What a section's social image shows. Everything that changes the picture is here, so it is the cache key. */
-export interface SocialCard {
-  title: string;
-  /** The section's authority level and its rank (0 = highest), or null. */
-  authority: { label: string; rank: number } | null;
-  spec: string;
-}
-
-/** Bump when the template in social-images.ts changes, so cached images are redrawn. */
-const TEMPLATE = 4;
-
-export function cachedImagePath(card: SocialCard, cacheDir: string): string {
-  return path.join(cacheDir, `${createHash('sha256').update(JSON.stringify({ TEMPLATE, card })).digest('hex').slice(0, 32)}.png`);
-}
 
 /**
  * One social image per section (examples unfurl with their section's image): a spec has hundreds
@@ -45,16 +31,6 @@ export function socialCards(site: SiteModel): Map<string, SocialCard> {
     }
   }
   return cards;
-}
-
-/** A job for the files worker: cards to draw into the cache and, for a build, what to stage. */
-export interface FilesJob {
-  cacheDir: string;
-  cards: SocialCard[];
-  /** The staging folder the files below are written into (paths relative to it). */
-  staging?: string;
-  pages?: Array<{ file: string; html: string }>;
-  images?: Array<{ file: string; card: SocialCard }>;
 }
 
 /**

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
-import { cachedImagePath } from './social-cards.ts';
+import { cachedImagePath } from './card-files.ts';
 
-export type { SocialCard } from './social-cards.ts';
-import type { SocialCard } from './social-cards.ts';
+export type { SocialCard } from './card-files.ts';
+import type { SocialCard } from './card-files.ts';
 
 export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
