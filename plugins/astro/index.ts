@@ -5,6 +5,12 @@
  */
 export { modelSpec, type ModelSpecOptions } from './integration.ts';
 export { checkBuiltLinks } from './link-check.ts';
-export { drawableText, socialImage, type SocialCard } from './social-images.ts';
+export { drawableText } from './card-fonts.ts';
+export type { SocialCard } from './card-files.ts';
+
+/** One social image (drawn in the files worker during a build); satori and resvg load on the first call. */
+export async function socialImage(...args: Parameters<typeof import('./social-images.ts').socialImage>): Promise<Buffer> {
+  return (await import('./social-images.ts')).socialImage(...args);
+}
 export { readStore } from './store.ts';
 export { removedHref } from './short-links.ts';

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { cachedImagePath } from './card-files.ts';
+import { drawableText, loadFonts } from './card-fonts.ts';
 
 export type { SocialCard } from './card-files.ts';
 import type { SocialCard } from './card-files.ts';
@@ -12,55 +12,6 @@ export const SOCIAL_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
 /** The rank scale of the site's badges (spec.css, light), highest first. */
 const RANKS = ['#4c1d95', '#3730a3', '#1d4ea8', '#345a78', '#4b5563', '#5f6670'];
-
-const require = createRequire(import.meta.url);
-type Font = { name: string; data: Buffer; weight: 400 | 700; style: 'normal' };
-let fonts: { list: Font[]; covers: (codePoint: number) => boolean } | undefined;
-
-/**
- * Every subset of Inter that @fontsource ships (Latin, Latin Extended, Cyrillic, Greek,
- * Vietnamese), read with the Unicode ranges its CSS declares, so a title's characters can be
- * checked against what the fonts draw. Satori reads .woff, not .woff2.
- */
-function loadFonts() {
-  if (fonts) return fonts;
-  const list: Font[] = [];
-  const ranges: Array<[number, number]> = [];
-  for (const weight of [400, 700] as const) {
-    const css = readFileSync(require.resolve(`@fontsource/inter/${weight}.css`), 'utf8');
-    for (const face of css.split('@font-face').slice(1)) {
-      const file = /url\(\.\/files\/(inter-[a-z-]+-\d+-normal)\.woff2\)/.exec(face)?.[1];
-      const range = /unicode-range:\s*([^;]+);/.exec(face)?.[1];
-      if (!file || !range) continue;
-      list.push({ name: 'Inter', data: readFileSync(require.resolve(`@fontsource/inter/files/${file}.woff`)), weight, style: 'normal' });
-      for (const part of range.split(',')) {
-        const [from, to] = part
-          .trim()
-          .replace(/^U\+/i, '')
-          .split('-')
-          .map((hex) => parseInt(hex, 16));
-        if (from !== undefined && !Number.isNaN(from)) ranges.push([from, to ?? from]);
-      }
-    }
-  }
-  fonts = { list, covers: (codePoint) => ranges.some(([from, to]) => codePoint >= from && codePoint <= to) };
-  return fonts;
-}
-
-/**
- * The text with the characters the bundled fonts cannot draw (CJK, emoji, most math symbols)
- * left out, and which they were: an image shows what it can instead of empty boxes.
- */
-export function drawableText(text: string): { text: string; missing: string[] } {
-  const { covers } = loadFonts();
-  const missing = new Set<string>();
-  let kept = '';
-  for (const char of text) {
-    if (/\s/.test(char) || covers(char.codePointAt(0)!)) kept += char;
-    else missing.add(char);
-  }
-  return { text: kept.replace(/\s{2,}/g, ' ').trim(), missing: [...missing] };
-}
 
 /**
  * The PNG for one card, drawn with satori and resvg at build time, or read from `cacheDir` when

@@ -32,3 +32,18 @@ console.log(JSON.stringify(loaded.filter((url) => url.startsWith('file:') && !ur
   expect(ours).toContain('plugins/astro/social-images.ts');
   expect(ours.filter((file) => !file.startsWith('plugins/astro/'))).toEqual([]);
 });
+
+// The build's own thread never draws a social image; satori, resvg and the fonts are the worker's.
+test("the config's imports leave the drawing code out", () => {
+  const config = pathToFileURL(path.join(root, 'astro.config.mjs')).href;
+  const script = `import { registerHooks } from 'node:module';
+const loaded = [];
+registerHooks({ resolve(specifier, context, next) { const result = next(specifier, context); loaded.push(result.url); return result; } });
+await import(${JSON.stringify(config)});
+console.log(JSON.stringify(loaded));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  const loaded = JSON.parse(run.stdout) as string[];
+  expect(loaded.some((url) => url.endsWith('/plugins/astro/integration.ts'))).toBe(true);
+  expect(loaded.filter((url) => /\/(satori|@resvg)\/|\/social-images\.ts$/.test(url))).toEqual([]);
+});
