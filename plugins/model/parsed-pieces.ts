@@ -14,42 +14,55 @@ const reachesAcross = /^ {0,3}(?:\[[^\n]*\]:|<(?:script|pre|style|textarea|!|\?)
 const fenceOpening = /^[ \t]*(`{3,}|~{3,}|\${2,}|:{3,})/;
 const fenceClosing = /^[ \t]*(`{3,}|~{3,}|\${2,}|:{3,})[ \t]*$/;
 
+interface Piece {
+  tree: Root;
+  /** Whether it leaves a block open, so it would swallow the next heading. */
+  open: boolean;
+}
+
 /**
- * Chapters parsed piece by piece, each piece from a heading to the next, kept by its text: when
+ * Chapters parsed piece by piece, each piece from a heading to the next, kept by their text: when
  * the dev server reads an edited chapter again, only the pieces the edit touched are parsed (the
- * parser takes about a third of a dev edit on a long chapter). A piece is used only where parsing
+ * parser took about a third of a dev edit on a long chapter). A piece is used only where parsing
  * it alone gives exactly what the whole file gives: a heading at the margin after a blank line
  * starts a fresh block unless a fence, a math block or a directive container is still open (the
  * piece before is checked for that after parsing), or the file has link definitions or raw HTML
  * blocks that span blank lines (then the file is parsed whole).
+ *
+ * A file's first read is whole and keeps nothing; from its second on (an edited chapter), its
+ * pieces as last read are kept, so memory holds the chapters being edited, once each.
  */
 export class ParsedPieces {
-  /** Each piece's tree, and whether it leaves a block open (it would swallow the next heading). */
-  private readonly pieces = new Map<string, { tree: Root; open: boolean }>();
+  private readonly files = new Map<string, Map<string, Piece> | null>();
 
   parse(document: string, file: VFile, parse: Parse): Root {
-    if (reachesAcross.test(document)) return parse(document, file);
+    const name = file.path ?? '';
+    const previous = this.files.get(name);
+    if (previous === undefined || reachesAcross.test(document)) {
+      this.files.set(name, null);
+      return parse(document, file);
+    }
     const starts = [0];
     for (const match of document.matchAll(pieceStart)) starts.push(match.index + match[0].length);
+    const kept = new Map<string, Piece>();
+    this.files.set(name, kept);
     if (starts.length < 2) return parse(document, file);
     const root: Root = { type: 'root', children: [] };
     let line = 0;
     for (const [index, start] of starts.entries()) {
       const text = document.slice(start, starts[index + 1] ?? document.length);
-      let stored = this.pieces.get(text);
-      if (stored === undefined) {
+      let piece = kept.get(text) ?? previous?.get(text);
+      if (!piece) {
         const tree = parse(text, file);
-        stored = { tree, open: leavesOpen(tree, text) };
-        if (this.pieces.size >= 10_000) this.pieces.clear();
-        this.pieces.set(text, stored);
+        piece = { tree, open: leavesOpen(tree, text) };
       }
-      if (stored.open && index < starts.length - 1) return parse(document, file);
+      kept.set(text, piece);
+      if (piece.open && index < starts.length - 1) return parse(document, file);
       // A copy: the steps after parsing change the tree in place.
-      const piece = structuredClone(stored.tree);
-      for (const child of piece.children) shift(child, line, start);
-      root.children.push(...piece.children);
-      if (index === starts.length - 1 && piece.position)
-        root.position = { start: { line: 1, column: 1, offset: 0 }, end: moved(piece.position.end, line, start) };
+      const tree = structuredClone(piece.tree);
+      for (const child of tree.children) shift(child, line, start);
+      root.children.push(...tree.children);
+      if (index === starts.length - 1 && tree.position) root.position = { start: { line: 1, column: 1, offset: 0 }, end: moved(tree.position.end, line, start) };
       line += countLines(text);
     }
     return root;
