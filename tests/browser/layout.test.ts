@@ -154,31 +154,3 @@ describe('17.10 small things', () => {
     expect(new Set(stacked).size).toBe(3);
   });
 });
-
-describe('blocks off screen skip layout', () => {
-  test.each([1280, 375])('at %i px containing them moves nothing, and a block with an open menu or focus is not contained', async (width) => {
-    const page = await open(`${longChapter.slug}/`, width);
-    // Containment as content-visibility applies it, without skipping, against none at all.
-    const boxes = await page.evaluate(() => {
-      const contained = [...document.querySelectorAll<HTMLElement>('article.chapter > *')].filter(
-        (block) => getComputedStyle(block).contentVisibility === 'auto',
-      );
-      const measure = () => [...document.querySelectorAll('article.chapter *')].map((element) => JSON.stringify(element.getBoundingClientRect()));
-      for (const block of contained) Object.assign(block.style, { contentVisibility: 'visible', contain: 'layout style paint' });
-      const withContainment = measure();
-      for (const block of contained) block.style.contain = 'none';
-      return { contained: contained.length, withContainment, without: measure() };
-    });
-    expect(boxes.contained).toBeGreaterThan(10);
-    expect(boxes.withContainment).toEqual(boxes.without);
-
-    const fresh = await open(`${longChapter.slug}/`, width);
-    const control = fresh.locator('article.chapter > .ms-heading-row .ms-menu').nth(1);
-    const host = control.locator('xpath=ancestor::*[parent::article[contains(@class, "chapter")]]');
-    expect(await host.evaluate((element) => getComputedStyle(element).contentVisibility)).toBe('auto');
-    await control.click();
-    expect(await host.evaluate((element) => getComputedStyle(element).contentVisibility)).toBe('visible');
-    await fresh.keyboard.press('Escape');
-    expect(await host.evaluate((element) => getComputedStyle(element).contentVisibility)).toBe('visible'); // focus is back on the control
-  });
-});
