@@ -4,8 +4,6 @@ import type { SiteModel } from '../site/index.ts';
 import { siteUrls } from '../model/index.ts';
 import { cachedImagePath, type FilesJob, type SocialCard } from './card-files.ts';
 
-export { cachedImagePath, type FilesJob, type SocialCard } from './card-files.ts';
-
 // What the build needs to know about social images, without loading satori and resvg: the
 // drawing (social-images.ts) runs in a worker thread (files-worker.ts).
 

@@ -62,7 +62,8 @@ export class ParsedPieces {
       const tree = structuredClone(piece.tree);
       for (const child of tree.children) shift(child, line, start);
       root.children.push(...tree.children);
-      if (index === starts.length - 1 && tree.position) root.position = { start: { line: 1, column: 1, offset: 0 }, end: moved(tree.position.end, line, start) };
+      if (index === starts.length - 1 && tree.position)
+        root.position = { start: { line: 1, column: 1, offset: 0 }, end: moved(tree.position.end, line, start) };
       line += countLines(text);
     }
     return root;
@@ -82,8 +83,8 @@ function leavesOpen(tree: Root, text: string): boolean {
       }
       return false;
     }
-    if (node.type !== 'root' && !('children' in node)) return false;
-    node = 'children' in node ? (node.children.at(-1) as Nodes | undefined) : undefined;
+    if (!('children' in node)) return false;
+    node = node.children.at(-1) as Nodes | undefined;
   }
   return false;
 }
