@@ -11,11 +11,22 @@ import { socialImage } from './social-images.ts';
 // satori, resvg and the fonts load as the worker starts, before the job arrives.
 parentPort!.once('message', async (job: FilesJob) => {
   try {
-    for (const card of job.cards) await socialImage(card, job.cacheDir);
+    // Pages first: they need no drawing, and written after the cards they took three times as
+    // long (the build's main thread was by then waiting on this worker).
     for (const page of job.pages ?? []) {
       mkdirSync(path.dirname(path.join(job.staging!, page.file)), { recursive: true });
       writeFileSync(path.join(job.staging!, page.file), page.html);
     }
+    // One card ahead: satori lays out the next card here while resvg rasterizes this one on
+    // libuv's thread pool.
+    let drawing: Promise<unknown> = Promise.resolve();
+    for (const card of job.cards) {
+      const next = socialImage(card, job.cacheDir);
+      next.catch(() => {}); // Thrown where it is awaited, in turn.
+      await drawing;
+      drawing = next;
+    }
+    await drawing;
     for (const image of job.images ?? []) {
       mkdirSync(path.dirname(path.join(job.staging!, image.file)), { recursive: true });
       copyFileSync(cachedImagePath(image.card, job.cacheDir), path.join(job.staging!, image.file));

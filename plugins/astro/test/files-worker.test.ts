@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { cachedImagePath, type SocialCard } from '../card-files.ts';
+import { FilesWorker } from '../social-cards.ts';
+
+const cards: SocialCard[] = ['Comply with applicable laws', 'Do not lie', 'Be clear and direct'].map((title, rank) => ({
+  title,
+  authority: { label: 'System', rank },
+  spec: 'Test Spec',
+}));
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+
+test('the files worker draws every card into the cache and stages the pages and the images it is given', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ms-files-worker-'));
+  const cacheDir = path.join(root, 'cache');
+  const staging = path.join(root, 'staging');
+  await new FilesWorker().run({
+    cacheDir,
+    cards,
+    staging,
+    pages: [{ file: 's/a/index.html', html: '<p>a</p>' }],
+    images: cards.map((card, index) => ({ file: `s/${index}/og.png`, card })),
+  });
+  expect(readdirSync(cacheDir).filter((name) => name.endsWith('.png'))).toHaveLength(cards.length);
+  for (const card of cards) expect(readFileSync(cachedImagePath(card, cacheDir)).subarray(0, 4)).toEqual(PNG);
+  expect(readFileSync(path.join(staging, 's/a/index.html'), 'utf8')).toBe('<p>a</p>');
+  cards.forEach((card, index) => expect(readFileSync(path.join(staging, `s/${index}/og.png`))).toEqual(readFileSync(cachedImagePath(card, cacheDir))));
+});
+
+test('a card that cannot be stored fails the job with its own error, though the next card was already being drawn', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ms-files-worker-'));
+  // The cache folder is a file: storing the first card fails while the second is in flight.
+  const cacheDir = path.join(root, 'not-a-folder');
+  writeFileSync(cacheDir, '');
+  const failed = await new FilesWorker().run({ cacheDir, cards }).then(
+    () => undefined,
+    (error: Error) => error,
+  );
+  expect(failed?.message).toMatch(/EEXIST|ENOTDIR/);
+  expect(existsSync(path.join(root, 'staging'))).toBe(false);
+});
