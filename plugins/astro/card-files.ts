@@ -28,3 +28,6 @@ export interface FilesJob {
   pages?: Array<{ file: string; html: string }>;
   images?: Array<{ file: string; card: SocialCard }>;
 }
+
+/** What the files worker is sent: cards to start drawing (any number of times), then its one job. */
+export type FilesMessage = { draw: SocialCard[]; cacheDir: string } | { job: FilesJob };

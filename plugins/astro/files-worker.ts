@@ -5,32 +5,69 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { cachedImagePath, type FilesJob } from './card-files.ts';
+import { cachedImagePath, type FilesJob, type FilesMessage, type SocialCard } from './card-files.ts';
 import { socialImage } from './social-images.ts';
 
-// satori, resvg and the fonts load as the worker starts, before the job arrives.
-parentPort!.once('message', async (job: FilesJob) => {
+/** Every card asked for, by cache file: each is drawn once, whether it came early or with the job. */
+const drawn = new Map<string, Promise<void>>();
+const queue: Array<{ card: SocialCard; cacheDir: string; settle: (error?: unknown) => void }> = [];
+let drawing = false;
+
+function draw(cards: SocialCard[], cacheDir: string): void {
+  for (const card of cards) {
+    const file = cachedImagePath(card, cacheDir);
+    if (drawn.has(file)) continue;
+    const image = new Promise<void>((resolve, reject) => queue.push({ card, cacheDir, settle: (error) => (error ? reject(error) : resolve()) }));
+    image.catch(() => {}); // Reported by the job, which awaits every card.
+    drawn.set(file, image);
+  }
+  void drawQueue();
+}
+
+// One card ahead: satori lays out the next card on this thread while resvg rasterizes the one
+// before it on libuv's thread pool. More in flight would only hold more images in memory.
+async function drawQueue(): Promise<void> {
+  if (drawing) return;
+  drawing = true;
+  let ahead: Promise<void> = Promise.resolve();
+  for (;;) {
+    while (queue.length > 0) {
+      const { card, cacheDir, settle } = queue.shift()!;
+      const next = socialImage(card, cacheDir).then(
+        () => settle(),
+        (error: unknown) => settle(error ?? new Error('drawing a card failed')),
+      );
+      await ahead;
+      ahead = next;
+    }
+    await ahead;
+    // Cards handed over while the last one was drawn.
+    if (queue.length === 0) break;
+  }
+  drawing = false;
+}
+
+async function run(job: FilesJob): Promise<void> {
+  // Pages first: they need no drawing, and written after the cards they took three times as long
+  // (the build's main thread was by then waiting on this worker).
+  for (const page of job.pages ?? []) {
+    mkdirSync(path.dirname(path.join(job.staging!, page.file)), { recursive: true });
+    writeFileSync(path.join(job.staging!, page.file), page.html);
+  }
+  draw(job.cards, job.cacheDir);
+  // Every card, also those handed over before the job (a failure among them fails the build).
+  await Promise.all(drawn.values());
+  for (const image of job.images ?? []) {
+    mkdirSync(path.dirname(path.join(job.staging!, image.file)), { recursive: true });
+    copyFileSync(cachedImagePath(image.card, job.cacheDir), path.join(job.staging!, image.file));
+  }
+}
+
+// satori, resvg and the fonts load as the worker starts, before the first message arrives.
+parentPort!.on('message', async (message: FilesMessage) => {
+  if ('draw' in message) return draw(message.draw, message.cacheDir);
   try {
-    // Pages first: they need no drawing, and written after the cards they took three times as
-    // long (the build's main thread was by then waiting on this worker).
-    for (const page of job.pages ?? []) {
-      mkdirSync(path.dirname(path.join(job.staging!, page.file)), { recursive: true });
-      writeFileSync(path.join(job.staging!, page.file), page.html);
-    }
-    // One card ahead: satori lays out the next card here while resvg rasterizes this one on
-    // libuv's thread pool.
-    let drawing: Promise<unknown> = Promise.resolve();
-    for (const card of job.cards) {
-      const next = socialImage(card, job.cacheDir);
-      next.catch(() => {}); // Thrown where it is awaited, in turn.
-      await drawing;
-      drawing = next;
-    }
-    await drawing;
-    for (const image of job.images ?? []) {
-      mkdirSync(path.dirname(path.join(job.staging!, image.file)), { recursive: true });
-      copyFileSync(cachedImagePath(image.card, job.cacheDir), path.join(job.staging!, image.file));
-    }
+    await run(message.job);
     parentPort!.postMessage({ done: true });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -19,6 +19,7 @@ import {
   shikiConfig,
   specRehypePlugins,
   syntaxRemarkPlugins,
+  type SpecModel,
 } from '../model/index.ts';
 import { loadSite, type SiteModel } from '../site/index.ts';
 import { evalOverlay, failingFilter, writeEvalsStore, type SiteEvals } from '../evals/index.ts';
@@ -29,7 +30,7 @@ import { settledLoads } from './content-watch.ts';
 import { chapterSwaps, HOT_CHAPTERS_CLIENT, HOT_CHAPTERS_EVENT } from './hot-chapters.ts';
 import { shortLinkFiles, shortLinkPages } from './short-links.ts';
 import { cachedImagePath } from './card-files.ts';
-import { drawInWorker, FilesWorker, socialCards } from './social-cards.ts';
+import { drawInWorker, FilesWorker, sectionCards, socialCards } from './social-cards.ts';
 import { EditionCache } from './edition-cache.ts';
 import { writeStore } from './store.ts';
 import { modelSpecModule } from './virtual-module.ts';
@@ -66,10 +67,10 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   let shortLinks = 0;
   const staging = () => path.join(storeDir, `files-${process.pid}`);
   const imageCache = () => path.join(storeDir, '..', 'social-images');
-  const load = async (log: (text: string) => void) => {
+  const load = async (log: (text: string) => void, dataLoaded?: (models: SpecModel[]) => void) => {
     const started = performance.now();
     const overlay = evalOverlay(contentDir, loadSpecConfig(contentDir), (loaded) => (evals = loaded), log);
-    site = await loadSite(contentDir, { cache, log, overlay });
+    site = await loadSite(contentDir, { cache, log, overlay, ...(dataLoaded ? { dataLoaded } : {}) });
     editionCache?.mark(site);
     return Math.round(performance.now() - started);
   };
@@ -92,7 +93,13 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         // Started before the spec loads, so the worker's own start-up overlaps it.
         const files = command === 'build' ? new FilesWorker() : undefined;
         try {
-          const ms = await load((text) => logger.warn(text));
+          // The cards are known before the chapters are rendered: the worker draws while they are.
+          const drawCards = (models: SpecModel[]) =>
+            files!.draw(
+              models.flatMap((model) => [...sectionCards(model).values()]),
+              imageCache(),
+            );
+          const ms = await load((text) => logger.warn(text), files && drawCards);
           store();
           const chapters = site.editions.reduce((sum, edition) => sum + edition.model.chapters.length, 0);
           logger.info(`spec: ${site.editions.length} edition${site.editions.length === 1 ? '' : 's'}, ${chapters} chapters loaded and rendered in ${ms} ms`);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { SiteModel } from '../site/index.ts';
-import { siteUrls } from '../model/index.ts';
-import { cachedImagePath, type FilesJob, type SocialCard } from './card-files.ts';
+import { siteUrls, type SpecModel } from '../model/index.ts';
+import { cachedImagePath, type FilesJob, type FilesMessage, type SocialCard } from './card-files.ts';
 
 // What the build needs to know about social images, without loading satori and resvg: the
 // drawing (social-images.ts) runs in a worker thread (files-worker.ts).
@@ -17,16 +17,23 @@ export function socialCards(site: SiteModel): Map<string, SocialCard> {
   const cards = new Map<string, SocialCard>();
   for (const edition of site.editions) {
     if (edition.pagesCached) continue;
-    const { config } = edition.model;
     const urls = siteUrls(site.config.site, site.config.base, edition.prefix);
-    for (const [id, { section }] of edition.model.sections) {
-      const rank = config.authorityLevels.findIndex((level) => level.name === section.effectiveAuthority);
-      cards.set(`${urls.short(id)}og.png`, {
-        title: section.displayTitle,
-        authority: rank < 0 ? null : { label: config.authorityLevels[rank]!.label, rank },
-        spec: config.title,
-      });
-    }
+    for (const [id, card] of sectionCards(edition.model)) cards.set(`${urls.short(id)}og.png`, card);
+  }
+  return cards;
+}
+
+/** Each section's card, by section id: what its picture shows, known once the spec's data is loaded (before page bodies are rendered). */
+export function sectionCards(model: SpecModel): Map<string, SocialCard> {
+  const { config } = model;
+  const cards = new Map<string, SocialCard>();
+  for (const [id, { section }] of model.sections) {
+    const rank = config.authorityLevels.findIndex((level) => level.name === section.effectiveAuthority);
+    cards.set(id, {
+      title: section.displayTitle,
+      authority: rank < 0 ? null : { label: config.authorityLevels[rank]!.label, rank },
+      spec: config.title,
+    });
   }
   return cards;
 }
@@ -52,10 +59,18 @@ export class FilesWorker {
     this.worker.unref();
   }
 
+  /**
+   * Starts drawing cards missing from the cache before the job is known: the build hands them
+   * over once the spec's data is loaded, so drawing overlaps the rendering of page bodies.
+   */
+  draw(cards: Iterable<SocialCard>, cacheDir: string): void {
+    this.worker.postMessage({ draw: missingCards(cards, cacheDir), cacheDir } satisfies FilesMessage);
+  }
+
   /** Draws the job's cards missing from the cache and writes its files; resolves when all are written. */
   run(job: FilesJob): Promise<void> {
     this.worker.ref();
-    this.worker.postMessage({ ...job, cards: missingCards(job.cards, job.cacheDir) });
+    this.worker.postMessage({ job: { ...job, cards: missingCards(job.cards, job.cacheDir) } } satisfies FilesMessage);
     return this.finished;
   }
 

@@ -76,6 +76,8 @@ export interface SiteLoadOptions {
   cache?: ChapterCache;
   log?: (text: string) => void;
   overlay?: SiteOverlay;
+  /** Called with every published edition's model once their data is loaded, before page bodies are rendered. */
+  dataLoaded?: (models: SpecModel[]) => void;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function loadSite(contentDir: string, options: SiteLoadOptions = {}
   const released = releases.length > 0;
   const publishDraft = !released || config.publishDraft;
   const draft = prepareSpec(contentDir, { ...common, prefix: released ? 'draft/' : '' });
+  options.dataLoaded?.([...frozen.map((prepared) => prepared.model), ...(publishDraft ? [draft.model] : [])]);
 
   const timeline = buildTimeline({
     releases,

@@ -29,6 +29,30 @@ test('the files worker draws every card into the cache and stages the pages and 
   cards.forEach((card, index) => expect(readFileSync(path.join(staging, `s/${index}/og.png`))).toEqual(readFileSync(cachedImagePath(card, cacheDir))));
 });
 
+test('cards handed over before the job are drawn while it is being prepared, each card once, and the job waits for them', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ms-files-worker-'));
+  const cacheDir = path.join(root, 'cache');
+  const worker = new FilesWorker();
+  worker.draw(cards.slice(0, 2), cacheDir);
+  // The job repeats one early card and adds one: three images, none drawn twice.
+  await worker.run({ cacheDir, cards: cards.slice(1), staging: path.join(root, 'staging'), images: [{ file: 'og.png', card: cards[0]! }] });
+  expect(readdirSync(cacheDir).sort()).toEqual(cards.map((card) => path.basename(cachedImagePath(card, cacheDir))).sort());
+  expect(readFileSync(path.join(root, 'staging', 'og.png'))).toEqual(readFileSync(cachedImagePath(cards[0]!, cacheDir)));
+});
+
+test('a card handed over early that cannot be stored fails the job that follows', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ms-files-worker-'));
+  const blocked = path.join(root, 'not-a-folder');
+  writeFileSync(blocked, '');
+  const worker = new FilesWorker();
+  worker.draw(cards.slice(0, 1), blocked);
+  const failed = await worker.run({ cacheDir: path.join(root, 'cache'), cards: cards.slice(1) }).then(
+    () => undefined,
+    (error: Error) => error,
+  );
+  expect(failed?.message).toMatch(/EEXIST|ENOTDIR/);
+});
+
 test('a card that cannot be stored fails the job with its own error, though the next card was already being drawn', async () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'ms-files-worker-'));
   // The cache folder is a file: storing the first card fails while the second is in flight.
