@@ -35,3 +35,20 @@ test('any input that changes the picture draws a new image', async () => {
   expect(readdirSync(cacheDir).length).toBe(before + variants.length);
   expect(new Set(images.map((image) => image.toString('base64'))).size).toBe(variants.length);
 });
+
+test('every script the fonts cover is drawn as letters: two titles of one length in one script give two pictures', async () => {
+  // A glyph the faces given to satori lack is drawn as one "no glyph" box, the same for every
+  // letter: titles of equal length and spacing would then give the same picture.
+  const pairs = [
+    ['Honesty first', 'Respect rules'],
+    ['Правила игры', 'Честная речь'],
+    ['Λόγος ήθος', 'Μέτρο φάος'],
+    ['Quy tắc hay', 'Lời nói đẹp'],
+    ['Ωμέγα Rules', 'Λάμδα Codes'],
+  ];
+  for (const [one, other] of pairs) {
+    expect(one!.length).toBe(other!.length);
+    const [a, b] = await Promise.all([one, other].map((title) => socialImage({ ...card, title: title!, authority: null }, cacheDir)));
+    expect(a!.equals(b!), `${one} / ${other}`).toBe(false);
+  }
+});

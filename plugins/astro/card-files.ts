@@ -13,7 +13,7 @@ export interface SocialCard {
 }
 
 /** Bump when the template in social-images.ts changes, so cached images are redrawn. */
-const TEMPLATE = 4;
+const TEMPLATE = 5;
 
 export function cachedImagePath(card: SocialCard, cacheDir: string): string {
   return path.join(cacheDir, `${createHash('sha256').update(JSON.stringify({ TEMPLATE, card })).digest('hex').slice(0, 32)}.png`);

@@ -3,7 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { cachedImagePath } from './card-files.ts';
-import { drawableText, loadFonts } from './card-fonts.ts';
+import { drawableText, fontsFor } from './card-fonts.ts';
 
 export type { SocialCard } from './card-files.ts';
 import type { SocialCard } from './card-files.ts';
@@ -41,18 +41,15 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
       `og.png: the title "${card.title.slice(0, 60)}" has characters the bundled fonts cannot draw (${drawable.missing.slice(0, 10).join(' ')}); the image shows the title without them`,
     );
   }
+  const spec = drawableText(card.spec).text;
   const shown = drawable.text || card.spec;
   const title = shown.length > 110 ? `${shown.slice(0, 107)}…` : shown;
+  const label = card.authority ? `${card.authority.label} authority` : '';
+  const { fonts, family } = fontsFor(spec + title + label);
   const node = (type: string, style: Record<string, unknown>, children?: unknown) => ({ type, props: { style, children } });
   const footer = [
     ...(card.authority
-      ? [
-          node(
-            'div',
-            { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 },
-            `${card.authority.label} authority`,
-          ),
-        ]
+      ? [node('div', { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 }, label)]
       : []),
   ];
   const svg = await satori(
@@ -67,11 +64,11 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
         padding: '56px 72px',
         background: '#ffffff',
         borderTop: `18px solid ${colour}`,
-        fontFamily: 'Inter',
+        fontFamily: family,
         color: '#1b1f24',
       },
       [
-        node('div', { display: 'flex', fontSize: 30, color: '#57606a' }, drawableText(card.spec).text),
+        node('div', { display: 'flex', fontSize: 30, color: '#57606a' }, spec),
         node(
           'div',
           {
@@ -88,7 +85,7 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
         node('div', { display: 'flex', alignItems: 'center', fontSize: 30 }, footer),
       ],
     ) as unknown as Parameters<typeof satori>[0], // satori reads React-shaped elements; these are built without React
-    { ...SOCIAL_IMAGE_SIZE, fonts: loadFonts().list },
+    { ...SOCIAL_IMAGE_SIZE, fonts },
   );
   // Rasterized on libuv's thread pool. satori draws the text as paths, so resvg needs no fonts:
   // loading the system's for every card was half of its time.
