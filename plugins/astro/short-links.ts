@@ -33,7 +33,7 @@ export function shortLinkPages(site: SiteModel): ShortLinkPage[] {
           title: section?.displayTitle ?? example?.displayTitle ?? target.title,
           description: summaryText(section?.text ?? example?.description ?? '') || model.config.description,
           href: urls.target(target.chapter, target.aliasOf ?? id),
-          image: imageSection ? urls.absolute(`${urls.short(imageSection)}og.png`) : undefined,
+          image: imageSection ? urls.absolute(urls.socialImage(imageSection)) : undefined,
         }),
       });
     }

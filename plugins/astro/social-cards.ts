@@ -18,7 +18,7 @@ export function socialCards(site: SiteModel): Map<string, SocialCard> {
   for (const edition of site.editions) {
     if (edition.pagesCached) continue;
     const urls = siteUrls(site.config.site, site.config.base, edition.prefix);
-    for (const [id, card] of sectionCards(edition.model)) cards.set(`${urls.short(id)}og.png`, card);
+    for (const [id, card] of sectionCards(edition.model)) cards.set(urls.socialImage(id), card);
   }
   return cards;
 }

@@ -18,6 +18,8 @@ export interface SiteUrls {
   target(chapter: string, id: string): string;
   /** The stable short link of an id, which works without JavaScript and unfurls with its title. */
   short(id: string): string;
+  /** A section's social image (1200×630 PNG), beside its short link: what its links unfurl with. */
+  socialImage(sectionId: string): string;
   /** A built-in page of the edition: `all`, `levels`, `changes`, `evals`. */
   page(name: 'all' | 'levels' | 'changes' | 'evals'): string;
   /** A site-wide page or file outside any edition: `search/`, `spec.json`, `schemas/…`, `logo.svg`. */
@@ -40,6 +42,7 @@ export function siteUrls(site: string, base: string, prefix = ''): SiteUrls {
     chapter: (slug) => root + editionPath.chapter(slug),
     target: (chapter, id) => root + editionPath.target(chapter, id),
     short: (id) => root + editionPath.short(id),
+    socialImage: (sectionId) => `${root + editionPath.short(sectionId)}og.png`,
     page: (name) => root + editionPath.page(name),
     site: (path) => base + path.replace(/^\/+/, ''),
     file: (name) => root + name,

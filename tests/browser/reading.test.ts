@@ -383,6 +383,22 @@ describe('4. sharing: short links unfurl with their own image', () => {
     expect(html).toContain(`/s/${example.section}/og.png"`);
   });
 
+  test('every chapter page unfurls with its first section’s image, and names it only where the build wrote it', () => {
+    for (const chapter of spec.chapters) {
+      const html = readFileSync(path.join(dist, chapter.slug, 'index.html'), 'utf8');
+      const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
+      expect(image, chapter.slug).toBe(`${new URL(chapter.url).origin}/s/${chapter.id}/og.png`);
+      expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+      expect(
+        readFileSync(path.join(dist, 's', chapter.id, 'og.png'))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
+    }
+    // Pages that are not a chapter have no section to show.
+    expect(readFileSync(path.join(dist, 'levels', 'index.html'), 'utf8')).not.toContain('og:image');
+  });
+
   test('a social image decodes in the browser: 1200×630, white, with its level’s colour along the top', async () => {
     const section = spec.sections.find((candidate: any) => candidate.authority) ?? spec.sections[0];
     const page = await open(`s/${section.id}/og.png`);

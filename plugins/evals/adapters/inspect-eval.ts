@@ -1,5 +1,5 @@
 import type { EvalResult } from '../types.ts';
-import { type Adapter } from './context.ts';
+import type { Adapter } from './context.ts';
 import { inspectHeader, inspectRun } from './inspect-header.ts';
 import { inspectResult } from './inspect-sample.ts';
 import { parseInspectJson } from './nonfinite-json.ts';
