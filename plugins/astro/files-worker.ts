@@ -24,25 +24,17 @@ function draw(cards: SocialCard[], cacheDir: string): void {
   void drawQueue();
 }
 
-// One card ahead: satori lays out the next card on this thread while resvg rasterizes the one
-// before it on libuv's thread pool. More in flight would only hold more images in memory.
+// One card at a time: drawing is synchronous work on this thread, and a card's native image is
+// freed only between cards (social-images.ts).
 async function drawQueue(): Promise<void> {
   if (drawing) return;
   drawing = true;
-  let ahead: Promise<void> = Promise.resolve();
-  for (;;) {
-    while (queue.length > 0) {
-      const { card, cacheDir, settle } = queue.shift()!;
-      const next = socialImage(card, cacheDir).then(
-        () => settle(),
-        (error: unknown) => settle(error ?? new Error('drawing a card failed')),
-      );
-      await ahead;
-      ahead = next;
-    }
-    await ahead;
-    // Cards handed over while the last one was drawn.
-    if (queue.length === 0) break;
+  while (queue.length > 0) {
+    const { card, cacheDir, settle } = queue.shift()!;
+    await socialImage(card, cacheDir).then(
+      () => settle(),
+      (error: unknown) => settle(error ?? new Error('drawing a card failed')),
+    );
   }
   drawing = false;
 }

@@ -53,9 +53,9 @@ test('a card handed over early that cannot be stored fails the job that follows'
   expect(failed?.message).toMatch(/EEXIST|ENOTDIR/);
 });
 
-test('a card that cannot be stored fails the job with its own error, though the next card was already being drawn', async () => {
+test('a card that cannot be stored fails the job with its own error', async () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'ms-files-worker-'));
-  // The cache folder is a file: storing the first card fails while the second is in flight.
+  // The cache folder is a file: storing the first card fails.
   const cacheDir = path.join(root, 'not-a-folder');
   writeFileSync(cacheDir, '');
   const failed = await new FilesWorker().run({ cacheDir, cards }).then(
