@@ -136,8 +136,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
           site: site.config.site,
           base: site.config.base,
           trailingSlash: 'always',
-          // Two pages at a time: a social image's rasterization (thread pool) overlaps the next page's work.
-          build: { format: 'directory', concurrency: 2 },
+          build: { format: 'directory' },
           markdown: {
             // Only `.mdx` chapters go through Astro's processor; `.md` chapters arrive rendered.
             processor: unified({
