@@ -38,13 +38,14 @@ test('any input that changes the picture draws a new image', async () => {
 
 test('every script the fonts cover is drawn as letters: two titles of one length in one script give two pictures', async () => {
   // A glyph the faces given to satori lack is drawn as one "no glyph" box, the same for every
-  // letter: titles of equal length and spacing would then give the same picture.
+  // letter: titles of equal length and spacing would then give the same picture. Each pair
+  // differs only in letters of its script.
   const pairs = [
     ['Honesty first', 'Respect rules'],
     ['Правила игры', 'Честная речь'],
     ['Λόγος ήθος', 'Μέτρο φάος'],
-    ['Quy tắc hay', 'Lời nói đẹp'],
-    ['Ωμέγα Rules', 'Λάμδα Codes'],
+    ['Quy tắc', 'Quy tặc'],
+    ['Ωμέγα Rules', 'Λάμδα Rules'],
   ];
   for (const [one, other] of pairs) {
     expect(one!.length).toBe(other!.length);

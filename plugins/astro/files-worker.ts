@@ -10,14 +10,15 @@ import { socialImage } from './social-images.ts';
 
 /** Every card asked for, by cache file: each is drawn once, whether it came early or with the job. */
 const drawn = new Map<string, Promise<void>>();
-const queue: Array<{ card: SocialCard; cacheDir: string; settle: (error?: unknown) => void }> = [];
+const queue: Array<{ card: SocialCard; cacheDir: string; resolve: () => void; reject: (error: unknown) => void }> = [];
 let drawing = false;
+let drawnCount = 0;
 
 function draw(cards: SocialCard[], cacheDir: string): void {
   for (const card of cards) {
     const file = cachedImagePath(card, cacheDir);
     if (drawn.has(file)) continue;
-    const image = new Promise<void>((resolve, reject) => queue.push({ card, cacheDir, settle: (error) => (error ? reject(error) : resolve()) }));
+    const image = new Promise<void>((resolve, reject) => queue.push({ card, cacheDir, resolve, reject }));
     image.catch(() => {}); // Reported by the job, which awaits every card.
     drawn.set(file, image);
   }
@@ -30,16 +31,16 @@ async function drawQueue(): Promise<void> {
   if (drawing) return;
   drawing = true;
   while (queue.length > 0) {
-    const { card, cacheDir, settle } = queue.shift()!;
-    await socialImage(card, cacheDir).then(
-      () => settle(),
-      (error: unknown) => settle(error ?? new Error('drawing a card failed')),
-    );
+    const { card, cacheDir, resolve, reject } = queue.shift()!;
+    await socialImage(card, cacheDir).then(() => {
+      drawnCount++;
+      resolve();
+    }, reject);
   }
   drawing = false;
 }
 
-async function run(job: FilesJob): Promise<void> {
+async function run(job: FilesJob): Promise<number> {
   // Pages first: they need no drawing, and written after the cards they took three times as long
   // (the build's main thread was by then waiting on this worker).
   for (const page of job.pages ?? []) {
@@ -53,15 +54,17 @@ async function run(job: FilesJob): Promise<void> {
     mkdirSync(path.dirname(path.join(job.staging!, image.file)), { recursive: true });
     copyFileSync(cachedImagePath(image.card, job.cacheDir), path.join(job.staging!, image.file));
   }
+  return drawnCount;
 }
 
 // satori, resvg and the fonts load as the worker starts, before the first message arrives.
 parentPort!.on('message', async (message: FilesMessage) => {
   if ('draw' in message) return draw(message.draw, message.cacheDir);
   try {
-    await run(message.job);
-    parentPort!.postMessage({ done: true });
+    parentPort!.postMessage({ drawn: await run(message.job) });
   } catch (error) {
+    // The build stops: the cards still queued would only keep this thread alive.
+    queue.length = 0;
     parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
   parentPort!.close();

@@ -63,7 +63,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   /** The "failing for model X" search filter, from eval results of the latest edition. */
   const failing = () => evals && failingFilter(evals, site.editions[0]!.version ?? 'draft');
   /** Social images and short-link pages, written in a worker thread while Astro builds, into `staging()`. */
-  let filesWritten: Promise<void> | undefined;
+  let filesWritten: Promise<{ drawn: number }> | undefined;
   let shortLinks = 0;
   const staging = () => path.join(storeDir, `files-${process.pid}`);
   const imageCache = () => path.join(storeDir, '..', 'social-images');
@@ -191,7 +191,8 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         // Before the edition cache stores this build's editions, so their short links are kept with them.
-        await filesWritten;
+        const files = await filesWritten;
+        if (files) logger.info(files.drawn > 0 ? `social images: ${files.drawn} drawn into the image cache` : 'social images: all in the image cache already');
         moveInto(staging(), outDir);
         if (editionCache) {
           const { copied, stored } = editionCache.sync(site, outDir);

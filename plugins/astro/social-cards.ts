@@ -46,11 +46,11 @@ export class FilesWorker {
   // A small young generation: the worker's garbage is many short-lived buffers (one image at a
   // time), and the default sizing added about 100 MB to a build's peak memory for no speed.
   private readonly worker = new Worker(new URL('./files-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
-  private readonly finished: Promise<void>;
+  private readonly finished: Promise<{ drawn: number }>;
 
   constructor() {
     this.finished = new Promise((resolve, reject) => {
-      this.worker.once('message', (result: { done?: true; error?: string }) => (result.error ? reject(new Error(result.error)) : resolve()));
+      this.worker.once('message', (result: { drawn: number } | { error: string }) => ('error' in result ? reject(new Error(result.error)) : resolve(result)));
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`the files worker stopped with code ${code} before finishing`)));
     });
@@ -67,8 +67,8 @@ export class FilesWorker {
     this.worker.postMessage({ draw: missingCards(cards, cacheDir), cacheDir } satisfies FilesMessage);
   }
 
-  /** Draws the job's cards missing from the cache and writes its files; resolves when all are written. */
-  run(job: FilesJob): Promise<void> {
+  /** Draws the job's cards missing from the cache and writes its files; resolves, with how many cards were drawn, when all are written. */
+  run(job: FilesJob): Promise<{ drawn: number }> {
     this.worker.ref();
     this.worker.postMessage({ job: { ...job, cards: missingCards(job.cards, job.cacheDir) } } satisfies FilesMessage);
     return this.finished;
@@ -81,9 +81,9 @@ export class FilesWorker {
 }
 
 /** Draws the cards missing from the cache in a worker thread (the dev server, on request). */
-export function drawInWorker(cards: Iterable<SocialCard>, cacheDir: string): Promise<void> {
+export async function drawInWorker(cards: Iterable<SocialCard>, cacheDir: string): Promise<void> {
   const missing = missingCards(cards, cacheDir);
-  return missing.length === 0 ? Promise.resolve() : new FilesWorker().run({ cacheDir, cards: missing });
+  if (missing.length > 0) await new FilesWorker().run({ cacheDir, cards: missing });
 }
 
 /** The cards whose image is not in the cache yet, each once. */

@@ -42,9 +42,9 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
     );
   }
   const spec = drawableText(card.spec).text;
-  const shown = drawable.text || card.spec;
+  const shown = drawable.text || spec;
   const title = shown.length > 110 ? `${shown.slice(0, 107)}…` : shown;
-  const label = card.authority ? `${card.authority.label} authority` : '';
+  const label = card.authority ? drawableText(`${card.authority.label} authority`).text : '';
   const { fonts, family } = fontsFor(spec + title + label);
   const node = (type: string, style: Record<string, unknown>, children?: unknown) => ({ type, props: { style, children } });
   const footer = [

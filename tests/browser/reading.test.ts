@@ -395,6 +395,15 @@ describe('4. sharing: short links unfurl with their own image', () => {
           .toString(),
       ).toBe('PNG');
     }
+    // Every edition's chapter pages name that edition's card, which the build wrote beside them.
+    const { editions } = JSON.parse(readFileSync(path.join(dist, 'editions.json'), 'utf8'));
+    for (const { prefix } of editions.filter((edition: any) => edition.prefix !== '')) {
+      const first = JSON.parse(readFileSync(path.join(dist, prefix, 'spec.json'), 'utf8')).chapters[0];
+      const html = readFileSync(path.join(dist, prefix, first.slug, 'index.html'), 'utf8');
+      const image = new URL(html.match(/<meta property="og:image" content="([^"]+)"/)![1]!).pathname;
+      expect(image, prefix).toBe(`/${prefix}s/${first.id}/og.png`);
+      expect(readFileSync(path.join(dist, image)).subarray(1, 4).toString()).toBe('PNG');
+    }
     // Pages that are not a chapter have no section to show.
     expect(readFileSync(path.join(dist, 'levels', 'index.html'), 'utf8')).not.toContain('og:image');
   });
