@@ -53,3 +53,20 @@ test('every script the fonts cover is drawn as letters: two titles of one length
     expect(a!.equals(b!), `${one} / ${other}`).toBe(false);
   }
 });
+
+test('the spec name and the level label are drawn as letters too, in any script the fonts cover', async () => {
+  const pairs: Array<[SocialCard, SocialCard]> = [
+    [
+      { ...card, spec: 'Честная речь' },
+      { ...card, spec: 'Правила игры' },
+    ],
+    [
+      { ...card, authority: { label: 'Системный', rank: 1 } },
+      { ...card, authority: { label: 'Системная', rank: 1 } },
+    ],
+  ];
+  for (const [one, other] of pairs) {
+    const [a, b] = await Promise.all([one, other].map((variant) => socialImage(variant, cacheDir)));
+    expect(a!.equals(b!), `${JSON.stringify(one)} / ${JSON.stringify(other)}`).toBe(false);
+  }
+});

@@ -50,7 +50,11 @@ function parseRanges(range: string): Array<[number, number]> {
   return ranges;
 }
 
-const covers = (subset: Subset, codePoint: number) => subset.ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
+/** The index of the subset that draws a character (-1: none does). */
+function subsetOf(char: string): number {
+  const codePoint = char.codePointAt(0)!;
+  return loadSubsets().findIndex((subset) => subset.ranges.some(([from, to]) => codePoint >= from && codePoint <= to));
+}
 const cardFonts = new Map<string, { fonts: Font[]; family: string }>();
 
 /**
@@ -63,13 +67,12 @@ const cardFonts = new Map<string, { fonts: Font[]; family: string }>();
  */
 export function fontsFor(text: string): { fonts: Font[]; family: string } {
   const all = loadSubsets();
-  const needed = new Set<number>();
+  // Latin always: satori needs a face even for a card with nothing to draw.
+  const needed = new Set([0]);
   for (const char of text) {
-    const index = all.findIndex((subset) => covers(subset, char.codePointAt(0)!));
+    const index = subsetOf(char);
     if (index >= 0) needed.add(index);
   }
-  // Satori needs a face even for a card with nothing to draw: Latin.
-  needed.add(0);
   const chosen = [...needed].sort((a, b) => a - b).map((index) => all[index]!);
   const key = chosen.map((subset) => subset.name).join(',');
   let result = cardFonts.get(key);
@@ -85,11 +88,10 @@ export function fontsFor(text: string): { fonts: Font[]; family: string } {
  * left out, and which they were: an image shows what it can instead of empty boxes.
  */
 export function drawableText(text: string): { text: string; missing: string[] } {
-  const all = loadSubsets();
   const missing = new Set<string>();
   let kept = '';
   for (const char of text) {
-    if (/\s/.test(char) || all.some((subset) => covers(subset, char.codePointAt(0)!))) kept += char;
+    if (/\s/.test(char) || subsetOf(char) >= 0) kept += char;
     else missing.add(char);
   }
   return { text: kept.replace(/\s{2,}/g, ' ').trim(), missing: [...missing] };

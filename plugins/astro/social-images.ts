@@ -47,11 +47,9 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
   const label = card.authority ? drawableText(`${card.authority.label} authority`).text : '';
   const { fonts, family } = fontsFor(spec + title + label);
   const node = (type: string, style: Record<string, unknown>, children?: unknown) => ({ type, props: { style, children } });
-  const footer = [
-    ...(card.authority
-      ? [node('div', { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 }, label)]
-      : []),
-  ];
+  const footer = label
+    ? [node('div', { display: 'flex', padding: '6px 26px', borderRadius: 999, background: colour, color: '#ffffff', fontWeight: 700 }, label)]
+    : [];
   const svg = await satori(
     node(
       'div',
