@@ -14,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
+import { editAnchor, peerChapters } from './peer-chapters.ts';
 import { median } from './stats.ts';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '6' } } });
@@ -69,10 +70,13 @@ const stop = () => {
 };
 process.on('exit', stop);
 
-const ANCHOR = 'The assistant should operate within applicable legal constraints';
+// The largest chapter both sites have, edited in a sentence both sources have.
+const largest = peerChapters(path.join(ours, 'content'), path.join(starlightRoot, 'site-x1-satteri/src/content/docs'))[0];
+if (!largest) throw new Error('the two sites share no chapter to edit');
+const ANCHOR = editAnchor(largest);
 const chapters = {
-  ours: { file: path.join(ours, 'content/04-stay-in-bounds.md'), path: '/stay-in-bounds/' },
-  starlight: { file: path.join(starlightRoot, 'site-x1-satteri/src/content/docs/stay-in-bounds.md'), path: '/stay-in-bounds/' },
+  ours: { file: largest.ours, path: largest.page },
+  starlight: { file: largest.starlight, path: largest.page },
 };
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 const shows = (page: Page, token: string) => page.evaluate((text) => Boolean(document.body?.textContent?.includes(text)), token).catch(() => false);

@@ -17,6 +17,7 @@ import { toString as textOf } from 'hast-util-to-string';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchPages, editAnchor, peerChapters } from './peer-chapters.ts';
 import { median } from './stats.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -75,16 +76,15 @@ const builds = {
     clean: `rm -rf dist .astro node_modules/.astro node_modules/.vite`,
     build: `npm run -s build`,
     cwd: ours,
-    chapter: path.join(ours, 'content/04-stay-in-bounds.md'),
   },
   starlight: {
     clean: `rm -rf dist .astro node_modules '${starlightRoot}/node_modules/.astro' '${starlightRoot}/node_modules/.vite'`,
     build: `'${starlightRoot}/node_modules/.bin/astro' build`,
     cwd: starlight,
-    chapter: path.join(starlight, 'src/content/docs/stay-in-bounds.md'),
   },
 };
-const ANCHOR = 'The assistant should operate within applicable legal constraints';
+/** The chapters both sites have, largest first (whichever release ../shared/peers imported). */
+const shared = () => peerChapters(path.join(ours, 'content'), path.join(starlight, 'src/content/docs'));
 
 interface Figure {
   ours: number;
@@ -139,16 +139,19 @@ if (!skip.has('build')) {
     }
     warm.push(pair);
   }
+  // One word added to the largest chapter, in a sentence both sources have.
+  const edited = shared()[0]!;
+  const anchor = editAnchor(edited);
   for (let run = 0; run < runs; run++) {
     const pair = {} as { ours: Timed; starlight: Timed };
     for (const [name, site] of Object.entries(builds) as Array<[keyof typeof builds, (typeof builds)['ours']]>) {
-      const original = readFileSync(site.chapter, 'utf8');
-      if (!original.includes(ANCHOR)) throw new Error(`${site.chapter} lacks the sentence the edit goes into`);
-      writeFileSync(site.chapter, original.replace(ANCHOR, `${ANCHOR} edited${run}`));
+      const chapter = edited[name];
+      const original = readFileSync(chapter, 'utf8');
+      writeFileSync(chapter, original.replace(anchor, `${anchor} edited${run}`));
       try {
         pair[name] = timed(site.build, site.cwd);
       } finally {
-        writeFileSync(site.chapter, original);
+        writeFileSync(chapter, original);
       }
       console.error(`one-word edit #${run + 1} ${name}: ${pair[name].wallS} s wall, ${pair[name].cpuS.toFixed(2)} s CPU`);
     }
@@ -170,7 +173,7 @@ if (!skip.has('build')) {
 
 if (!skip.has('pages')) {
   // The largest chapter and chain-of-command, as readers load them: page-pair.mjs, A B A B.
-  const pages = ['/stay-in-bounds/', '/chain-of-command/'];
+  const pages = benchPages(shared()).map((chapter) => chapter.page);
   type PagePairs = Array<{
     pair: string;
     ours: { fcpMs: number; loadMs: number; loadRuns: number[] };
@@ -277,8 +280,10 @@ if (!skip.has('scale')) {
 }
 if (!options.from) figures.loadAfter = load();
 
+// The page figures measured (by page name), in the order they were measured.
+const pageNames = [...new Set(Object.keys(figures).flatMap((key) => (key.startsWith('pageLoad:') ? [key.slice('pageLoad:'.length)] : [])))];
 const targets: Array<[string, string, number]> = [
-  ...['stay-in-bounds', 'chain-of-command'].flatMap(
+  ...pageNames.flatMap(
     (page): Array<[string, string, number]> => [
       [`pageFcp:${page}`, `${page}: first contentful paint, ms`, 1.0],
       [`pageLoad:${page}`, `${page}: load, ms`, 1.0],
