@@ -98,7 +98,7 @@ interface Figure {
 }
 const figures: Record<string, Figure | number | string> = options.from ? JSON.parse(readFileSync(options.from, 'utf8')) : { loadBefore: load() };
 // --from peers.json [--from-dev other.json]: print the report of earlier runs again, measuring nothing.
-if (options.from) for (const part of ['build', 'search', 'dev', 'scale']) skip.add(part);
+if (options.from) for (const part of ['build', 'pages', 'search', 'dev', 'scale']) skip.add(part);
 const spreadOf = (ratios: number[]): [number, number] => [Math.min(...ratios), Math.max(...ratios)];
 const ratioOf = (pairs: Array<{ ours: Timed; starlight: Timed }>, key: keyof Timed): Figure => {
   const ratios = pairs.map((pair) => pair.ours[key] / pair.starlight[key]);
