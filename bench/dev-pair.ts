@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
-import { editAnchor, peerChapters } from './peer-chapters.ts';
+import { editAnchor, largestChapter, peerChapters } from './peer-chapters.ts';
 import { median } from './stats.ts';
 
 const { values: options } = parseArgs({ options: { rounds: { type: 'string', default: '6' } } });
@@ -71,8 +71,7 @@ const stop = () => {
 process.on('exit', stop);
 
 // The largest chapter both sites have, edited in a sentence both sources have.
-const largest = peerChapters(path.join(ours, 'content'), path.join(starlightRoot, 'site-x1-satteri/src/content/docs'))[0];
-if (!largest) throw new Error('the two sites share no chapter to edit');
+const largest = largestChapter(peerChapters(path.join(ours, 'content'), path.join(starlightRoot, 'site-x1-satteri/src/content/docs')));
 const ANCHOR = editAnchor(largest);
 const chapters = {
   ours: { file: largest.ours, path: largest.page },

@@ -32,10 +32,16 @@ export function peerChapters(oursContent: string, starlightDocs: string): PeerCh
     .sort((a, b) => statSync(b.starlight).size - statSync(a.starlight).size);
 }
 
+/** The largest chapter both sites have: the one the edit benchmarks change. */
+export function largestChapter(chapters: PeerChapter[]): PeerChapter {
+  if (!chapters[0]) throw new Error('the two sites share no chapter to compare');
+  return chapters[0];
+}
+
 /** The pages the page benchmark loads: the largest chapter and `chain-of-command` (or the next largest). */
 export function benchPages(chapters: PeerChapter[]): PeerChapter[] {
-  const [largest, ...rest] = chapters;
-  if (!largest) throw new Error('the two sites share no chapter to compare');
+  const largest = largestChapter(chapters);
+  const rest = chapters.slice(1);
   const second = rest.find((chapter) => chapter.page === '/chain-of-command/') ?? rest[0];
   return second ? [largest, second] : [largest];
 }
