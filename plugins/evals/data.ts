@@ -22,6 +22,8 @@ export interface RunData {
   unmapped: UnmappedResult[];
   /** Samples the file lists but does not hold. */
   missing: number;
+  /** An Inspect run that did not finish: its status and the error that stopped it. */
+  unfinished?: { status: string; error: string | null };
   results: MappedResult[];
 }
 
@@ -76,6 +78,7 @@ export function editionEvals(runs: MappedRun[], targets: EvalTarget[], removals:
         total: aggregate.total,
         unmapped,
         missing: rest.missing,
+        ...(rest.unfinished ? { unfinished: rest.unfinished } : {}),
         results,
       });
       put(data.sections, aggregate.sections, run.id);

@@ -9,6 +9,7 @@ import { adapterFor } from './adapters/index.ts';
 import type { MappedResult, MappedRun, UnmappedResult } from './mapped.ts';
 import { RunReport, sampleName } from './problems.ts';
 import { resolveResultId } from './resolve-id.ts';
+import type { EvalRun } from './types.ts';
 
 /** One published form of the spec a run can have run against: a release, or the draft. */
 export interface EvalTarget {
@@ -33,6 +34,8 @@ export async function loadEvals(contentDir: string, config: SpecConfig, targets:
   const runs: MappedRun[] = [];
   const files: VFile[] = [];
   const byRelease = new Map(targets.map((target) => [target.release, target]));
+  /** Run ids taken so far, with the file that took each. */
+  const ids = new Map<string, string>();
   for (const absolute of listRunFiles(dir)) {
     const file = path.relative(contentDir, absolute).split(path.sep).join('/');
     const report = new RunReport(path.relative(process.cwd(), absolute) || absolute);
@@ -70,10 +73,29 @@ export async function loadEvals(contentDir: string, config: SpecConfig, targets:
         );
         continue;
       }
-      runs.push(placeRun({ ...run, release }, target, removals, report));
+      runs.push(placeRun({ ...run, id: uniqueId(run, ids, report), release }, target, removals, report));
     }
   }
   return { runs, files };
+}
+
+/**
+ * A run's id, unique among the runs read so far. Ids are URL slugs of file names (plus the model,
+ * for a promptfoo file with several), so two can meet (`run a.eval`, `run-a.eval`, names in other
+ * scripts): the later one, in file order, gets `-2`, `-3`… and its file says so, rather than one
+ * run's page showing the other's numbers.
+ */
+function uniqueId(run: EvalRun, ids: Map<string, string>, report: RunReport): string {
+  let id = run.id;
+  for (let n = 2; ids.has(id); n++) id = `${run.id}-${n}`;
+  if (id !== run.id) {
+    report.warn(
+      `Unexpected run id \`${run.id}\` for the run of \`${run.model}\`, already used by the run in ${ids.get(run.id)}; expected run ids unique (they name the run pages): this one is \`${id}\` (rename one of the files to choose)`,
+      'duplicate-run-id',
+    );
+  }
+  ids.set(id, run.file);
+  return id;
 }
 
 /** Unmapped results printed per run; all of them are on the evals page and in evals.json. */

@@ -13,7 +13,9 @@ export type EvalRule =
   | 'unknown-release'
   | 'missing-release'
   | 'unmapped-result'
-  | 'removed-id';
+  | 'removed-id'
+  | 'unfinished-run'
+  | 'duplicate-run-id';
 
 /**
  * The messages about one run file. Eval files are not Markdown, so a place is a line (JSONL,

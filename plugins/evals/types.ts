@@ -65,6 +65,8 @@ export interface EvalRun {
   release: string | null;
   provenance: EvalProvenance;
   results: EvalResult[];
-  /** Samples the file lists but does not hold (an `.eval` zip's summaries without their entry). */
+  /** Samples the file lists but does not hold (an `.eval` zip's summaries without their entry, or fewer than an Inspect log's `results.total_samples`). */
   missing: number;
+  /** An Inspect run that did not finish (`status` other than `success`): its status and the error that stopped it. */
+  unfinished?: { status: string; error: string | null };
 }

@@ -8,8 +8,11 @@ export function verdictOf(value: unknown, config: Pick<EvalsConfig, 'verdicts' |
     if (mapped) return mapped;
     const word = value.trim().toLowerCase();
     if (word === 'compliant' || word === 'ok' || word === 'violating' || word === 'unscored' || word === 'error') return word;
-    // Inspect writes its "unscored" sentinel NaN as a JSON constant; some dumps quote it.
+    // Inspect writes non-finite floats as bare constants, read here as strings (nonfinite-json.ts);
+    // some dumps quote them. NaN is its "unscored" sentinel; an infinity is a number like any other.
     if (word === 'nan') return 'unscored';
+    if (word === 'infinity' || word === '+infinity') return verdictOf(Infinity, config);
+    if (word === '-infinity') return verdictOf(-Infinity, config);
     return null;
   }
   if (typeof value === 'boolean') return value ? 'compliant' : 'violating';

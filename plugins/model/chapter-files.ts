@@ -65,16 +65,16 @@ export function chapterSlug(fileName: string): string {
     .replace(/[^a-z0-9_-]+/g, '-');
 }
 
-/**
- * The chapter files of a content folder, and every problem with them: chapters in subfolders,
- * page names that are empty, reserved or used twice, and symbolic links leading out of the folder
- * (whose targets are never read). `_`- and `.`-prefixed entries and the top-level `releases/`
- * folder are skipped.
- */
 /** Where an import's checked files wait inside the content folder until its journal is carried out (import-model-spec/output.ts). */
 export const pendingImportFolder = '.import-pending';
 
-export function listChapterFiles(contentDir: string): ChapterListing {
+/**
+ * The chapter files of a content folder, and every problem with them: chapters in subfolders,
+ * page names that are empty, reserved or used twice, and symbolic links leading out of the folder
+ * (whose targets are never read). `_`- and `.`-prefixed entries, the top-level `releases/` folder
+ * and the folders in `skip` (the eval runs, whose README is no chapter) are skipped.
+ */
+export function listChapterFiles(contentDir: string, skip: readonly string[] = []): ChapterListing {
   const root = path.resolve(contentDir);
   const realRoot = realpathSync(root);
   const problems = new Map<string, VFile>();
@@ -97,6 +97,7 @@ export function listChapterFiles(contentDir: string): ChapterListing {
   }
 
   const found: string[] = [];
+  const skipped = new Set(skip.map((folder) => path.resolve(root, folder)));
   const visited = new Set<string>([realRoot]);
   const walk = (dir: string, depth: number) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -106,7 +107,7 @@ export function listChapterFiles(contentDir: string): ChapterListing {
       const kind = kindOf(entry, full, realRoot, (ruleId, reason) => problem(full, ruleId, reason));
       if (!kind) continue;
       if (kind.type === 'directory') {
-        if (depth === 0 && entry.name === releasesFolder) continue;
+        if ((depth === 0 && entry.name === releasesFolder) || skipped.has(full)) continue;
         if (visited.has(kind.real)) continue;
         visited.add(kind.real);
         walk(full, depth + 1);

@@ -77,7 +77,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const urls = siteUrls(config.site, config.base, options.prefix ?? '');
   const cache = options.cache;
   const configKey = JSON.stringify(config);
-  const listing = listChapterFiles(root);
+  const listing = listChapterFiles(root, [config.evals.dir]);
   // A frozen release keeps its notes beside its chapters; they are not a chapter.
   const isSnapshot = existsSync(path.join(root, 'release.json'));
   const files = listing.chapters.filter((chapter) => !(isSnapshot && chapter.file === 'notes.md'));

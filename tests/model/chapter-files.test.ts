@@ -62,6 +62,13 @@ describe('listChapterFiles', () => {
     expect(listChapterFiles(dir).chapters.map((entry) => entry.file)).toEqual(['01-a.md']);
   });
 
+  it('skips the folders it is told to (the eval runs, nested too), so their README is no chapter', () => {
+    const dir = content({ '01-a.md': chapter, 'evals/README.md': '# Runs', 'results/inspect/notes.md': '# Notes', 'part-two/02-b.md': chapter });
+    const listing = listChapterFiles(dir, ['evals', 'results/inspect/']);
+    expect(listing.chapters.map((entry) => entry.file)).toEqual(['01-a.md']);
+    expect(listing.problems.map((file) => path.relative(dir, path.resolve(file.path)))).toEqual(['part-two/02-b.md']);
+  });
+
   it('refuses a file name with no page name', () => {
     const dir = content({ '01-a.md': chapter, '02-.md': chapter, '03-_.mdx': chapter });
     expect(problems(dir)).toEqual([

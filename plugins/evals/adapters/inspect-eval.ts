@@ -36,7 +36,9 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
     }
     let header;
     try {
-      header = inspectHeader(parseInspectJson(await zip.text(headerName)) as Record<string, unknown>);
+      const log = parseInspectJson(await zip.text(headerName)) as Record<string, unknown>;
+      // Only the start journal: Inspect writes header.json when the run ends, however it ends.
+      header = inspectHeader(headerName === 'header.json' ? log : { status: 'started', ...log });
     } catch (error) {
       report.error(`Unexpected unreadable \`${headerName}\` (${(error as Error).message}), expected the EvalLog header as JSON`, 'malformed-run');
       return [];
@@ -48,6 +50,13 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
       const match = sampleEntry.exec(name);
       if (!match) continue;
       found.add(`${match[1]}\u0000${match[2]}`);
+      const times = zip.repeated.get(name);
+      if (times) {
+        report.warn(
+          `Unexpected ${times} entries named \`${name}\` (sample \`${match[1]}\`, epoch ${match[2]}), expected each sample and epoch once; the first is counted`,
+          'duplicate-sample',
+        );
+      }
       let sample: Record<string, unknown>;
       try {
         sample = parseInspectJson(await zip.text(name)) as Record<string, unknown>;

@@ -10,10 +10,19 @@ export interface InspectHeader {
   release: string | null;
   scorers: string[];
   provenance: EvalProvenance;
+  /** The log's `status` (`started`, `success`, `cancelled`, `error`), when it says. */
+  status: string | null;
+  /** The message of the error that stopped the run (`error.message`). */
+  error: string | null;
+  /** `results.total_samples`: dataset samples × epochs, when the run got as far as results. */
+  totalSamples: number | null;
 }
 
+/** An EvalLog without its samples (`header.json`, or `inspect log dump` as it streams by). */
 export function inspectHeader(log: Record<string, unknown>): InspectHeader {
   const spec = (log.eval ?? {}) as Record<string, unknown>;
+  const error = log.error as { message?: unknown } | null | undefined;
+  const total = (log.results as { total_samples?: unknown } | null | undefined)?.total_samples;
   const metadata = (spec.metadata ?? {}) as Record<string, unknown>;
   const scorers = Array.isArray(spec.scorers) ? (spec.scorers as Array<{ name?: unknown }>).map((scorer) => String(scorer.name ?? '')).filter(Boolean) : [];
   const revision = spec.revision as { origin?: unknown; commit?: unknown } | null | undefined;
@@ -31,19 +40,40 @@ export function inspectHeader(log: Record<string, unknown>): InspectHeader {
       grader: null,
       revision: revision?.commit ? { origin: String(revision.origin ?? ''), commit: String(revision.commit) } : null,
     },
+    status: typeof log.status === 'string' ? log.status : null,
+    error: error ? asText(error.message ?? error) : null,
+    totalSamples: typeof total === 'number' && Number.isInteger(total) && total > 0 ? total : null,
   };
 }
 
 /** One Inspect log as a run, for both of its file forms (`.eval` archives and `inspect log dump` JSON). */
 export function inspectRun(file: string, header: InspectHeader, results: EvalResult[], missing: number, report: RunReport): EvalRun {
   const kept = checkResults(results, report);
+  const model = header.model ?? 'unknown model';
+  // A run that errored, was cancelled or is still going holds only the samples it got to.
+  const unfinished = header.status && header.status !== 'success' ? { status: header.status, error: header.error } : undefined;
+  if (unfinished) {
+    report.warn(
+      `Unexpected run status \`${unfinished.status}\`${unfinished.error ? ` (${unfinished.error.split('\n')[0]!.slice(0, 200)})` : ''} for the run of \`${model}\`, expected \`success\`: its ${kept.length} results are shown, and its pages say it did not finish`,
+      'unfinished-run',
+    );
+  }
+  // Samples the results say the run had, and the log does not hold.
+  const short = header.totalSamples === null ? 0 : Math.max(0, header.totalSamples - kept.length - missing);
+  if (short > 0) {
+    report.warn(
+      `Missing samples: the log's results count ${header.totalSamples} (samples × epochs), expected as many in the log; it holds ${kept.length}${missing ? ` and lists ${missing} more` : ''}; ${short} counted as missing`,
+      'missing-sample',
+    );
+  }
   return {
     id: runId(file),
     file,
-    model: header.model ?? 'unknown model',
+    model,
     release: header.release ?? releaseOfSamples(kept, report),
     provenance: header.provenance,
     results: kept,
-    missing,
+    missing: missing + short,
+    ...(unfinished ? { unfinished } : {}),
   };
 }

@@ -6,11 +6,15 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
  */
 export class ZipEntries {
   private readonly zip: ZipFile;
+  /** Each name's first entry. */
   readonly entries: Map<string, Entry>;
+  /** Names the zip holds more than once (a damaged or hand-made archive), with how many times. */
+  readonly repeated: Map<string, number>;
 
-  private constructor(zip: ZipFile, entries: Map<string, Entry>) {
+  private constructor(zip: ZipFile, entries: Map<string, Entry>, repeated: Map<string, number>) {
     this.zip = zip;
     this.entries = entries;
+    this.repeated = repeated;
   }
 
   static async open(file: string): Promise<ZipEntries> {
@@ -18,16 +22,18 @@ export class ZipEntries {
       yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, opened) => (error ? reject(error) : resolve(opened))),
     );
     const entries = new Map<string, Entry>();
+    const repeated = new Map<string, number>();
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: Entry) => {
-        entries.set(entry.fileName, entry);
+        if (entries.has(entry.fileName)) repeated.set(entry.fileName, (repeated.get(entry.fileName) ?? 1) + 1);
+        else entries.set(entry.fileName, entry);
         zip.readEntry();
       });
       zip.on('end', () => resolve());
       zip.on('error', reject);
       zip.readEntry();
     });
-    return new ZipEntries(zip, entries);
+    return new ZipEntries(zip, entries, repeated);
   }
 
   /** The entry's text (UTF-8); rejects when it is damaged (bad compressed data, wrong size or CRC). */

@@ -68,6 +68,19 @@ describe('Inspect log dump (.json)', () => {
     expect(first.verdict).toBe('compliant');
     expect(first.scores[1]!.verdict).toBe('ok');
   });
+
+  test('bare Infinity and -Infinity scores are numbers on either side of the threshold, NaN is unscored', async () => {
+    const sample = dump.samples[0]!;
+    const constants = ['Infinity', '-Infinity', 'NaN'];
+    // Placeholders, swapped for the bare constants JSON.stringify cannot write.
+    const samples = constants.map((_constant, index) => ({ ...sample, id: `inf_${index}`, scores: { model_graded_qa: { value: `__${index}__` } } }));
+    const text = JSON.stringify({ ...dump, samples }).replace(/"__(\d)__"/g, (_all, index: string) => constants[Number(index)]!);
+    const file = content.put('infinity.json', undefined, text);
+    const r = report();
+    const [run] = await readInspectJson({ path: file, file: 'evals/infinity.json', report: r, config });
+    expect(run!.results.map((result) => result.verdict)).toEqual(['compliant', 'violating', 'unscored']);
+    expect(messages(r).filter((message) => message.includes('unknown-verdict'))).toEqual([]);
+  });
 });
 
 describe('Inspect .eval (zip)', () => {
@@ -94,8 +107,93 @@ describe('Inspect .eval (zip)', () => {
         'samples/tutor_guides_epoch_1.json': strToU8(JSON.stringify(dump.samples[0])),
       }),
     );
-    const [run] = await readInspectEval({ path: file, file: 'evals/unfinished.eval', report: report(), config });
+    const r = report();
+    const [run] = await readInspectEval({ path: file, file: 'evals/unfinished.eval', report: r, config });
     expect(run!.results.map((result) => result.verdict)).toEqual(['compliant']);
+    expect(run!.unfinished).toEqual({ status: 'started', error: null });
+    expect(messages(r)).toEqual([
+      expect.stringMatching(/^warning unfinished-run: Unexpected run status `started` for the run of `fictional\/test-model`, expected `success`/),
+    ]);
+  });
+
+  test('a run stopped by an error says so, with the error, and the samples it never ran count as missing', async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const header = {
+      version: 2,
+      status: 'error',
+      eval: dump.eval,
+      results: { total_samples: 10 },
+      error: { message: 'RuntimeError: the provider rate limit was exceeded\nTraceback…' },
+    };
+    const file = content.put(
+      'errored.eval',
+      undefined,
+      zipSync({
+        'header.json': strToU8(JSON.stringify(header)),
+        'samples/tutor_guides_epoch_1.json': strToU8(JSON.stringify(dump.samples[0])),
+        'samples/scaling#2_epoch_1.json': strToU8(JSON.stringify(dump.samples.find((sample) => sample.id === 'scaling#2'))),
+      }),
+    );
+    const r = report();
+    const [run] = await readInspectEval({ path: file, file: 'evals/errored.eval', report: r, config });
+    expect(run!.results).toHaveLength(2);
+    expect(run!.unfinished).toEqual({ status: 'error', error: 'RuntimeError: the provider rate limit was exceeded\nTraceback…' });
+    expect(run!.missing).toBe(8);
+    expect(messages(r)).toEqual([
+      'warning unfinished-run: Unexpected run status `error` (RuntimeError: the provider rate limit was exceeded) for the run of `fictional/test-model`, expected `success`: its 2 results are shown, and its pages say it did not finish',
+      "warning missing-sample: Missing samples: the log's results count 10 (samples × epochs), expected as many in the log; it holds 2; 8 counted as missing",
+    ]);
+  });
+
+  test('a zip holding one sample entry twice: the first is counted, and the file is told', async () => {
+    const { strToU8, Zip, ZipPassThrough } = await import('fflate');
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      parts.push(chunk);
+    });
+    const add = (name: string, text: string) => {
+      const entry = new ZipPassThrough(name);
+      zip.add(entry);
+      entry.push(strToU8(text), true);
+    };
+    const sample = dump.samples[0]!;
+    const violating = { ...sample, scores: { model_graded_qa: { value: 'I' } } };
+    add('header.json', JSON.stringify({ version: 2, status: 'success', eval: dump.eval }));
+    add('samples/tutor_guides_epoch_1.json', JSON.stringify(sample));
+    add('samples/tutor_guides_epoch_1.json', JSON.stringify(violating));
+    zip.end();
+    const file = content.put('twice.eval', undefined, Buffer.concat(parts));
+    const r = report();
+    const [run] = await readInspectEval({ path: file, file: 'evals/twice.eval', report: r, config });
+    expect(run!.results.map((result) => result.verdict)).toEqual(['compliant']);
+    expect(messages(r)).toEqual([
+      'warning duplicate-sample: Unexpected 2 entries named `samples/tutor_guides_epoch_1.json` (sample `tutor_guides`, epoch 1), expected each sample and epoch once; the first is counted',
+    ]);
+  });
+
+  test('a finished run is not marked, and its own count of samples adds nothing missing', async () => {
+    const file = content.put('finished.eval', undefined, inspectEvalZip({ eval: dump.eval, results: dump.results, samples: dump.samples }));
+    const [run] = await readInspectEval({ path: file, file: 'evals/finished.eval', report: report(), config });
+    expect(run!.unfinished).toBeUndefined();
+    expect(run!.missing).toBe(0);
+  });
+});
+
+describe('Inspect log dump: status', () => {
+  test('a cancelled run read as JSON is marked, whether status comes before or after the samples', async () => {
+    for (const [name, order] of [
+      ['cancelled-first.json', ['version', 'status', 'eval', 'results', 'samples']],
+      ['cancelled-last.json', ['version', 'eval', 'samples', 'results', 'status', 'error']],
+    ] as const) {
+      const log: Record<string, unknown> = { ...dump, status: 'cancelled', error: null };
+      const file = content.put(name, undefined, JSON.stringify(Object.fromEntries(order.map((key) => [key, log[key]]))));
+      const r = report();
+      const [run] = await readInspectJson({ path: file, file: `evals/${name}`, report: r, config });
+      expect(run!.unfinished).toEqual({ status: 'cancelled', error: null });
+      expect(run!.results).toHaveLength(6);
+      expect(messages(r).filter((message) => message.includes('unfinished-run'))).toHaveLength(1);
+    }
   });
 });
 

@@ -100,4 +100,28 @@ describe('mapping', () => {
       ['evals/b.jsonl', '2026-11-23'],
     ]);
   });
+
+  test('two files whose names make one run id get two ids and two pages, and the later file is told', async () => {
+    const content = tempContent();
+    content.put('run a.jsonl', 'own-results.jsonl');
+    content.put('run-a.jsonl', 'own-results.jsonl');
+    content.put('模型.jsonl', 'own-results.jsonl');
+    content.put('モデル.jsonl', 'own-results.jsonl');
+    const { runs, files } = await loadEvals(content.dir, configWith(), targets, removals);
+    expect(runs.map((run) => [run.file, run.id])).toEqual([
+      ['evals/run a.jsonl', 'run-a-jsonl'],
+      ['evals/run-a.jsonl', 'run-a-jsonl-2'],
+      ['evals/モデル.jsonl', 'jsonl'],
+      ['evals/模型.jsonl', 'jsonl-2'],
+    ]);
+    // Each run's unmapped results name the run they belong to.
+    expect(runs.every((run) => run.unmapped.every((item) => item.run === run.id))).toBe(true);
+    const told = files.flatMap((file) =>
+      file.messages.filter((message) => message.ruleId === 'duplicate-run-id').map((message) => `${file.path}: ${message.reason}`),
+    );
+    expect(told).toEqual([
+      expect.stringMatching(/run-a\.jsonl: Unexpected run id `run-a-jsonl` .*already used by the run in evals\/run a\.jsonl.*this one is `run-a-jsonl-2`/),
+      expect.stringMatching(/模型\.jsonl: Unexpected run id `jsonl` .*already used by the run in evals\/モデル\.jsonl.*`jsonl-2`/),
+    ]);
+  });
 });
