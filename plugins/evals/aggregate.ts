@@ -35,7 +35,9 @@ export function aggregateRun(run: MappedRun, model: SpecModel): RunAggregate {
     let section = result.section;
     const chapter = section ? model.sections.get(section)?.chapter.slug : undefined;
     if (chapter) bump(chapters, chapter, result.verdict);
-    const authority = result.example ? model.examples.get(result.example)?.example.authority : section ? inheritedAuthority(model, section) : null;
+    // A result on no section (an unreadable line) counts for the run only.
+    if (!section) continue;
+    const authority = result.example ? model.examples.get(result.example)?.example.authority : inheritedAuthority(model, section);
     bump(authorities, authority ?? 'none', result.verdict);
     // Up the tree; a guard against a cycle in malformed data.
     for (let depth = 0; section && depth < 64; depth++) {

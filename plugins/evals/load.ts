@@ -9,7 +9,7 @@ import { adapterFor } from './adapters/index.ts';
 import type { MappedResult, MappedRun, UnmappedResult } from './mapped.ts';
 import { RunReport, sampleName } from './problems.ts';
 import { resolveResultId } from './resolve-id.ts';
-import type { EvalRun } from './types.ts';
+import type { EvalResult, EvalRun } from './types.ts';
 
 /** One published form of the spec a run can have run against: a release, or the draft. */
 export interface EvalTarget {
@@ -102,15 +102,21 @@ function uniqueId(run: EvalRun, ids: Map<string, string>, report: RunReport): st
 const shownUnmapped = 20;
 
 function placeRun(
-  run: Omit<MappedRun, 'results' | 'unmapped'> & { results: import('./types.ts').EvalResult[] },
+  run: Omit<MappedRun, 'results' | 'unmapped'> & { results: EvalResult[] },
   target: EvalTarget,
   removals: Removals,
   report: RunReport,
 ): MappedRun {
   const results: MappedResult[] = [];
   const unmapped: UnmappedResult[] = [];
-  for (const result of run.results) {
+  for (const read of run.results) {
+    const result = clipped(read);
     const resolved = resolveResultId(result.key, target.model, removals);
+    // What could not be read is an error of the run (as its warning says), on no section.
+    if (resolved.kind === 'unknown' && result.unreadable) {
+      results.push({ ...result, example: null, section: null, via: null });
+      continue;
+    }
     if (resolved.kind === 'unknown') {
       unmapped.push({ run: run.id, file: run.file, sample: result.sample, epoch: result.epoch, key: result.key, place: result.place, reason: resolved.reason });
       if (unmapped.length > shownUnmapped) continue;
@@ -129,6 +135,39 @@ function placeRun(
     );
   }
   return { ...run, release: target.release, results, unmapped };
+}
+
+/**
+ * Characters of one text of a result (an answer, a message, a rationale) the site keeps. A run
+ * page shows every result whole, and the store hands every run to the pages as one JSON text,
+ * which V8 caps at 512 MB: 6,000 answers of 120 KB stopped the build with "Invalid string
+ * length". A longer text is cut, and says by how much; the log keeps it whole.
+ */
+export const keptCharacters = 16_000;
+
+function clip(text: string): string;
+function clip(text: string | null): string | null;
+function clip(text: string | null): string | null {
+  if (text === null || text.length <= keptCharacters) return text;
+  return `${text.slice(0, keptCharacters)}… [${text.length - keptCharacters} more characters in the log]`;
+}
+
+function clipped(result: EvalResult): EvalResult {
+  const long = (text: string | null) => text !== null && text.length > keptCharacters;
+  if (
+    !long(result.output) &&
+    !long(result.rationale) &&
+    !result.input.some((message) => long(message.content)) &&
+    !result.scores.some((score) => long(score.explanation))
+  )
+    return result;
+  return {
+    ...result,
+    output: clip(result.output),
+    rationale: clip(result.rationale),
+    input: result.input.map((message) => ({ ...message, content: clip(message.content) })),
+    scores: result.scores.map((score) => ({ ...score, explanation: clip(score.explanation) })),
+  };
 }
 
 /** Run files in the folder and its subfolders, sorted; hidden and `_` entries are skipped. */

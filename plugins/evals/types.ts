@@ -39,6 +39,8 @@ export interface EvalResult {
   place: string;
   /** The release the sample says it was written against (`spec_release` in its metadata), if any. */
   release?: string;
+  /** A line or zip entry that could not be read: an error of the run, whose id is unknown. */
+  unreadable?: true;
 }
 
 /** Where a run came from: enough to find it again. */

@@ -5,7 +5,7 @@ import { readInspectJson } from './inspect-json.ts';
 import { readPromptfooJson } from './promptfoo-json.ts';
 import { readPromptfooJsonl } from './promptfoo-jsonl.ts';
 import { readSpecEvalResults } from './spec-eval-results.ts';
-import { firstBytes } from './sniff.ts';
+import { firstBytes, firstTopLevelKey } from './sniff.ts';
 
 export type { Adapter, AdapterInput } from './context.ts';
 
@@ -23,7 +23,13 @@ export async function adapterFor(file: string): Promise<{ adapter: Adapter } | {
   // An Inspect EvalLog starts with "version", "status", "eval"; promptfoo's OutputFile with "evalId".
   if (/"evalId"\s*:/.test(head) || /"results"\s*:\s*\{\s*"version"/.test(head)) return { adapter: readPromptfooJson };
   if (/"eval"\s*:\s*\{/.test(head) || /"status"\s*:/.test(head)) return { adapter: readInspectJson };
+  // Key order means nothing in JSON: a file whose telling key comes later is looked through, once.
+  const key = head.length < 4096 ? null : await firstTopLevelKey(file, ['format', 'evalId', 'eval']);
+  if (key === 'format') return { adapter: readSpecEvalResults };
+  if (key === 'evalId') return { adapter: readPromptfooJson };
+  if (key === 'eval') return { adapter: readInspectJson };
   return {
-    reason: 'expected an Inspect log (`inspect log dump`), a promptfoo `--output results.json` or spec-eval-results/1 (none of their keys in the first 4 KB)',
+    reason:
+      'expected an Inspect log (`inspect log dump`), a promptfoo `--output results.json` or spec-eval-results/1 (none of their top-level keys: `eval`, `evalId`, `format`)',
   };
 }

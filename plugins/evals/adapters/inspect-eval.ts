@@ -76,6 +76,7 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
           input: [],
           scores: [],
           place: name,
+          unreadable: true,
         });
         continue;
       }

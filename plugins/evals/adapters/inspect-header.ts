@@ -70,7 +70,7 @@ export function inspectRun(file: string, header: InspectHeader, results: EvalRes
     id: runId(file),
     file,
     model,
-    release: header.release ?? releaseOfSamples(kept, report),
+    release: releaseOfSamples(kept, report, header.release),
     provenance: header.provenance,
     results: kept,
     missing: missing + short,

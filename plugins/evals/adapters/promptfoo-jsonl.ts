@@ -5,9 +5,11 @@ import { jsonLines, unreadableLine } from './read-lines.ts';
 
 /** promptfoo's `--output results.jsonl`: one `EvaluateResult` per line, read line by line. */
 export const readPromptfooJsonl: Adapter = async ({ path, file, report, config }) => {
-  const rows: Array<{ model: string; result: EvalResult }> = [];
+  const rows: Array<{ model: string | null; result: EvalResult }> = [];
   const epochs = new Map<string, number>();
-  let lastModel = 'unknown provider';
+  // An unreadable line belongs to the provider of the line before it (of the first readable line,
+  // before any): it names none itself, and must not make a run of its own.
+  let lastModel: string | null = null;
   for await (const { line, value, error } of jsonLines(path)) {
     if (error !== undefined || typeof value !== 'object' || value === null) {
       report.warn(
@@ -25,5 +27,11 @@ export const readPromptfooJsonl: Adapter = async ({ path, file, report, config }
     lastModel = row.model;
     rows.push(row);
   }
-  return promptfooRuns(file, rows, { evalId: null, created: null }, report);
+  const first = rows.find((row) => row.model !== null)?.model ?? 'unknown provider';
+  return promptfooRuns(
+    file,
+    rows.map((row) => ({ ...row, model: row.model ?? first })),
+    { evalId: null, created: null },
+    report,
+  );
 };

@@ -34,5 +34,6 @@ export function unreadableLine(line: number): EvalResult {
     input: [],
     scores: [],
     place: `line ${line}`,
+    unreadable: true,
   };
 }

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { streamJsonPaths } from './stream-json.ts';
 
 /** The first bytes of a file as text: enough to tell which tool wrote it, without reading it all. */
 export async function firstBytes(file: string, count: number): Promise<string> {
@@ -10,4 +11,32 @@ export async function firstBytes(file: string, count: number): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/** Stops a stream once the key it looks for went by. */
+class Found extends Error {
+  readonly key: string;
+  constructor(key: string) {
+    super(key);
+    this.key = key;
+  }
+}
+
+/**
+ * The first of `keys` found at the top level of a JSON file, read as a stream up to it (null when
+ * none is there, or the file is not JSON): for files whose first bytes do not tell their tool.
+ */
+export async function firstTopLevelKey(file: string, keys: string[]): Promise<string | null> {
+  try {
+    await streamJsonPaths(
+      file,
+      keys.map((key) => `$.${key}`),
+      (at) => {
+        throw new Found(at.slice(2));
+      },
+    );
+  } catch (error) {
+    if (error instanceof Found) return error.key;
+  }
+  return null;
 }

@@ -172,6 +172,21 @@ describe('Inspect .eval (zip)', () => {
     ]);
   });
 
+  test("samples written against another release than the run's header say so; the header's release counts", async () => {
+    const samples = dump.samples.map((sample, index) =>
+      index === 0 ? { ...sample, metadata: { ...(sample.metadata as object), spec_release: '2026-07-15' } } : sample,
+    );
+    const file = content.put('mixed.eval', undefined, inspectEvalZip({ eval: dump.eval, results: dump.results, samples }));
+    const r = report();
+    const [run] = await readInspectEval({ path: file, file: 'evals/mixed.eval', report: r, config });
+    expect(run!.release).toBe('2026-11-23');
+    expect(messages(r).filter((message) => message.includes('unknown-release'))).toEqual([
+      expect.stringMatching(
+        /^warning unknown-release: Unexpected samples written against another release than the run's \(2026-07-15 at samples\/.*; the run's metadata says 2026-11-23\)/,
+      ),
+    ]);
+  });
+
   test('a finished run is not marked, and its own count of samples adds nothing missing', async () => {
     const file = content.put('finished.eval', undefined, inspectEvalZip({ eval: dump.eval, results: dump.results, samples: dump.samples }));
     const [run] = await readInspectEval({ path: file, file: 'evals/finished.eval', report: report(), config });
@@ -264,6 +279,22 @@ describe('spec-eval-results/1', () => {
     const [run] = await readSpecEvalResults({ path: file, file: 'evals/own.json', report: report(), config });
     expect(run!.provenance.grader).toEqual({ kind: 'model', model: 'fictional/judge' });
     expect(run!.results.map((result) => result.verdict)).toEqual(['violating', 'compliant']);
+  });
+
+  test('JSON whose format key comes after 4 KB of results is still recognised; a JSON with none of the keys is not', async () => {
+    const own = JSON.parse(readFileSync(path.join(fixtures, 'own-results.json'), 'utf8')) as { format: string; run: object; results: object[] };
+    const results = Array.from({ length: 60 }, (_item, index) => ({
+      example: 'tutor_guides',
+      epoch: index + 1,
+      verdict: 'compliant',
+      rationale: 'x'.repeat(80),
+    }));
+    const late = content.put('late-format.json', undefined, JSON.stringify({ results, run: own.run, format: own.format }));
+    expect(await adapterFor(late)).toEqual({ adapter: readSpecEvalResults });
+    const [run] = await readSpecEvalResults({ path: late, file: 'evals/late-format.json', report: report(), config });
+    expect(run!.results).toHaveLength(60);
+    const other = content.put('other.json', undefined, JSON.stringify({ rows: results, note: 'x'.repeat(5000) }));
+    expect(await adapterFor(other)).toEqual({ reason: expect.stringContaining('none of their top-level keys') });
   });
 
   test('the right adapter for each fixture, by content', async () => {

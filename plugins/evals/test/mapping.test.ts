@@ -1,8 +1,10 @@
 // Results placed on the spec's ids the way links resolve; every unknown id reported, never dropped.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { editionEvals } from '../data.ts';
-import { loadEvals } from '../load.ts';
-import { configWith, fixtureModel, removals, tempContent } from './support.ts';
+import { keptCharacters, loadEvals } from '../load.ts';
+import { configWith, fixtureModel, fixtures, removals, tempContent } from './support.ts';
 
 const targets = [{ release: '2026-11-23', model: fixtureModel }];
 
@@ -123,5 +125,37 @@ describe('mapping', () => {
       expect.stringMatching(/run-a\.jsonl: Unexpected run id `run-a-jsonl` .*already used by the run in evals\/run a\.jsonl.*this one is `run-a-jsonl-2`/),
       expect.stringMatching(/模型\.jsonl: Unexpected run id `jsonl` .*already used by the run in evals\/モデル\.jsonl.*`jsonl-2`/),
     ]);
+  });
+
+  test('a line that cannot be read counts as an error of its run, on no section, even before the first readable line', async () => {
+    const content = tempContent();
+    const fixture = readFileSync(path.join(fixtures, 'promptfoo-output.jsonl'), 'utf8');
+    content.put('broken-first.jsonl', undefined, `{"id": "cut off\n${fixture}`);
+    const { runs, files } = await loadEvals(content.dir, configWith(), targets, removals);
+    // One run per provider of the readable lines: the broken line made none of its own.
+    expect(runs.map((run) => run.id).some((id) => id.includes('unknown'))).toBe(false);
+    const withError = runs.filter((run) => run.results.some((result) => result.unreadable));
+    expect(withError).toHaveLength(1);
+    expect(withError[0]!.unmapped.filter((item) => item.sample === 'line 1')).toEqual([]);
+    const data = editionEvals(runs, targets, removals, false).get('2026-11-23')!;
+    const total = data.runs.find((run) => run.id === withError[0]!.id)!.total;
+    expect(total.error).toBe(withError[0]!.results.filter((result) => result.verdict === 'error').length);
+    expect(total.error).toBeGreaterThanOrEqual(1);
+    expect(files[0]!.messages.map((message) => [message.line, message.ruleId])).toContainEqual([1, 'malformed-run']);
+  });
+
+  test('a very long answer, message or rationale is cut for the site, saying how much the log keeps', async () => {
+    const content = tempContent();
+    const header = readFileSync(path.join(fixtures, 'own-results.jsonl'), 'utf8').split('\n')[0]!;
+    const long = 'word '.repeat(10_000);
+    content.put(
+      'long.jsonl',
+      undefined,
+      `${header}\n${JSON.stringify({ example: 'tutor_guides', verdict: 'compliant', output: long, rationale: 'Short.' })}\n`,
+    );
+    const { runs } = await loadEvals(content.dir, configWith(), targets, removals);
+    const [result] = runs[0]!.results;
+    expect(result!.output).toBe(`${long.slice(0, keptCharacters)}… [${long.length - keptCharacters} more characters in the log]`);
+    expect(result!.rationale).toBe('Short.');
   });
 });
