@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { VFile } from 'vfile';
 import type { SpecConfig } from '../model/index.ts';
-import type { SpecModel } from '../model/index.ts';
+import { resolveContained, type SpecModel } from '../model/index.ts';
 import type { Removals } from '../releases/index.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { MappedResult, MappedRun, UnmappedResult } from './mapped.ts';
@@ -36,7 +36,13 @@ export async function loadEvals(contentDir: string, config: SpecConfig, targets:
   const byRelease = new Map(targets.map((target) => [target.release, target]));
   /** Run ids taken so far, with the file that took each. */
   const ids = new Map<string, string>();
-  for (const absolute of listRunFiles(dir)) {
+  const listing = listRunFiles(dir, realpathSync(contentDir));
+  for (const { path: place, problem } of listing.problems) {
+    const report = new RunReport(path.relative(process.cwd(), place) || place);
+    files.push(report.file);
+    report.error(problem, 'outside-content');
+  }
+  for (const absolute of listing.files) {
     const file = path.relative(contentDir, absolute).split(path.sep).join('/');
     const report = new RunReport(path.relative(process.cwd(), absolute) || absolute);
     files.push(report.file);
@@ -55,7 +61,7 @@ export async function loadEvals(contentDir: string, config: SpecConfig, targets:
     }
     const inFolder = path.relative(dir, absolute).split(path.sep).join('/');
     for (const run of read) {
-      const release = config.evals.runs[inFolder]?.release ?? run.release ?? config.evals.release;
+      const release = (Object.hasOwn(config.evals.runs, inFolder) ? config.evals.runs[inFolder]!.release : undefined) ?? run.release ?? config.evals.release;
       if (!release) {
         report.error(
           `Unexpected run of \`${run.model}\` that names no spec release, expected \`spec_release\` in its metadata (written by \`npm run evals:export\`) or \`evals.runs["${inFolder}"].release\` in spec.config.json (one of ${[...byRelease.keys()].join(', ')})`,
@@ -170,18 +176,48 @@ function clipped(result: EvalResult): EvalResult {
   };
 }
 
-/** Run files in the folder and its subfolders, sorted; hidden and `_` entries are skipped. */
-function listRunFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
+/**
+ * Run files in the folder and its subfolders, sorted; hidden and `_` entries are skipped. A
+ * symbolic link is followed while it stays inside the content folder; one that leads out, or
+ * nowhere, is a problem (its target is never read), as is an evals folder that is no folder.
+ */
+function listRunFiles(dir: string, realContent: string): { files: string[]; problems: Array<{ path: string; problem: string }> } {
+  const files: string[] = [];
+  const problems: Array<{ path: string; problem: string }> = [];
+  if (!existsSync(dir)) return { files, problems };
+  if (!statSync(dir).isDirectory()) {
+    problems.push({ path: dir, problem: 'Unexpected file as the evals folder (`evals.dir` in spec.config.json), expected a folder of run files' });
+    return { files, problems };
+  }
+  const visited = new Set<string>();
   const walk = (folder: string) => {
+    const real = realpathSync(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push(full);
+      let directory = entry.isDirectory();
+      let file = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const contained = resolveContained(realContent, full);
+        if (!contained.inside) {
+          problems.push({
+            path: full,
+            problem: contained.real
+              ? `Unexpected symbolic link to \`${contained.real}\` outside the content folder, expected run files inside it (the link is not followed)`
+              : 'Unexpected broken symbolic link, expected a run file or folder inside the content folder',
+          });
+          continue;
+        }
+        const target = statSync(full);
+        directory = target.isDirectory();
+        file = target.isFile();
+      }
+      if (directory) walk(full);
+      else if (file) files.push(full);
     }
   };
   walk(dir);
-  return out;
+  return { files, problems };
 }

@@ -15,7 +15,8 @@ export type EvalRule =
   | 'unmapped-result'
   | 'removed-id'
   | 'unfinished-run'
-  | 'duplicate-run-id';
+  | 'duplicate-run-id'
+  | 'outside-content';
 
 /**
  * The messages about one run file. Eval files are not Markdown, so a place is a line (JSONL,

@@ -2,9 +2,18 @@ import type { EvalsConfig } from '../model/index.ts';
 import type { Verdict } from './types.ts';
 
 /** A score value as a verdict, or null when the mapping does not know it (the caller reports it). */
+/**
+ * The verdict the config's `verdicts` table gives a score value, if any. Own keys only: a value
+ * such as `toString` or `constructor` must not find what every JavaScript object inherits.
+ */
+export function mappedVerdict(value: string, config: Pick<EvalsConfig, 'verdicts'>): Verdict | undefined {
+  for (const key of [value, value.trim()]) if (Object.hasOwn(config.verdicts, key)) return config.verdicts[key];
+  return undefined;
+}
+
 export function verdictOf(value: unknown, config: Pick<EvalsConfig, 'verdicts' | 'threshold'>): Verdict | null {
   if (typeof value === 'string') {
-    const mapped = config.verdicts[value] ?? config.verdicts[value.trim()];
+    const mapped = mappedVerdict(value, config);
     if (mapped) return mapped;
     const word = value.trim().toLowerCase();
     if (word === 'compliant' || word === 'ok' || word === 'violating' || word === 'unscored' || word === 'error') return word;

@@ -28,6 +28,7 @@ export {
   draftGoverned,
 } from './config.ts';
 export { default as remarkContentAssets, checkContentAssets, type ContentAsset } from './content-assets.ts';
+export { resolveContained } from './contained-path.ts';
 export { exampleRecords, examplesJsonl, specJson, specSchemaVersion } from './export.ts';
 export { loadSpec, loadSpecWithPages, pluginOptions, prepareSpec, type Annotations, type LoadOptions, type PreparedSpec } from './loader.ts';
 export { checkMdxTrust } from './mdx-trust.ts';

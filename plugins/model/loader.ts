@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { unified } from 'unified';
@@ -9,6 +9,7 @@ import { type ChapterCache, replayMessages, storeMessages } from './chapter-cach
 import { loadSpecConfig, type SpecConfig } from './config.ts';
 import { listChapterFiles } from './chapter-files.ts';
 import { checkContentAssets, type ContentAsset } from './content-assets.ts';
+import { resolveContained } from './contained-path.ts';
 import { indexChapters } from './indexes.ts';
 import { sectionLinks } from './links.ts';
 import type { Chapter, SpecModel, Target } from './model.ts';
@@ -65,6 +66,17 @@ interface Indexed {
   listing: VFile[];
 }
 
+/** A cached chapter's image is still the file it was: at the same real path, inside the folder, a file. */
+function unchangedAsset(realRoot: string, source: string): boolean {
+  const contained = resolveContained(realRoot, source);
+  if (!contained.inside || contained.real !== source) return false;
+  try {
+    return statSync(source).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads and indexes every chapter: each file is parsed once (or not at all when the cache has
  * it), every id is indexed spec-wide with its place, and duplicates across files are reported.
@@ -82,6 +94,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const isSnapshot = existsSync(path.join(root, 'release.json'));
   const files = listing.chapters.filter((chapter) => !(isSnapshot && chapter.file === 'notes.md'));
   const publicDir = path.resolve(root, '..', 'public');
+  const realRoot = realpathSync(root);
   const parsers: Partial<Record<'md' | 'mdx', ReturnType<typeof specParser>>> = {};
   const sources: Source[] = files.map(({ file: relative, path: file, slug, format }) => {
     // One form of the text for every step: no BOM, LF line ends (positions unchanged).
@@ -91,8 +104,9 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
     // share an entry (a cached chapter's images are files of its own folder).
     const key = cache?.key([configKey, root, relative, value]) ?? '';
     const cached = cache?.get(key);
-    // An image the cached chapter uses may have been deleted since: then the chapter is read again.
-    if (cached && cached.assets.every((asset) => existsSync(asset.source)))
+    // An image the cached chapter uses may have been deleted since, or replaced by a link out of
+    // the folder: then the chapter is read again, and checked again.
+    if (cached && cached.assets.every((asset) => unchangedAsset(realRoot, asset.source)))
       return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };
     const tree = readChapter(vfile, format, config.mdx, (parsers[format] ??= specParser(format, cache?.pieces)));
     const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });

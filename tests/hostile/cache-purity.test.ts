@@ -1,6 +1,6 @@
 // Caches hold only what their keys name: two content folders never share an entry, and a frozen
 // release's pages are the same from a fresh build and a warm cache.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,20 @@ describe('the content folder is part of every cache key', () => {
     expect(loadSpec(first, { cache }).assets).toHaveLength(1);
     expect(() => loadSpec(second, { cache })).toThrow(SpecError);
     expect(() => loadSpec(second, { cache })).toThrow(/01-charts\.md:4:\d+: error: .*images\/chart\.png/);
+  });
+});
+
+describe('a cached chapter is only as good as its images', () => {
+  it('an image replaced by a link out of the folder, behind a warm cache, is refused as on a cold one', () => {
+    const chapter = '# Charts\n::section{#charts}\n\n![A chart](_shared/chart.png)\n';
+    const cache = new ChapterCache();
+    const content = folder({ '01-charts.md': chapter, '_shared/chart.png': Buffer.from([1, 2, 3]) });
+    const outside = path.join(path.dirname(content), 'secret.png');
+    writeFileSync(outside, 'SECRET');
+    expect(loadSpec(content, { cache }).assets.map((asset) => asset.source)).toEqual([realpathSync(path.join(content, '_shared/chart.png'))]);
+    rmSync(path.join(content, '_shared/chart.png'));
+    symlinkSync(outside, path.join(content, '_shared/chart.png'));
+    expect(() => loadSpec(content, { cache })).toThrow(/01-charts\.md:4:\d+: error: Unexpected image `_shared\/chart\.png`, a symbolic link to .*secret\.png` outside the content folder/);
   });
 });
 

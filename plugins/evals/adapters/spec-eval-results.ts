@@ -1,6 +1,7 @@
 import type { EvalsConfig } from '../../model/index.ts';
 import { sampleName, type RunReport } from '../problems.ts';
 import { checkResults } from '../run-checks.ts';
+import { mappedVerdict } from '../verdicts.ts';
 import { verdicts, type EvalResult, type EvalRun, type Verdict } from '../types.ts';
 import { asText, runId, type Adapter } from './context.ts';
 import { jsonLines, unreadableLine } from './read-lines.ts';
@@ -91,7 +92,7 @@ function result(record: Record<string, unknown>, place: string, config: EvalsCon
   const epoch = typeof record.epoch === 'number' ? record.epoch : 1;
   let verdict = record.verdict as Verdict;
   if (!verdicts.includes(verdict)) {
-    const mapped = typeof record.verdict === 'string' ? config.verdicts[record.verdict] : undefined;
+    const mapped = typeof record.verdict === 'string' ? mappedVerdict(record.verdict, config) : undefined;
     if (!mapped)
       report.warn(
         `Unexpected verdict ${JSON.stringify(record.verdict)} in ${sampleName(sample || '?', epoch, place)}, expected one of ${verdicts.join(', ')}; counted as unscored`,

@@ -281,6 +281,18 @@ describe('spec-eval-results/1', () => {
     expect(run!.results.map((result) => result.verdict)).toEqual(['violating', 'compliant']);
   });
 
+  test('verdicts named like what every JavaScript object inherits are unknown, not found on the object', async () => {
+    const header = readFileSync(path.join(fixtures, 'own-results.jsonl'), 'utf8').split('\n')[0]!;
+    const lines = ['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((verdict, index) =>
+      JSON.stringify({ example: 'tutor_guides', epoch: index + 1, verdict }),
+    );
+    const file = content.put('inherited.jsonl', undefined, [header, ...lines].join('\n'));
+    const r = report();
+    const [run] = await readSpecEvalResults({ path: file, file: 'evals/inherited.jsonl', report: r, config });
+    expect(run!.results.map((result) => result.verdict)).toEqual(['unscored', 'unscored', 'unscored', 'unscored']);
+    expect(messages(r).filter((message) => message.includes('unknown-verdict'))).toHaveLength(4);
+  });
+
   test('JSON whose format key comes after 4 KB of results is still recognised; a JSON with none of the keys is not', async () => {
     const own = JSON.parse(readFileSync(path.join(fixtures, 'own-results.json'), 'utf8')) as { format: string; run: object; results: object[] };
     const results = Array.from({ length: 60 }, (_item, index) => ({

@@ -1,5 +1,6 @@
 // Results placed on the spec's ids the way links resolve; every unknown id reported, never dropped.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { editionEvals } from '../data.ts';
@@ -157,5 +158,31 @@ describe('mapping', () => {
     const [result] = runs[0]!.results;
     expect(result!.output).toBe(`${long.slice(0, keptCharacters)}… [${long.length - keptCharacters} more characters in the log]`);
     expect(result!.rationale).toBe('Short.');
+  });
+
+  test('a run file linked from inside the folder is read; a link out of it is refused, not followed; an evals "folder" that is a file is refused', async () => {
+    const content = tempContent();
+    const fixture = path.join(fixtures, 'own-results.jsonl');
+    mkdirSync(path.join(content.dir, 'store'));
+    copyFileSync(fixture, path.join(content.dir, 'store', 'run.jsonl'));
+    symlinkSync(path.join(content.dir, 'store', 'run.jsonl'), path.join(content.evals, 'linked.jsonl'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'evals-outside-'));
+    copyFileSync(fixture, path.join(outside, 'secret.jsonl'));
+    symlinkSync(path.join(outside, 'secret.jsonl'), path.join(content.evals, 'out.jsonl'));
+    const { runs, files } = await loadEvals(content.dir, configWith(), targets, removals);
+    expect(runs.map((run) => run.file)).toEqual(['evals/linked.jsonl']);
+    const refused = files.flatMap((file) =>
+      file.messages.filter((message) => message.fatal).map((message) => `${path.basename(file.path)}: ${message.reason} [${message.ruleId}]`),
+    );
+    expect(refused).toEqual([
+      expect.stringMatching(/^out\.jsonl: Unexpected symbolic link to `.*secret\.jsonl` outside the content folder, .* \[outside-content\]$/),
+    ]);
+
+    const asFile = tempContent();
+    const notFolder = await loadEvals(asFile.dir, configWith({ dir: 'evals/readme.md' }), targets, removals).catch((error: Error) => error);
+    expect(notFolder).not.toBeInstanceOf(Error);
+    writeFileSync(path.join(asFile.evals, 'readme.md'), '# Runs');
+    const { files: problems } = await loadEvals(asFile.dir, configWith({ dir: 'evals/readme.md' }), targets, removals);
+    expect(problems.flatMap((file) => file.messages.map((message) => message.reason))).toEqual([expect.stringMatching(/^Unexpected file as the evals folder/)]);
   });
 });
