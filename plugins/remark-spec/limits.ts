@@ -76,6 +76,20 @@ export function findDeepNesting(
  */
 export const maxDelimitersPerParagraph = 1000;
 
+/**
+ * Code spans: a backtick run with no closing run of its length makes the parser scan the rest of
+ * the paragraph, so the cost is the number of distinct run lengths times the paragraph's length
+ * (2,500 runs of lengths 1 to 2,500 in one paragraph did not parse in two minutes). A paragraph
+ * past this product is refused; a real one is a few lengths times a few thousand characters.
+ */
+export const maxCodeSpanCost = 20_000_000;
+
+/**
+ * More cells than this in one table row are refused: 40,000 columns ran the build out of memory,
+ * 20,000 took 2 GB. A table a reader can use has a few dozen.
+ */
+export const maxTableColumns = 1000;
+
 /** Lines that start a new block (and so a new inline run): headings, list items, quotes, tables, directives. */
 const blockStart = /^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||:{2,})/;
 
@@ -87,10 +101,20 @@ const blockStart = /^[ \t]*(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|
 export function findSlowInline(
   source: string,
   limit = maxDelimitersPerParagraph,
-): { line: number; column: number; count: number; kind: 'emphasis' | 'link' } | undefined {
+): { line: number; column: number; count: number; kind: 'emphasis' | 'link' | 'code' | 'table' } | undefined {
   let openFence = '';
   let runs = 0;
   let openers = 0;
+  // Code spans of the paragraph: the lengths of its backtick runs, its length, its first run.
+  let lengths = new Set<number>();
+  let characters = 0;
+  let firstTick: { line: number; column: number } | undefined;
+  const costly = () => lengths.size * characters > maxCodeSpanCost;
+  const newParagraph = () => {
+    runs = openers = characters = 0;
+    lengths = new Set();
+    firstTick = undefined;
+  };
   let line = 0;
   for (let start = 0; start <= source.length; line++) {
     let end = source.indexOf('\n', start);
@@ -102,22 +126,48 @@ export function findSlowInline(
       const marker = fenceMatch[1]!;
       if (!openFence) openFence = marker;
       else if (marker[0] === openFence[0] && marker.length >= openFence.length) openFence = '';
-      runs = openers = 0;
+      if (costly()) return { ...firstTick!, count: lengths.size, kind: 'code' };
+      newParagraph();
       continue;
     }
     if (openFence) continue;
-    if (!text.trim() || blockStart.test(text)) runs = openers = 0;
+    if (!text.trim() || blockStart.test(text)) {
+      if (costly()) return { ...firstTick!, count: lengths.size, kind: 'code' };
+      newParagraph();
+    }
+    characters += text.length + 1;
+    let cells = 0;
     for (let column = 0; column < text.length; column++) {
       const char = text[column];
       if ((char === '*' || char === '_') && text[column - 1] !== char) {
         if (++runs > limit) return { line: line + 1, column: column + 1, count: runs, kind: 'emphasis' };
       } else if (char === '[') {
         if (++openers > limit) return { line: line + 1, column: column + 1, count: openers, kind: 'link' };
+      } else if (char === '|') {
+        if (++cells > maxTableColumns) return { line: line + 1, column: column + 1, count: cells, kind: 'table' };
+      } else if (char === '`' && text[column - 1] !== '`') {
+        let run = 1;
+        while (text[column + run] === '`') run++;
+        lengths.add(run);
+        firstTick ??= { line: line + 1, column: column + 1 };
       }
     }
   }
+  if (costly()) return { ...firstTick!, count: lengths.size, kind: 'code' };
   return undefined;
 }
+
+/** What each kind of slow markup is, and how an author gets out of it. */
+const slowMarkup = {
+  emphasis: () =>
+    `run of emphasis markers (\`*\`, \`_\`): more than ${maxDelimitersPerParagraph} in one paragraph, expected at most ${maxDelimitersPerParagraph} (the Markdown parser slows down quadratically on them; escape them as \\* or put them in a code block`,
+  link: () =>
+    `run of \`[\`: more than ${maxDelimitersPerParagraph} in one paragraph, expected at most ${maxDelimitersPerParagraph} (the Markdown parser slows down quadratically on them; escape them as \\[ or put them in a code block`,
+  code: (count: number) =>
+    `paragraph of code spans: backtick runs of ${count} different lengths in one long paragraph, expected code spans whose backticks pair up (the Markdown parser slows down quadratically on runs it cannot close; escape stray backticks as \\\` or put the text in a code block`,
+  table: () =>
+    `table row of more than ${maxTableColumns} cells, expected at most ${maxTableColumns} (wide tables exhaust the Markdown parser's memory; split the table, or escape \`|\` as \\|`,
+};
 
 /**
  * Wraps a processor's parser so the source is normalised (`normalizeSource`) and a file nested
@@ -135,12 +185,10 @@ export function guardParser(processor: Processor | undefined): void {
     const slow = deep ? undefined : findSlowInline(document);
     if (slow) {
       const place = { start: { line: slow.line, column: slow.column }, end: { line: slow.line, column: slow.column } };
-      report(
-        file,
-        'pathological-markup',
-        `Unexpected ${slow.kind === 'emphasis' ? 'run of emphasis markers (`*`, `_`)' : 'run of `[`'}: more than ${maxDelimitersPerParagraph} in one paragraph, expected at most ${maxDelimitersPerParagraph} (the Markdown parser slows down quadratically on them; escape them as \\${slow.kind === 'emphasis' ? '*' : '['} or put them in a code block; the file is shown as plain text until this is fixed)`,
-        { type: 'x', position: place },
-      );
+      report(file, 'pathological-markup', `Unexpected ${slowMarkup[slow.kind](slow.count)}; the file is shown as plain text until this is fixed)`, {
+        type: 'x',
+        position: place,
+      });
       return literal(document);
     }
     if (!deep) return parse(document, file);

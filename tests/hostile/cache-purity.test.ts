@@ -43,7 +43,9 @@ describe('a cached chapter is only as good as its images', () => {
     expect(loadSpec(content, { cache }).assets.map((asset) => asset.source)).toEqual([realpathSync(path.join(content, '_shared/chart.png'))]);
     rmSync(path.join(content, '_shared/chart.png'));
     symlinkSync(outside, path.join(content, '_shared/chart.png'));
-    expect(() => loadSpec(content, { cache })).toThrow(/01-charts\.md:4:\d+: error: Unexpected image `_shared\/chart\.png`, a symbolic link to .*secret\.png` outside the content folder/);
+    expect(() => loadSpec(content, { cache })).toThrow(
+      /01-charts\.md:4:\d+: error: Unexpected image `_shared\/chart\.png`, a symbolic link to .*secret\.png` outside the content folder/,
+    );
   });
 });
 

@@ -18,6 +18,12 @@ describe('slow inline paths are refused before parsing', () => {
     ['strong openers', '**a'.repeat(30_000)],
     ['link openers', '[a]('.repeat(30_000)],
     ['nested brackets', '['.repeat(30_000) + 'a' + ']'.repeat(30_000)],
+    ['backtick runs that never close', Array.from({ length: 2500 }, (_, index) => '`'.repeat(index + 1)).join(' ')],
+    [
+      'a few unclosed backtick runs in a very long paragraph',
+      Array.from({ length: 8 }, (_, index) => '`'.repeat(index + 1)).join(' ') + ' word'.repeat(1_000_000),
+    ],
+    ['a table row of 40,000 cells', `|${'a|'.repeat(40_000)}\n|${'-|'.repeat(40_000)}`],
   ] as const) {
     it(name, () => {
       const { file, tree } = read(`# T\n\nIntro.\n\n${paragraph}\n`);
@@ -31,7 +37,9 @@ describe('slow inline paths are refused before parsing', () => {
     const prose = Array.from({ length: 50 }, () => `Some *emphasis*, __strong__ and [a link](x) ${'_a_ '.repeat(200)}`).join('\n\n');
     const list = Array.from({ length: 2000 }, (_, index) => `- item *${index}* [x](y)`).join('\n');
     const table = '| a | b |\n| - | - |\n' + Array.from({ length: 2000 }, () => '| *x* | _y_ |').join('\n');
-    for (const text of [prose, list, table]) expect(findSlowInline(text)).toBeUndefined();
+    const code = Array.from({ length: 50 }, () => `Call \`run()\`, then \`\`a \` b\`\` and \`stop()\` ${'word '.repeat(1000)}`).join('\n\n');
+    const wide = `|${' a |'.repeat(200)}\n|${' - |'.repeat(200)}\n`;
+    for (const text of [prose, list, table, code, wide]) expect(findSlowInline(text)).toBeUndefined();
     expect(findSlowInline('```\n' + '_*'.repeat(10_000) + '\n```\n')).toBeUndefined();
   });
 });
