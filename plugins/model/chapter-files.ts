@@ -65,6 +65,9 @@ export function chapterSlug(fileName: string): string {
     .replace(/[^a-z0-9_-]+/g, '-');
 }
 
+/** The longest page name (file name without number prefix and extension) a chapter may have. */
+export const maxPageName = 120;
+
 /** Where an import's checked files wait inside the content folder until its journal is carried out (import-model-spec/output.ts). */
 export const pendingImportFolder = '.import-pending';
 
@@ -149,6 +152,13 @@ export function listChapterFiles(contentDir: string, skip: readonly string[] = [
       );
       chapters.push(chapterFile(file, full, slug, name));
       continue;
+    }
+    if (slug.length > maxPageName) {
+      problem(
+        full,
+        'long-page-name',
+        `Unexpected page name of ${slug.length} characters (from \`${name.slice(0, 40)}…\`), expected at most ${maxPageName}: it names folders and cache files, which file systems cap at 255 bytes`,
+      );
     }
     if (reservedPageNames.has(slug) || looksLikeReleaseVersion(slug)) {
       const why = reservedPageNames.has(slug) ? 'a page of the site itself' : 'the URL of a release';

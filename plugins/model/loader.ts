@@ -13,7 +13,7 @@ import { resolveContained } from './contained-path.ts';
 import { indexChapters } from './indexes.ts';
 import { sectionLinks } from './links.ts';
 import type { Chapter, SpecModel, Target } from './model.ts';
-import { blankFrontmatter, chapterRenderer, readChapter, specParser } from './pipeline.ts';
+import { blankFrontmatter, chapterRenderer, frontmatterEnd, readChapter, specParser } from './pipeline.ts';
 import { formatMessages, SpecError } from './report.ts';
 import { relativeTargetHref, siteUrls } from './urls.ts';
 
@@ -50,6 +50,8 @@ interface Source {
   targets: DefinedTarget[];
   /** Images and files the chapter uses, copied into the site beside it. */
   assets: ContentAsset[];
+  /** The last line of the front matter blanked out of the chapter, if it had any. */
+  frontMatterEnd?: number;
 }
 
 /** Everything decided before any chapter is transformed: the config, every id, the plugin's options. */
@@ -98,7 +100,9 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   const parsers: Partial<Record<'md' | 'mdx', ReturnType<typeof specParser>>> = {};
   const sources: Source[] = files.map(({ file: relative, path: file, slug, format }) => {
     // One form of the text for every step: no BOM, LF line ends (positions unchanged).
-    const value = blankFrontmatter(normalizeSource(readFileSync(file, 'utf8')));
+    const written = normalizeSource(readFileSync(file, 'utf8'));
+    const value = blankFrontmatter(written);
+    const frontMatter = value === written ? {} : { frontMatterEnd: frontmatterEnd(written) };
     const vfile = new VFile({ path: path.relative(process.cwd(), file) || file, value });
     // The content folder is part of a chapter's identity: two specs sharing one cache never
     // share an entry (a cached chapter's images are files of its own folder).
@@ -107,10 +111,10 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
     // An image the cached chapter uses may have been deleted since, or replaced by a link out of
     // the folder: then the chapter is read again, and checked again.
     if (cached && cached.assets.every((asset) => unchangedAsset(realRoot, asset.source)))
-      return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets };
+      return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets, ...frontMatter };
     const tree = readChapter(vfile, format, config.mdx, (parsers[format] ??= specParser(format, cache?.pieces)));
     const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });
-    return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree, vfile.path), assets };
+    return { file, relative, slug, format, vfile, key, tree, targets: collectTargets(tree, vfile.path), assets, ...frontMatter };
   });
 
   const targets = new Map<string, Target>();
@@ -201,6 +205,14 @@ function transformChapter(indexed: Indexed, source: Source, transformer: ReturnT
 function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): SpecModel {
   const { root, config, targets, sources } = indexed;
 
+  for (const source of sources) {
+    if (!source.frontMatterEnd) continue;
+    // Told here, after the cache replayed the chapter's own messages, so it is told once.
+    source.vfile.message(
+      `Unexpected front matter (lines 1 to ${source.frontMatterEnd}), expected the chapter to start with its text: front matter is not part of the spec, and is not published`,
+      { place: { line: 1, column: 1 }, ruleId: 'front-matter', source: 'spec-files' },
+    );
+  }
   const files = [...indexed.listing, ...sources.map((source) => source.vfile)];
   const problems = files.filter((file) => file.messages.length > 0);
   if (problems.length > 0) {

@@ -154,7 +154,15 @@ export function chapterRenderer(
  * messages still point at the author's line and column.
  */
 export function blankFrontmatter(source: string): string {
-  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  const match = frontmatter.exec(source);
   if (!match) return source;
   return match[0].replace(/[^\n]/g, '') + source.slice(match[0].length);
+}
+
+const frontmatter = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** The line the front matter of a source ends on (its closing `---`), or 0 without one. */
+export function frontmatterEnd(source: string): number {
+  const match = frontmatter.exec(source);
+  return match ? match[0].replace(/\r?\n$/, '').split('\n').length : 0;
 }

@@ -69,6 +69,14 @@ describe('listChapterFiles', () => {
     expect(listing.problems.map((file) => path.relative(dir, path.resolve(file.path)))).toEqual(['part-two/02-b.md']);
   });
 
+  it('refuses a page name too long for the folders and cache files it names', () => {
+    const long = `02-${'a'.repeat(249)}.md`;
+    const dir = content({ '01-a.md': chapter, [long]: chapter, [`03-${'b'.repeat(120)}.md`]: chapter });
+    expect(problems(dir)).toEqual([
+      `${long}:1:1 Unexpected page name of 249 characters (from \`02-${'a'.repeat(37)}…\`), expected at most 120: it names folders and cache files, which file systems cap at 255 bytes [long-page-name]`,
+    ]);
+  });
+
   it('refuses a file name with no page name', () => {
     const dir = content({ '01-a.md': chapter, '02-.md': chapter, '03-_.mdx': chapter });
     expect(problems(dir)).toEqual([
