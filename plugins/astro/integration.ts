@@ -52,6 +52,8 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   let evals: SiteEvals | undefined;
   let cache: ChapterCache;
   let storeDir = '';
+  /** Astro's `public/` folder: what image paths starting with `/` name. */
+  let publicDir = path.resolve('public');
   const mdxFiles = () =>
     site.editions.flatMap((edition) => edition.model.chapters.filter((chapter) => chapter.format === 'mdx').map((chapter) => chapter.path));
   const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));
@@ -70,7 +72,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   const load = async (log: (text: string) => void, dataLoaded?: (models: SpecModel[]) => void) => {
     const started = performance.now();
     const overlay = evalOverlay(contentDir, loadSpecConfig(contentDir), (loaded) => (evals = loaded), log);
-    site = await loadSite(contentDir, { cache, log, overlay, ...(dataLoaded ? { dataLoaded } : {}) });
+    site = await loadSite(contentDir, { cache, log, overlay, publicDir, ...(dataLoaded ? { dataLoaded } : {}) });
     editionCache?.mark(site);
     return Math.round(performance.now() - started);
   };
@@ -85,6 +87,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, injectScript, logger }) => {
         storeDir = path.join(fileURLToPath(config.cacheDir), 'model-spec');
+        publicDir = fileURLToPath(config.publicDir);
         // The dev server reads edited chapters again: it keeps their parsed pieces too.
         cache = new ChapterCache(path.join(storeDir, 'chapters'), { pieces: command === 'dev' });
         // Built pages of frozen releases are reused between builds (the dev server renders on request).
@@ -231,7 +234,11 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
     return (tree: Root, file: VFile) => {
       const filePath = path.resolve(file.path ?? '');
       const edition = site.editions.find((candidate) => candidate.model.chapters.some((chapter) => chapter.path === filePath)) ?? site.editions[0]!;
-      checkContentAssets(tree, file, { contentDir: edition.model.contentDir, base: edition.model.config.base });
+      checkContentAssets(tree, file, {
+        contentDir: edition.model.contentDir,
+        base: edition.model.config.base,
+        ...(existsSync(publicDir) ? { publicDir } : {}),
+      });
       // The loader refused what the policy forbids before Astro started; this runs the same check
       // on the very tree the MDX compiler compiles, so nothing it compiles was left unchecked.
       checkMdxTrust(tree, file, site.config.mdx);

@@ -18,7 +18,7 @@ export interface ContentAssetOptions {
   contentDir: string;
   /** The site's base path (`/` or `/my-spec/`), put in front of rewritten URLs. */
   base: string;
-  /** When given, `/…` URLs must name a file there (the site's `public/`) and get the base in front. */
+  /** The site's `public/`: `/…` URLs must name a file there, and get the base in front (without one, a `/…` URL is refused). */
   publicDir?: string;
 }
 
@@ -80,7 +80,11 @@ export function checkContentAssets(tree: Root, file: VFile, options: ContentAsse
     }
 
     if (decoded.startsWith('/')) {
-      if (!options.publicDir) return;
+      if (!options.publicDir)
+        return fail(
+          'missing-asset',
+          `Unexpected ${what} \`${url}\`: the site has no \`public/\` folder, expected a path relative to the chapter (or the file in \`public/\`)`,
+        );
       const publicDir = path.resolve(options.publicDir);
       const target = path.join(publicDir, decoded);
       if (!isWithin(publicDir, target) || !isFile(target)) {

@@ -34,6 +34,8 @@ export interface LoadOptions {
    * trusted only as far as the maintainers' current policy (`mdx`) allows.
    */
   siteConfig?: Partial<Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo' | 'mdx'>>;
+  /** The site's `public/` folder, which paths starting with `/` name (default: `public/` beside the content folder). */
+  publicDir?: string;
 }
 
 export { chapterSlug } from './chapter-files.ts';
@@ -95,7 +97,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
   // A frozen release keeps its notes beside its chapters; they are not a chapter.
   const isSnapshot = existsSync(path.join(root, 'release.json'));
   const files = listing.chapters.filter((chapter) => !(isSnapshot && chapter.file === 'notes.md'));
-  const publicDir = path.resolve(root, '..', 'public');
+  const publicDir = options.publicDir ?? path.resolve(root, '..', 'public');
   const realRoot = realpathSync(root);
   const parsers: Partial<Record<'md' | 'mdx', ReturnType<typeof specParser>>> = {};
   const sources: Source[] = files.map(({ file: relative, path: file, slug, format }) => {

@@ -78,6 +78,8 @@ export interface SiteLoadOptions {
   overlay?: SiteOverlay;
   /** Called with every published edition's model once their data is loaded, before page bodies are rendered. */
   dataLoaded?: (models: SpecModel[]) => void;
+  /** The site's `public/` folder (Astro's `publicDir`), which image paths starting with `/` name. */
+  publicDir?: string;
 }
 
 /**
@@ -88,7 +90,11 @@ export interface SiteLoadOptions {
 export async function loadSite(contentDir: string, options: SiteLoadOptions = {}): Promise<SiteModel> {
   const config = loadSpecConfig(contentDir);
   const { releases, removals } = readTimelineInputs(contentDir);
-  const common = { ...(options.cache ? { cache: options.cache } : {}), ...(options.log ? { log: options.log } : {}) };
+  const common = {
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.publicDir ? { publicDir: options.publicDir } : {}),
+  };
   // The maintainers' policy governs every edition: a release's own config cannot lift it.
   const siteConfig = draftGoverned(config);
 

@@ -123,6 +123,16 @@ describe('content assets', () => {
     expect(urls(tree)[0]).toBe('/spec/logo.svg');
   });
 
+  it('refuses site-absolute paths when the site has no public/ folder: nothing would publish them', () => {
+    const content = folder({ '01-chapter.md': '![a](/etc/passwd)\n![b](/logo.svg)\n' });
+    const { assets, messages } = check(content, '01-chapter.md');
+    expect(assets).toEqual([]);
+    expect(messages).toEqual([
+      '1:1 Unexpected image `/etc/passwd`: the site has no `public/` folder, expected a path relative to the chapter (or the file in `public/`) [missing-asset]',
+      '2:1 Unexpected image `/logo.svg`: the site has no `public/` folder, expected a path relative to the chapter (or the file in `public/`) [missing-asset]',
+    ]);
+  });
+
   it('runs as a remark plugin, leaving the assets on the file and the new URLs in the output', () => {
     const content = folder({ '01-chapter.md': '![Chart](chart.png)\n', 'chart.png': 'png' });
     const file = new VFile({ path: path.join(content, '01-chapter.md'), value: '![Chart](chart.png)\n' });
