@@ -98,7 +98,17 @@ export function readExample(node: ContainerDirective, placement: Placement, cont
       description.push(child);
       continue;
     }
-    if (turns.length > 0) {
+    // A message or graded response whose attributes do not parse (`:::system{x="a\"b"}`, a
+    // missing `}`) is read as text: it would become the description, and leave the conversation.
+    const opening = child.type === 'paragraph' ? /^(:{3,})([A-Za-z][\w-]*)\{/.exec(sourceSlice(String(file.value), child)) : null;
+    if (opening && (isRole(opening[2]!) || isGrade(opening[2]!))) {
+      report(
+        file,
+        'unreadable-directive',
+        `Unexpected \`${opening[1]}${opening[2]}{…\` in ${kind} \`${id}\` whose attributes cannot be read, expected \`{key="value" …}\` with each value quoted and the braces closed (a \`"\` inside a value is written \`&quot;\`, or the value is put in \`'…'\`); the line is kept as text until this is fixed`,
+        child,
+      );
+    } else if (turns.length > 0) {
       report(
         file,
         'malformed-nesting',

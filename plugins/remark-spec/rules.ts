@@ -6,6 +6,7 @@ import { VFileMessage } from 'vfile-message';
 /** Every rule the format checks, with its severity; the ids are stable and documented. */
 export const rules = {
   'unknown-directive': 'error',
+  'unreadable-directive': 'error',
   'unknown-authority': 'error',
   'missing-section-id': 'error',
   'empty-heading': 'error',
