@@ -36,7 +36,8 @@ export function collectSections(tree: Root, context: Context): void {
 
     let id = attributes.id ?? '';
     const slug = suggestedId(title);
-    if (!title) {
+    // Invisible characters (zero-width spaces and joiners, direction marks) are no title either.
+    if (!title.replace(/[\s\p{Cf}]/gu, '')) {
       report(file, 'empty-heading', `Unexpected empty heading, expected a title after the \`${'#'.repeat(heading.depth)}\``, heading);
     }
     if (!directive || !id) {
@@ -63,6 +64,15 @@ export function collectSections(tree: Root, context: Context): void {
         if (problem) report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('old id', oldId, problem), directive);
         return !problem;
       });
+    // The title is the heading's: a label would be dropped.
+    if (directive && directive.children.length > 0) {
+      report(
+        file,
+        'unknown-directive',
+        `Unexpected label \`[${plainText(directive.children).slice(0, 60)}]\` on \`::section\`, expected none: the section's title is its heading (write \`::section{#id}\`)`,
+        directive,
+      );
+    }
     for (const name of Object.keys(attributes)) {
       if (!sectionAttributes.includes(name) && name !== 'class') {
         report(
