@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Definition, Image, Root } from 'mdast';
+import type { Definition, Image, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isWithin, resolveContained } from './contained-path.ts';
@@ -56,7 +56,7 @@ export function checkContentAssets(tree: Root, file: VFile, options: ContentAsse
   const chapterDir = file.path ? path.dirname(path.resolve(file.path)) : root;
   const assets = new Map<string, ContentAsset>();
 
-  const check = (node: Image | Definition) => {
+  const check = (node: Image | Definition | Link) => {
     const what = node.type === 'image' ? 'image' : 'link target';
     const fail = (ruleId: string, reason: string) => {
       const message = file.message(reason, { place: node.position, ruleId, source: contentAssetsSource });
@@ -124,9 +124,21 @@ export function checkContentAssets(tree: Root, file: VFile, options: ContentAsse
   };
 
   visit(tree, (node) => {
-    if (node.type === 'image' || node.type === 'definition') check(node);
+    if (node.type === 'image' || node.type === 'definition' || (node.type === 'link' && linksToFile(node.url))) check(node);
   });
   return [...assets.values()];
+}
+
+/**
+ * An inline link to a file (`[data](files/data.csv)`), checked and published like an image: a
+ * relative path with an extension that is not a page's. Links to pages (`../chain-of-command/`,
+ * `#id`, `.md`, `.html`) are the link checker's.
+ */
+function linksToFile(url: string): boolean {
+  const pathPart = /^[^?#]*/.exec(url.trim())![0];
+  if (!pathPart || hasScheme.test(pathPart) || pathPart.startsWith('//') || pathPart.endsWith('/')) return false;
+  const extension = path.posix.extname(pathPart).toLowerCase();
+  return extension !== '' && !['.md', '.mdx', '.html', '.htm'].includes(extension);
 }
 
 function isFile(target: string): boolean {

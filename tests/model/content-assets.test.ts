@@ -123,6 +123,26 @@ describe('content assets', () => {
     expect(urls(tree)[0]).toBe('/spec/logo.svg');
   });
 
+  it('publishes and checks inline links to files like images; links to pages are left to the link checker', () => {
+    const content = folder({
+      '01-chapter.md':
+        '[data](files/data.csv) [gone](files/nope.csv) [page](../chain-of-command/) [chapter](02-other.md) [id](#rule) [site](https://example.com/x.pdf)\n',
+      'files/data.csv': 'a,b\n',
+    });
+    const { assets, messages, tree } = check(content, '01-chapter.md', { base: '/spec/' });
+    expect(assets).toEqual([{ source: path.join(content, 'files/data.csv'), output: 'assets/files/data.csv' }]);
+    expect(messages).toEqual([
+      '1:24 Unexpected link target `files/nope.csv`: no such file (looked for `files/nope.csv` in the content folder), expected an existing file [missing-asset]',
+    ]);
+    const links: string[] = [];
+    const walk = (node: { type: string; url?: string; children?: unknown[] }) => {
+      if (node.type === 'link') links.push(node.url!);
+      for (const child of (node.children ?? []) as Array<typeof node>) walk(child);
+    };
+    walk(tree);
+    expect(links).toEqual(['/spec/assets/files/data.csv', 'files/nope.csv', '../chain-of-command/', '02-other.md', '#rule', 'https://example.com/x.pdf']);
+  });
+
   it('refuses site-absolute paths when the site has no public/ folder: nothing would publish them', () => {
     const content = folder({ '01-chapter.md': '![a](/etc/passwd)\n![b](/logo.svg)\n' });
     const { assets, messages } = check(content, '01-chapter.md');
