@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecModel } from '../model/index.ts';
 
@@ -37,10 +37,12 @@ export async function checkBuiltLinks(outDir: string, spec: SpecModel) {
       if (!target) continue;
       links++;
       if (!target.path.startsWith(base)) continue;
-      const targetPage = pages.get(target.path) ?? pages.get(target.path + '/') ?? (isAsset(target.path) ? 'asset' : undefined);
+      // A file is checked like a page: a link to a data file or image that was never published is broken too.
+      const targetPage = pages.get(target.path) ?? pages.get(target.path + '/') ?? (assetExists(outDir, base, target.path) ? 'asset' : undefined);
       if (!targetPage) {
-        if (!assetExists(outDir, base, target.path))
-          problems.push(`${page.file}:${line}: link to \`${href}\`: no page at ${target.path}${sourceHint(spec, page, href)}`);
+        problems.push(
+          `${page.file}:${line}: link to \`${href}\`: no page${isAsset(target.path) ? ' or file' : ''} at ${target.path}${sourceHint(spec, page, href)}`,
+        );
         continue;
       }
       if (target.fragment && targetPage !== 'asset' && !targetPage.ids.has(target.fragment)) {
@@ -115,8 +117,7 @@ function isAsset(urlPath: string): boolean {
 
 function assetExists(outDir: string, base: string, urlPath: string): boolean {
   try {
-    readFileSync(path.join(outDir, urlPath.slice(base.length)));
-    return true;
+    return statSync(path.join(outDir, urlPath.slice(base.length))).isFile();
   } catch {
     return false;
   }

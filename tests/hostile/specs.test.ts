@@ -60,6 +60,26 @@ test('the link checker refuses a `javascript:` link that reached a built page', 
   }
 });
 
+test('the link checker checks a link to a file as it checks one to a page: it must be there', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ms-links-'));
+  try {
+    mkdirSync(path.join(dir, 'assets', 'files'), { recursive: true });
+    writeFileSync(path.join(dir, 'assets', 'files', 'data.csv'), 'a,b\n');
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html>\n<a href="/assets/files/data.csv">ok</a>\n<a href="/assets/files/nope.csv">gone</a>\n<a href="/assets/files/">a folder</a>\n',
+    );
+    const spec = { config: { base: '/' }, chapters: [] } as unknown as SpecModel;
+    const { problems } = await checkBuiltLinks(dir, spec);
+    expect(problems).toEqual([
+      'index.html:3: link to `/assets/files/nope.csv`: no page or file at /assets/files/nope.csv',
+      'index.html:4: link to `/assets/files/`: no page at /assets/files/',
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describe('a real build of an invalid spec', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'ms-bad-build-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
