@@ -7,7 +7,7 @@ import { resolveContained, type SpecModel } from '../model/index.ts';
 import type { Removals } from '../releases/index.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { MappedResult, MappedRun, UnmappedResult } from './mapped.ts';
-import { RunReport, sampleName } from './problems.ts';
+import { type EvalRule, RunReport, sampleName } from './problems.ts';
 import { resolveResultId } from './resolve-id.ts';
 import type { EvalResult, EvalRun } from './types.ts';
 
@@ -37,10 +37,10 @@ export async function loadEvals(contentDir: string, config: SpecConfig, targets:
   /** Run ids taken so far, with the file that took each. */
   const ids = new Map<string, string>();
   const listing = listRunFiles(dir, realpathSync(contentDir));
-  for (const { path: place, problem } of listing.problems) {
+  for (const { path: place, problem, rule } of listing.problems) {
     const report = new RunReport(path.relative(process.cwd(), place) || place);
     files.push(report.file);
-    report.error(problem, 'outside-content');
+    report.error(problem, rule);
   }
   for (const absolute of listing.files) {
     const file = path.relative(contentDir, absolute).split(path.sep).join('/');
@@ -181,12 +181,16 @@ function clipped(result: EvalResult): EvalResult {
  * symbolic link is followed while it stays inside the content folder; one that leads out, or
  * nowhere, is a problem (its target is never read), as is an evals folder that is no folder.
  */
-function listRunFiles(dir: string, realContent: string): { files: string[]; problems: Array<{ path: string; problem: string }> } {
+function listRunFiles(dir: string, realContent: string): { files: string[]; problems: Array<{ path: string; problem: string; rule: EvalRule }> } {
   const files: string[] = [];
-  const problems: Array<{ path: string; problem: string }> = [];
+  const problems: Array<{ path: string; problem: string; rule: EvalRule }> = [];
   if (!existsSync(dir)) return { files, problems };
   if (!statSync(dir).isDirectory()) {
-    problems.push({ path: dir, problem: 'Unexpected file as the evals folder (`evals.dir` in spec.config.json), expected a folder of run files' });
+    problems.push({
+      path: dir,
+      problem: 'Unexpected file as the evals folder (`evals.dir` in spec.config.json), expected a folder of run files',
+      rule: 'unreadable-run',
+    });
     return { files, problems };
   }
   const visited = new Set<string>();
@@ -207,6 +211,7 @@ function listRunFiles(dir: string, realContent: string): { files: string[]; prob
             problem: contained.real
               ? `Unexpected symbolic link to \`${contained.real}\` outside the content folder, expected run files inside it (the link is not followed)`
               : 'Unexpected broken symbolic link, expected a run file or folder inside the content folder',
+            rule: 'outside-content',
           });
           continue;
         }

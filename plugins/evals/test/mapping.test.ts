@@ -183,6 +183,8 @@ describe('mapping', () => {
     expect(notFolder).not.toBeInstanceOf(Error);
     writeFileSync(path.join(asFile.evals, 'readme.md'), '# Runs');
     const { files: problems } = await loadEvals(asFile.dir, configWith({ dir: 'evals/readme.md' }), targets, removals);
-    expect(problems.flatMap((file) => file.messages.map((message) => message.reason))).toEqual([expect.stringMatching(/^Unexpected file as the evals folder/)]);
+    expect(problems.flatMap((file) => file.messages.map((message) => `${message.ruleId}: ${message.reason}`))).toEqual([
+      expect.stringMatching(/^unreadable-run: Unexpected file as the evals folder/),
+    ]);
   });
 });
