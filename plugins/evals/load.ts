@@ -115,8 +115,7 @@ function placeRun(
 ): MappedRun {
   const results: MappedResult[] = [];
   const unmapped: UnmappedResult[] = [];
-  for (const read of run.results) {
-    const result = clipped(read);
+  for (const result of run.results) {
     const resolved = resolveResultId(result.key, target.model, removals);
     // What could not be read is an error of the run (as its warning says), on no section.
     if (resolved.kind === 'unknown' && result.unreadable) {
@@ -141,39 +140,6 @@ function placeRun(
     );
   }
   return { ...run, release: target.release, results, unmapped };
-}
-
-/**
- * Characters of one text of a result (an answer, a message, a rationale) the site keeps. A run
- * page shows every result whole, and the store hands every run to the pages as one JSON text,
- * which V8 caps at 512 MB: 6,000 answers of 120 KB stopped the build with "Invalid string
- * length". A longer text is cut, and says by how much; the log keeps it whole.
- */
-export const keptCharacters = 16_000;
-
-function clip(text: string): string;
-function clip(text: string | null): string | null;
-function clip(text: string | null): string | null {
-  if (text === null || text.length <= keptCharacters) return text;
-  return `${text.slice(0, keptCharacters)}… [${text.length - keptCharacters} more characters in the log]`;
-}
-
-function clipped(result: EvalResult): EvalResult {
-  const long = (text: string | null) => text !== null && text.length > keptCharacters;
-  if (
-    !long(result.output) &&
-    !long(result.rationale) &&
-    !result.input.some((message) => long(message.content)) &&
-    !result.scores.some((score) => long(score.explanation))
-  )
-    return result;
-  return {
-    ...result,
-    output: clip(result.output),
-    rationale: clip(result.rationale),
-    input: result.input.map((message) => ({ ...message, content: clip(message.content) })),
-    scores: result.scores.map((score) => ({ ...score, explanation: clip(score.explanation) })),
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EvalsConfig } from '../../model/index.ts';
+import { clipped } from '../clip.ts';
 import { sampleName, type RunReport } from '../problems.ts';
 import type { EvalMessage, EvalResult, EvalScore } from '../types.ts';
 import { numericScore, verdictOf } from '../verdicts.ts';
@@ -61,7 +62,7 @@ export function inspectResult(
   const error = sample.error;
   const first = scores[0];
   const verdict = error ? 'error' : (first?.verdict ?? 'unscored');
-  return {
+  return clipped({
     sample: String(id),
     epoch,
     key,
@@ -73,7 +74,7 @@ export function inspectResult(
     scores,
     place,
     ...(typeof metadata.spec_release === 'string' ? { release: metadata.spec_release } : {}),
-  };
+  });
 }
 
 /** The messages the model saw: `messages` without the final answer, else `input`. */

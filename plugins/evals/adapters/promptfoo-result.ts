@@ -1,4 +1,5 @@
 import type { EvalsConfig } from '../../model/index.ts';
+import { clipped } from '../clip.ts';
 import type { RunReport } from '../problems.ts';
 import type { EvalMessage, EvalResult, EvalRun } from '../types.ts';
 import { asText, runId } from './context.ts';
@@ -44,7 +45,7 @@ export function promptfooResult(
   const score = typeof row.score === 'number' ? row.score : typeof grading?.score === 'number' ? grading.score : null;
   return {
     model,
-    result: {
+    result: clipped({
       sample,
       epoch,
       key,
@@ -64,7 +65,7 @@ export function promptfooResult(
       ],
       place,
       ...(typeof metadata.spec_release === 'string' ? { release: metadata.spec_release } : {}),
-    },
+    }),
   };
 }
 

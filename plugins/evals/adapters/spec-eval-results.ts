@@ -1,5 +1,6 @@
 import type { EvalsConfig } from '../../model/index.ts';
 import { sampleName, type RunReport } from '../problems.ts';
+import { clipped } from '../clip.ts';
 import { checkResults } from '../run-checks.ts';
 import { mappedVerdict } from '../verdicts.ts';
 import { verdicts, type EvalResult, type EvalRun, type Verdict } from '../types.ts';
@@ -105,7 +106,7 @@ function result(record: Record<string, unknown>, place: string, config: EvalsCon
       `Unexpected result without \`example\` (${place}), expected the id of an example, section or eval prompt; counted as unmapped`,
       'unmapped-result',
     );
-  return {
+  return clipped({
     sample,
     epoch,
     key,
@@ -118,5 +119,5 @@ function result(record: Record<string, unknown>, place: string, config: EvalsCon
       : [],
     scores: [{ scorer: 'verdict', verdict, value: record.verdict ?? null, explanation: asText(record.rationale) }],
     place,
-  };
+  });
 }

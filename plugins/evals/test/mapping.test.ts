@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { editionEvals } from '../data.ts';
-import { keptCharacters, loadEvals } from '../load.ts';
+import { keptCharacters } from '../clip.ts';
+import { loadEvals } from '../load.ts';
 import { configWith, fixtureModel, fixtures, removals, tempContent } from './support.ts';
 
 const targets = [{ release: '2026-11-23', model: fixtureModel }];
