@@ -40,44 +40,42 @@ describe('rules across files (loadSpec)', () => {
   });
 });
 
-test('the link checker refuses a `javascript:` link that reached a built page', async () => {
+/** The link checker's problems for a built folder of these files (path → text); the folder is removed after. */
+async function linkProblems(files: Record<string, string>): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ms-links-'));
   try {
-    mkdirSync(path.join(dir, 'page'));
-    writeFileSync(
-      path.join(dir, 'index.html'),
-      '<!doctype html>\n<a href="/page/">ok</a>\n<a href="java&#x09;script:alert(1)">bad</a>\n<a href="JavaScript:alert(2)">bad</a>\n',
-    );
-    writeFileSync(path.join(dir, 'page', 'index.html'), '<!doctype html><p id="x">page</p>');
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
     const spec = { config: { base: '/' }, chapters: [] } as unknown as SpecModel;
-    const { problems } = await checkBuiltLinks(dir, spec);
-    expect(problems).toEqual([
-      'index.html:3: unexpected link to `java\tscript:alert(1)`, expected an http(s), mailto or site link (this scheme runs code)',
-      'index.html:4: unexpected link to `JavaScript:alert(2)`, expected an http(s), mailto or site link (this scheme runs code)',
-    ]);
+    return (await checkBuiltLinks(dir, spec)).problems;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('the link checker refuses a `javascript:` link that reached a built page', async () => {
+  const problems = await linkProblems({
+    'index.html': '<!doctype html>\n<a href="/page/">ok</a>\n<a href="java&#x09;script:alert(1)">bad</a>\n<a href="JavaScript:alert(2)">bad</a>\n',
+    'page/index.html': '<!doctype html><p id="x">page</p>',
+  });
+  expect(problems).toEqual([
+    'index.html:3: unexpected link to `java\tscript:alert(1)`, expected an http(s), mailto or site link (this scheme runs code)',
+    'index.html:4: unexpected link to `JavaScript:alert(2)`, expected an http(s), mailto or site link (this scheme runs code)',
+  ]);
 });
 
 test('the link checker checks a link to a file as it checks one to a page: it must be there', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ms-links-'));
-  try {
-    mkdirSync(path.join(dir, 'assets', 'files'), { recursive: true });
-    writeFileSync(path.join(dir, 'assets', 'files', 'data.csv'), 'a,b\n');
-    writeFileSync(
-      path.join(dir, 'index.html'),
+  const problems = await linkProblems({
+    'assets/files/data.csv': 'a,b\n',
+    'index.html':
       '<!doctype html>\n<a href="/assets/files/data.csv">ok</a>\n<a href="/assets/files/nope.csv">gone</a>\n<a href="/assets/files/">a folder</a>\n',
-    );
-    const spec = { config: { base: '/' }, chapters: [] } as unknown as SpecModel;
-    const { problems } = await checkBuiltLinks(dir, spec);
-    expect(problems).toEqual([
-      'index.html:3: link to `/assets/files/nope.csv`: no page or file at /assets/files/nope.csv',
-      'index.html:4: link to `/assets/files/`: no page at /assets/files/',
-    ]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
+  expect(problems).toEqual([
+    'index.html:3: link to `/assets/files/nope.csv`: no page or file at /assets/files/nope.csv',
+    'index.html:4: link to `/assets/files/`: no page at /assets/files/',
+  ]);
 });
 
 describe('a real build of an invalid spec', () => {
