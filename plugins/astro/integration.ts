@@ -53,7 +53,7 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
   let cache: ChapterCache;
   let storeDir = '';
   /** Astro's `public/` folder: what image paths starting with `/` name. */
-  let publicDir = path.resolve('public');
+  let publicDir = '';
   const mdxFiles = () =>
     site.editions.flatMap((edition) => edition.model.chapters.filter((chapter) => chapter.format === 'mdx').map((chapter) => chapter.path));
   const module = modelSpecModule(() => ({ storeDir, mdxFiles: [...new Set(mdxFiles())] }));

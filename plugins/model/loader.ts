@@ -7,7 +7,7 @@ import remarkSpec, { collectTargets, normalizeSource, type DefinedTarget, type R
 import type { SpecFileData } from '../remark-spec/index.ts';
 import { type ChapterCache, replayMessages, storeMessages } from './chapter-cache.ts';
 import { loadSpecConfig, type SpecConfig } from './config.ts';
-import { listChapterFiles } from './chapter-files.ts';
+import { chapterFilesSource, listChapterFiles } from './chapter-files.ts';
 import { checkContentAssets, type ContentAsset } from './content-assets.ts';
 import { resolveContained } from './contained-path.ts';
 import { indexChapters } from './indexes.ts';
@@ -212,7 +212,7 @@ function assemble(indexed: Indexed, chapters: Chapter[], options: LoadOptions): 
     // Told here, after the cache replayed the chapter's own messages, so it is told once.
     source.vfile.message(
       `Unexpected front matter (lines 1 to ${source.frontMatterEnd}), expected the chapter to start with its text: front matter is not part of the spec, and is not published`,
-      { place: { line: 1, column: 1 }, ruleId: 'front-matter', source: 'spec-files' },
+      { place: { line: 1, column: 1 }, ruleId: 'front-matter', source: chapterFilesSource },
     );
   }
   const files = [...indexed.listing, ...sources.map((source) => source.vfile)];

@@ -10,16 +10,17 @@ import { streamJsonPaths } from './stream-json.ts';
  */
 export const readInspectJson: Adapter = async ({ path, file, report, config }) => {
   let header: InspectHeader | undefined;
-  /** `status`, `error` and `results`: small, and before or after `samples` depending on the writer. */
-  const outline: Record<string, unknown> = {};
+  /** The log without its samples: `eval`, `status`, `error` and `results` (before or after `samples`, as the writer chose). */
+  const log: Record<string, unknown> = {};
   const samples: Array<Record<string, unknown>> = [];
   const results: EvalResult[] = [];
   let index = 0;
   try {
     await streamJsonPaths(path, ['$.eval', '$.status', '$.error', '$.results.total_samples', '$.samples.*'], (at, value) => {
-      if (at === '$.eval') header = inspectHeader({ eval: value });
-      else if (at === '$.status' || at === '$.error') outline[at.slice(2)] = value;
-      else if (at === '$.results.total_samples') outline.results = { total_samples: value };
+      if (at === '$.eval' || at === '$.status' || at === '$.error') {
+        log[at.slice(2)] = value;
+        if (at === '$.eval') header = inspectHeader(log);
+      } else if (at === '$.results.total_samples') log.results = { total_samples: value };
       else {
         const place = `samples[${index++}]`;
         // Samples before `eval` (a hand-written file) wait for it.
@@ -45,6 +46,6 @@ export const readInspectJson: Adapter = async ({ path, file, report, config }) =
     const result = inspectResult(sample, String(sample.__place), header.scorers, config, report);
     if (result) results.push(result);
   }
-  const { status, error, totalSamples } = inspectHeader(outline);
-  return [inspectRun(file, { ...header, status, error, totalSamples }, results, 0, report)];
+  // Read again whole: `status`, `error` and `results` may have come after `eval`.
+  return [inspectRun(file, inspectHeader(log), results, 0, report)];
 };
