@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EvalsConfig } from '../../model/index.ts';
 import type { RunReport } from '../problems.ts';
 import type { EvalRun } from '../types.ts';
@@ -22,15 +23,24 @@ export function asText(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
-/** A URL-safe run id from a file path and an optional part (`inspect-demo-eval`, `results-json-model-a`). */
+/** The longest run id: it names the run's page folder, and file systems cap a name at 255 bytes. */
+const maxRunId = 100;
+
+/**
+ * A URL-safe run id from a file path and an optional part (`inspect-demo-eval`,
+ * `results-json-model-a`). A longer one (deep folders, long names) keeps its start and ends with
+ * a hash of the whole, so it stays unique.
+ */
 export function runId(file: string, part?: string): string {
   const base = file.replace(/^.*?evals\//, '');
-  return (
+  const id =
     [base, part]
       .filter(Boolean)
       .join('-')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'run'
-  );
+      .replace(/^-+|-+$/g, '') || 'run';
+  if (id.length <= maxRunId) return id;
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, 10);
+  return `${id.slice(0, maxRunId - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }

@@ -188,4 +188,20 @@ describe('mapping', () => {
       expect.stringMatching(/^unreadable-run: Unexpected file as the evals folder/),
     ]);
   });
+
+  test('a run deep in long folder names gets an id short enough to name its page folder, and still its own', async () => {
+    const content = tempContent();
+    const deep = path.join(content.evals, 'a'.repeat(150), 'b'.repeat(150));
+    mkdirSync(deep, { recursive: true });
+    copyFileSync(path.join(fixtures, 'own-results.jsonl'), path.join(deep, 'one.jsonl'));
+    copyFileSync(path.join(fixtures, 'own-results.jsonl'), path.join(deep, 'two.jsonl'));
+    const { runs } = await loadEvals(content.dir, configWith(), targets, removals);
+    const ids = runs.map((run) => run.id);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) {
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(id).toMatch(/^a{20,}.*-[0-9a-f]{10}$/);
+    }
+  });
 });
