@@ -7,6 +7,8 @@ import path from 'node:path';
 /** The record of the last successful build, kept in the build cache. */
 export interface BuildStamp {
   inputs: string;
+  /** The digest of every input but the content folder: equal, an edit was to content only. */
+  code: string;
   /** Every file of the output folder: relative path → size and modification time. */
   output: Record<string, [number, number]>;
 }
@@ -21,35 +23,38 @@ export interface BuildInputs {
 }
 
 /**
- * One digest of everything a build reads: the project's files (sources, pages, plugins, public
+ * Digests of everything a build reads: the project's files (sources, pages, plugins, public
  * files, config, lockfiles), the content folder with its releases, eval runs and journals, what
- * npm installed (`node_modules/.package-lock.json`), and the settings. Contents are hashed, not
- * dates, so a checkout that rewrites files unchanged still counts as unchanged. Over-inclusion only
- * costs a rebuild; leaving an input out would publish a stale site, so the whole project is read
- * except what a build or an install writes.
+ * npm installed (`node_modules/.package-lock.json`), and the settings. `inputs` covers all of it;
+ * `code` all but the content folder. Contents are hashed, not dates, so a checkout that rewrites
+ * files unchanged still counts as unchanged. Over-inclusion only costs a rebuild; leaving an input
+ * out would publish a stale site, so the whole project is read except what a build or an install
+ * writes.
  */
-export function inputDigest(inputs: BuildInputs): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify(inputs.settings));
-  const skipped = new Set([path.resolve(inputs.outDir), path.resolve(inputs.cacheDir), path.join(inputs.projectRoot, 'node_modules')]);
-  const roots = [inputs.projectRoot, inputs.contentDir].map((root) => path.resolve(root));
-  const seen = new Set<string>();
-  for (const root of roots) {
-    for (const file of filesUnder(root, (dir, name) => {
-      const full = path.join(dir, name);
-      // Dot-folders at the project's top (.git, .astro, editor state) are not build inputs; inside
-      // the content folder everything is, an unfinished import's journal included.
-      return skipped.has(full) || (dir === inputs.projectRoot && name.startsWith('.') && !full.startsWith(path.resolve(inputs.contentDir)));
-    })) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      hash.update(`\0${file}\0`);
-      hash.update(readFileSync(file));
-    }
+export function inputDigest(inputs: BuildInputs): { inputs: string; code: string } {
+  const contentDir = path.resolve(inputs.contentDir);
+  const code = createHash('sha256');
+  code.update(JSON.stringify(inputs.settings));
+  const skipped = new Set([path.resolve(inputs.outDir), path.resolve(inputs.cacheDir), path.join(inputs.projectRoot, 'node_modules'), contentDir]);
+  for (const file of filesUnder(path.resolve(inputs.projectRoot), (dir, name) => {
+    const full = path.join(dir, name);
+    // Dot-folders at the project's top (.git, .astro, editor state) are not build inputs.
+    return skipped.has(full) || (dir === inputs.projectRoot && name.startsWith('.'));
+  })) {
+    code.update(`\0${file}\0`);
+    code.update(readFileSync(file));
   }
   const installed = path.join(inputs.projectRoot, 'node_modules/.package-lock.json');
-  hash.update(existsSync(installed) ? readFileSync(installed) : 'not installed');
-  return hash.digest('hex');
+  code.update(existsSync(installed) ? readFileSync(installed) : 'not installed');
+  const codeDigest = code.digest('hex');
+  const all = createHash('sha256');
+  all.update(codeDigest);
+  // Inside the content folder everything is an input, an unfinished import's journal included.
+  for (const file of filesUnder(contentDir, (dir, name) => [path.resolve(inputs.outDir), path.resolve(inputs.cacheDir)].includes(path.join(dir, name)))) {
+    all.update(`\0${file}\0`);
+    all.update(readFileSync(file));
+  }
+  return { inputs: all.digest('hex'), code: codeDigest };
 }
 
 /** Every file of the output folder with its size and modification time, or null when there is none. */

@@ -1,12 +1,15 @@
 // `npm run build [-- --outDir DIR --site URL --base PATH --force …]`: builds the site with Astro
 // (scripts/astro-build.ts), unless nothing it reads has changed since the last successful build
 // and the built folder is as that build left it; then it says so and stops, without starting
-// Astro. `--force` always builds.
+// Astro. When only the content folder changed, the pages are rendered with the renderer the last
+// full build kept, without Astro or Vite (scripts/render-build.ts); it hands back to a full build
+// when it cannot. `--force` always builds in full.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildFlags } from './build-flags.ts';
 import { type BuildStamp, inputDigest, outputListing, sameOutput } from './build-inputs.ts';
+import { NOT_RENDERED } from './render-build-status.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -17,7 +20,8 @@ const contentDir = path.resolve(projectRoot, process.env.SPEC_CONTENT_DIR ?? 'co
 const stampFile = path.join(cacheDir, 'model-spec', 'build-stamp.json');
 
 const settings = {
-  args,
+  // What changes the output: not how much the build says, nor whether it was forced.
+  args: args.filter((arg) => !['--force', '--verbose', '--silent'].includes(arg)),
   node: process.version,
   env: Object.fromEntries(
     Object.entries(process.env)
@@ -32,8 +36,9 @@ try {
   // No earlier build, or a stamp from another version: build.
 }
 // The config keeps eval runs and assets inside the content folder, so these two folders are all a build reads.
-const inputs = inputDigest({ projectRoot, contentDir, outDir, cacheDir, settings });
-if (!flags.force && stamp?.inputs === inputs && sameOutput(stamp, outputListing(outDir))) {
+const { inputs, code } = inputDigest({ projectRoot, contentDir, outDir, cacheDir, settings });
+const asBuilt = stamp !== null && sameOutput(stamp, outputListing(outDir));
+if (!flags.force && stamp?.inputs === inputs && asBuilt) {
   console.log(
     `model-spec: nothing the site is built from has changed since the last build, and ${path.relative(projectRoot, outDir) || outDir}/ is as it left it; not rebuilt (\`npm run build -- --force\` rebuilds).`,
   );
@@ -44,13 +49,13 @@ if (!flags.force && stamp?.inputs === inputs && sameOutput(stamp, outputListing(
 rmSync(stampFile, { force: true });
 // Half V8's default young generation: a build's peak memory drops by about 80 MB (measured on the
 // upstream spec, 2 cores) with no measurable cost in time.
-const result = spawnSync(process.execPath, ['--max-semi-space-size=8', path.join(import.meta.dirname, 'astro-build.ts'), ...args], {
-  cwd: projectRoot,
-  stdio: 'inherit',
-});
-if (result.status !== 0) process.exit(result.status ?? 1);
+const run = (script: string) =>
+  spawnSync(process.execPath, ['--max-semi-space-size=8', path.join(import.meta.dirname, script), ...args], { cwd: projectRoot, stdio: 'inherit' }).status ?? 1;
+let status = !flags.force && stamp?.code === code && asBuilt ? run('render-build.ts') : NOT_RENDERED;
+if (status === NOT_RENDERED) status = run('astro-build.ts');
+if (status !== 0) process.exit(status);
 const output = outputListing(outDir);
 if (output) {
   mkdirSync(path.dirname(stampFile), { recursive: true });
-  writeFileSync(stampFile, JSON.stringify({ inputs, output } satisfies BuildStamp));
+  writeFileSync(stampFile, JSON.stringify({ inputs, code, output } satisfies BuildStamp));
 }

@@ -14,3 +14,8 @@ export async function socialImage(...args: Parameters<typeof import('./social-im
 }
 export { readStore } from './store.ts';
 export { removedHref } from './short-links.ts';
+
+/** Builds the site with the page renderer the last full build kept (kept-build.ts); loaded only by `npm run build`. */
+export async function buildWithKeptRenderer(...args: Parameters<typeof import('./kept-build.ts').buildWithKeptRenderer>): Promise<boolean> {
+  return (await import('./kept-build.ts')).buildWithKeptRenderer(...args);
+}

@@ -92,8 +92,10 @@ describe('random mixtures of the format', () => {
         const ratio = growth((n) => block.repeat(n), 50, 'content/random.md', 'after-parse');
         expect(ratio).toBeLessThan(maxRatio);
       }),
-      // Each run measures twice at two sizes; a handful of shapes is enough to catch n².
-      { numRuns: 5 },
+      // Each run measures twice at two sizes; a handful of shapes is enough to catch n². The seed is
+      // fixed: an unlucky random mixture (thousands of nested quotes) kept the parser busy for
+      // minutes before the plugin's cost was even measured, so the suite's time was a lottery.
+      { numRuns: 5, seed: 1204 },
     );
   });
 });
