@@ -102,10 +102,11 @@ test('after an edit to content only, `npm run build` renders with the kept rende
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the kept renderer adds and removes the pages of chapters added and removed', () => {
-  // `.md` chapters only.
+test('the kept renderer adds and removes the pages of chapters added and removed, under a base path', () => {
+  // `.md` chapters only, served under /docs/.
   const { dir, content, outDir, build } = site(path.join(import.meta.dirname, 'fixtures/mdx-site'));
   rmSync(path.join(content, '02-components.mdx'));
+  writeFileSync(path.join(content, 'spec.config.json'), JSON.stringify({ title: 'Fixture spec', site: 'https://fixture.example', base: '/docs/' }));
   writeFileSync(path.join(content, '01-plain.md'), '# Plain\n::section{#plain authority=guideline}\n\nA chapter of the first build.\n');
   const first = build();
   expect(first.status, first.output.slice(-2000)).toBe(0);
@@ -116,6 +117,12 @@ test('the kept renderer adds and removes the pages of chapters added and removed
   expect(adding.output).toMatch(kept);
   expect(readFileSync(path.join(outDir, 'added/index.html'), 'utf8')).toContain('A chapter written after the first build.');
   expect(existsSync(path.join(outDir, 's/added_later/index.html'))).toBe(true);
+  expect(readFileSync(path.join(outDir, 'added/index.html'), 'utf8')).toContain('https://fixture.example/docs/added/');
+  const rendered = tree(outDir);
+  expect(build('--force').output).not.toMatch(kept);
+  const built = tree(outDir);
+  expect([...rendered.keys()].sort()).toEqual([...built.keys()].sort());
+  expect([...built].filter(([file, bytes]) => !rendered.get(file)!.equals(bytes)).map(([file]) => file)).toEqual([]);
   rmSync(added);
   const removing = build();
   expect(removing.status, removing.output.slice(-2000)).toBe(0);

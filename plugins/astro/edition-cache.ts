@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition, SiteModel } from '../site/index.ts';
+import type { SiteFiles } from './site-files.ts';
 
 /**
  * Built pages of frozen releases, kept between builds. A release never changes, so its pages
@@ -22,7 +23,7 @@ export class EditionCache {
   }
 
   /** Puts cached editions into the built site and keeps the ones built now for next time. */
-  sync(site: SiteModel, outDir: string): { copied: string[]; stored: string[] } {
+  sync(site: SiteModel, outDir: string, into?: SiteFiles): { copied: string[]; stored: string[] } {
     const copied: string[] = [];
     const stored: string[] = [];
     for (const edition of site.editions) {
@@ -31,7 +32,8 @@ export class EditionCache {
       const folder = this.folder(site, edition);
       const built = path.join(outDir, edition.prefix);
       if (edition.pagesCached) {
-        cpSync(folder, built, { recursive: true });
+        if (into) into.copyTree(folder, edition.prefix);
+        else cpSync(folder, built, { recursive: true });
         copied.push(edition.version!);
       } else if (existsSync(built)) {
         // Written aside and renamed: a build stopped halfway never leaves half an edition.

@@ -4,14 +4,19 @@
 // folder that the build moves into the site when Astro is done with it.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { cachedImagePath, type FilesJob, type FilesMessage, type SocialCard } from './card-files.ts';
-import { socialImage } from './social-images.ts';
+
+// satori, resvg and the fonts: loaded as the worker starts when the build expects to draw (a cold
+// cache), otherwise with the first card missing from the cache (most rebuilds draw none).
+let images: Promise<typeof import('./social-images.ts')> | undefined;
+const drawing = () => (images ??= import('./social-images.ts'));
+if ((workerData as { preload?: boolean } | null)?.preload !== false) void drawing();
 
 /** Every card asked for, by cache file: each is drawn once, whether it came early or with the job. */
 const drawn = new Map<string, Promise<void>>();
 const queue: Array<{ card: SocialCard; cacheDir: string; resolve: () => void; reject: (error: unknown) => void }> = [];
-let drawing = false;
+let busy = false;
 let drawnCount = 0;
 
 function draw(cards: SocialCard[], cacheDir: string): void {
@@ -28,16 +33,18 @@ function draw(cards: SocialCard[], cacheDir: string): void {
 // One card at a time: drawing is synchronous work on this thread, and a card's native image is
 // freed only between cards (social-images.ts).
 async function drawQueue(): Promise<void> {
-  if (drawing) return;
-  drawing = true;
+  if (busy) return;
+  busy = true;
   while (queue.length > 0) {
     const { card, cacheDir, resolve, reject } = queue.shift()!;
-    await socialImage(card, cacheDir).then(() => {
-      drawnCount++;
-      resolve();
-    }, reject);
+    await drawing()
+      .then(({ socialImage }) => socialImage(card, cacheDir))
+      .then(() => {
+        drawnCount++;
+        resolve();
+      }, reject);
   }
-  drawing = false;
+  busy = false;
 }
 
 async function run(job: FilesJob): Promise<number> {
@@ -57,7 +64,6 @@ async function run(job: FilesJob): Promise<number> {
   return drawnCount;
 }
 
-// satori, resvg and the fonts load as the worker starts, before the first message arrives.
 parentPort!.on('message', async (message: FilesMessage) => {
   if ('draw' in message) return draw(message.draw, message.cacheDir);
   try {

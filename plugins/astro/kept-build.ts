@@ -1,5 +1,6 @@
 import { loadSpecConfig } from '../model/index.ts';
-import { mdxInputs, readKeptRenderer, renderWithKeptRenderer } from './kept-renderer.ts';
+import { keptFiles, mdxInputs, readKeptRenderer, renderWithKeptRenderer } from './kept-renderer.ts';
+import { SiteFiles } from './site-files.ts';
 import { type BuildLog, startSiteBuild } from './site-build.ts';
 
 export interface KeptBuildOptions {
@@ -29,15 +30,16 @@ export async function buildWithKeptRenderer({ contentDir, storeDir, outDir, log 
   }
   if (config.site !== record.spec.site || config.base !== record.spec.base) return false;
   log.info('content changed, code did not: rendering with the renderer the last full build kept (`npm run build -- --force` builds in full)');
-  const build = await startSiteBuild({ contentDir, storeDir, publicDir: record.config.publicDir }, log);
+  const build = await startSiteBuild({ contentDir, storeDir, publicDir: record.config.publicDir }, log, { intoExisting: true });
   if (mdxInputs(build.site) !== record.mdx) {
     log.info('an `.mdx` chapter, or an id or title it links to, changed: building in full');
     await build.abandon();
     return false;
   }
-  const pages = await renderWithKeptRenderer(storeDir, record, log.warn);
+  const files = new SiteFiles(outDir, keptFiles(record));
+  const pages = await renderWithKeptRenderer(storeDir, record, files, log.warn);
   log.info(`pages: ${pages} rendered`);
-  await build.finish(outDir);
+  await build.finish(outDir, files);
   log.info(`built in ${((performance.now() - started) / 1000).toFixed(2)}s`);
   return true;
 }

@@ -8,14 +8,16 @@
 //   from `<outDir>/.prerender/` and exposes it as `app`;
 // - the two facts the bundle reads from the build's in-memory state: each page's stylesheets and
 //   the scripts Astro injects;
-// - `renderPath`, which turns a rendered route into the output file as a full build writes it.
+// - three small modules of Astro's: how a request is made, how params make a path, and which file
+//   a path is written to.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroPrerenderer } from 'astro';
 import type { SiteModel } from '../site/index.ts';
+import type { SiteFiles } from './site-files.ts';
 
 /** What the kept bundle was compiled with, beside it as `kept.json`. */
 export interface KeptRendererRecord {
@@ -49,7 +51,8 @@ export function keptRendererDir(storeDir: string): string {
 }
 
 interface BuildApp {
-  manifest: unknown;
+  manifest: { routes: Array<{ routeData: RouteData }>; trailingSlash: string };
+  getComponentByRoute(route: RouteData): Promise<unknown>;
   setInternals(internals: unknown): void;
   setOptions(options: unknown): void;
   getOptions(): {
@@ -57,7 +60,7 @@ interface BuildApp {
     allPages: Record<string, { styles: unknown[] }>;
     origin: string;
   };
-  render(request: Request, options: { routeData: unknown }): Promise<Response>;
+  render(request: Request, options: { routeData: RouteData }): Promise<Response>;
 }
 
 interface AstroConfigShape {
@@ -68,6 +71,8 @@ interface AstroConfigShape {
   compressHTML: boolean | string;
   trailingSlash: string;
   build: { format: string; assets: string };
+  redirects?: Record<string, unknown>;
+  i18n?: unknown;
 }
 
 /**
@@ -86,8 +91,11 @@ export function keepRenderer(storeDir: string, site: SiteModel) {
       const options = (astro as AstroPrerenderer & { app?: BuildApp }).app?.getOptions();
       if (!options) return;
       const { config, scripts } = options.settings;
-      // Scripts added per page are bundled by Vite and named by it (none outside the dev server).
+      // What the kept renderer does not reproduce: scripts added per page (bundled and named by
+      // Vite; none outside the dev server), redirects, i18n fallbacks, and output shapes other than
+      // the one the integration sets.
       if (scripts.some((script) => script.stage === 'page')) return;
+      if (Object.keys(config.redirects ?? {}).length > 0 || config.i18n || config.build.format !== 'directory' || config.trailingSlash !== 'always') return;
       const bundle = prerenderDir(config.outDir);
       const entry = existsSync(bundle) ? readdirSync(bundle).find((name) => /^prerender-entry.*\.mjs$/.test(name)) : undefined;
       if (!entry) return;
@@ -151,6 +159,11 @@ function prerenderDir(outDir: URL): string {
   return path.join(within, '.prerender');
 }
 
+/** What a build into the folder of the last one leaves alone: the client assets Vite wrote, and the public files. */
+export function keptFiles(record: KeptRendererRecord): (relative: string, folder: boolean) => boolean {
+  return (relative, folder) => (folder ? relative === record.config.assets : existsSync(path.join(record.config.publicDir, relative)));
+}
+
 /** The kept renderer's record, or null when there is none. */
 export function readKeptRenderer(storeDir: string): KeptRendererRecord | null {
   try {
@@ -161,22 +174,21 @@ export function readKeptRenderer(storeDir: string): KeptRendererRecord | null {
 }
 
 /**
- * Empties the built folder of pages (keeping the client scripts, styles and public files the
- * kept bundle's pages link to), then renders every page with the kept bundle into it, as a full
- * build would. Resolves with the number of files written.
+ * Renders every page with the kept bundle into `files` (the built folder of the last build, each
+ * page written only when it changed), as a full build would. Resolves with the number of pages.
  */
-export async function renderWithKeptRenderer(storeDir: string, record: KeptRendererRecord, log: (text: string) => void): Promise<number> {
+export async function renderWithKeptRenderer(storeDir: string, record: KeptRendererRecord, files: SiteFiles, log: (text: string) => void): Promise<number> {
   const { config } = record;
   const outDir = config.outDir;
-  clearPages(outDir, config.assets, config.publicDir);
-
-  const require = createRequire(import.meta.url);
-  const astroDir = path.dirname(require.resolve('astro/package.json'));
-  const { renderPath } = (await import(pathToFileURL(path.join(astroDir, 'dist/core/build/generate.js')).href)) as {
-    renderPath: (args: unknown) => Promise<{ body: Uint8Array | string; outFile: URL; outFolder: URL } | null>;
+  const astro = astroModule(import.meta.url);
+  // Three small modules of Astro's, not its build (`generate.js` and what it imports take a third of a second to load).
+  const { createRequest } = (await import(astro('dist/core/request.js'))) as { createRequest: (options: unknown) => Request };
+  const { getOutFolder, getOutFile } = (await import(astro('dist/core/build/common.js'))) as {
+    getOutFolder: (settings: unknown, pathname: string, route: RouteData) => URL;
+    getOutFile: (format: string, folder: URL, pathname: string, route: RouteData) => URL;
   };
-  const { StaticPaths } = (await import(pathToFileURL(path.join(astroDir, 'dist/runtime/prerender/static-paths.js')).href)) as {
-    StaticPaths: new (app: BuildApp) => { getAll(): Promise<Array<{ pathname: string; route: unknown }>> };
+  const { stringifyParams } = (await import(astro('dist/core/routing/params.js'))) as {
+    stringifyParams: (params: Record<string, string | undefined>, route: RouteData, trailingSlash: string) => string;
   };
   const { app } = (await import(pathToFileURL(path.join(keptRendererDir(storeDir), record.entry)).href)) as { app: BuildApp };
 
@@ -194,15 +206,7 @@ export async function renderWithKeptRenderer(storeDir: string, record: KeptRende
   };
   const settings = {
     buildOutput: 'static',
-    config: {
-      site: config.site || undefined,
-      base: config.base,
-      outDir: pathToFileURL(outDir.endsWith(path.sep) ? outDir : outDir + path.sep),
-      publicDir: pathToFileURL(config.publicDir.endsWith(path.sep) ? config.publicDir : config.publicDir + path.sep),
-      trailingSlash: config.trailingSlash,
-      compressHTML: config.compressHTML,
-      build: { format: config.format, redirects: true },
-    },
+    config: { outDir: pathToFileURL(outDir.endsWith(path.sep) ? outDir : outDir + path.sep), build: { format: config.format } },
     scripts: record.scripts,
   };
   app.setInternals({
@@ -210,45 +214,78 @@ export async function renderWithKeptRenderer(storeDir: string, record: KeptRende
     entrySpecifierToBundleMap: new Map(),
   });
   app.setOptions({ settings, logger });
-  const prerenderer = { render: (request: Request, { routeData }: { routeData: unknown }) => app.render(request, { routeData }) };
-  const options = { settings, origin: record.origin, routesList: { routes: [] } };
 
   let written = 0;
   const seen = new Set<string>();
-  for (const { pathname, route } of await new StaticPaths(app).getAll()) {
+  for (const { pathname, route } of await staticPaths(app, stringifyParams)) {
     // Astro renders the first route of a path and warns of the rest (prerenderConflictBehavior).
     const normalized = pathname.replace(/\/$/, '');
     if (seen.has(normalized)) continue;
     seen.add(normalized);
-    const result = await renderPath({ prerenderer, pathname, route, options, logger, collectMetadata: false });
-    if (!result) continue;
-    mkdirSync(result.outFolder, { recursive: true });
-    writeFileSync(result.outFile, result.body);
+    const url = new URL(pageUrl(pathname, route, config.base), record.origin);
+    const request = createRequest({ url, headers: new Headers(), logger, isPrerendered: true, routePattern: route.component });
+    const response = await app.render(request, { routeData: route });
+    if (response.status >= 300 && response.status < 400)
+      throw new Error(`${route.component} redirects ${pathname}; \`npm run build -- --force\` builds it in full`);
+    if (!response.body) continue;
+    const encoded = encodeURI(pathname);
+    const relative = path.relative(outDir, fileURLToPath(getOutFile(config.format, getOutFolder(settings, encoded, route), encoded, route)));
+    // As Astro: a public file of the same name wins over the page.
+    if (existsSync(path.join(config.publicDir, relative))) {
+      log(`Skipping ${route.component} because a file with the same name exists in the public folder: ${relative}`);
+      continue;
+    }
+    files.write(relative, Buffer.from(await response.arrayBuffer()));
     written++;
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return written;
 }
 
-/** Removes every file of the built folder but the client assets and the public files. */
-function clearPages(outDir: string, assets: string, publicDir: string): void {
-  if (!existsSync(outDir)) return;
-  const clear = (dir: string): boolean => {
-    let empty = true;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      const relative = path.relative(outDir, full);
-      if (relative === assets) {
-        empty = false;
-        continue;
-      }
-      if (entry.isDirectory()) {
-        if (clear(full)) rmSync(full, { recursive: true, force: true });
-        else empty = false;
-      } else if (existsSync(path.join(publicDir, relative))) empty = false;
-      else rmSync(full, { force: true });
+interface RouteData {
+  type: string;
+  route: string;
+  component: string;
+  pathname?: string;
+  prerender: boolean;
+}
+
+/** Every path to render, route by route, as Astro's `StaticPaths` lists them (this site has no i18n fallbacks). */
+async function staticPaths(
+  app: BuildApp,
+  stringifyParams: (params: Record<string, string | undefined>, route: RouteData, trailingSlash: string) => string,
+): Promise<Array<{ pathname: string; route: RouteData }>> {
+  const paths: Array<{ pathname: string; route: RouteData }> = [];
+  for (const { routeData: route } of app.manifest.routes) {
+    if (!route.prerender) continue;
+    if (route.pathname) {
+      paths.push({ pathname: route.pathname, route });
+      continue;
     }
-    return empty;
-  };
-  clear(outDir);
+    const page = (await app.getComponentByRoute(route)) as {
+      getStaticPaths: (options: unknown) => Promise<Array<{ params: Record<string, string | undefined> }>>;
+    };
+    const entries = await page.getStaticPaths({
+      paginate: () => {
+        throw new Error('the kept renderer does not paginate');
+      },
+      routePattern: route.route,
+    });
+    for (const entry of entries.flat()) paths.push({ pathname: stringifyParams(entry.params, route, app.manifest.trailingSlash), route });
+  }
+  return paths;
+}
+
+/** The URL a page is requested at: Astro's `getUrlForPath` for the `directory` format with trailing slashes, which the integration sets. */
+function pageUrl(pathname: string, route: RouteData, base: string): string {
+  const join = (relative: string) => `${base.replace(/\/+$/, '')}/${relative.replace(/^\/+/, '')}`;
+  if (pathname === '/' || pathname === '') return `${base.replace(/\/+$/, '')}/`;
+  if (route.type === 'endpoint') return join(/\.[^/]+$/.test(pathname) ? pathname : `${pathname.replace(/\/+$/, '')}/`);
+  return join(`${pathname.replace(/\/+$/, '')}/`);
+}
+
+/** A file of Astro's package, as a URL to import (its `exports` do not name these). */
+function astroModule(from: string): (file: string) => string {
+  const root = path.dirname(createRequire(from).resolve('astro/package.json'));
+  return (file) => pathToFileURL(path.join(root, file)).href;
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ChapterCache, ConfigError, loadSpecConfig, placeholderSite, SpecError, type SpecModel } from '../model/index.ts';
 import { loadSite, type SiteModel } from '../site/index.ts';
@@ -8,6 +8,7 @@ import { checkBuiltLinks } from './link-check.ts';
 import { shortLinkFiles } from './short-links.ts';
 import { FilesWorker, sectionCards, socialCards } from './social-cards.ts';
 import { EditionCache } from './edition-cache.ts';
+import type { SiteFiles } from './site-files.ts';
 import { writeStore } from './store.ts';
 
 export interface BuildLog {
@@ -60,21 +61,30 @@ export function storeSpec(storeDir: string, { site, evals }: LoadedSpec): void {
  * cached releases and content images, and checks every link.
  */
 export interface SiteBuild extends LoadedSpec {
-  finish(outDir: string): Promise<void>;
+  /**
+   * Puts the files made beside the rendering into the built folder and checks its links. With
+   * `files`, the folder still holds the build before this one: each file is written only when it
+   * changed, and what this build did not write is removed (site-files.ts).
+   */
+  finish(outDir: string, files?: SiteFiles): Promise<void>;
   /** Waits for the work started beside the rendering and removes what it wrote (the build stops without pages). */
   abandon(): Promise<void>;
 }
 
-export async function startSiteBuild(folders: SpecFolders, log: BuildLog): Promise<SiteBuild> {
+export async function startSiteBuild(folders: SpecFolders, log: BuildLog, options: { intoExisting?: boolean } = {}): Promise<SiteBuild> {
   const { contentDir, storeDir } = folders;
   const cache = new ChapterCache(path.join(storeDir, 'chapters'), { pieces: false });
   // Built pages of frozen releases are reused between builds.
   const editionCache = new EditionCache(path.join(storeDir, 'editions'));
   const imageCache = path.join(storeDir, '..', 'social-images');
-  const searchDir = path.join(storeDir, `search-${process.pid}`);
-  const staging = path.join(storeDir, `files-${process.pid}`);
-  // Started before the spec loads, so the worker's own start-up overlaps it.
-  const files = new FilesWorker();
+  // Into an existing site, the search index and the staged files are only compared with the built
+  // ones: written where creating files is cheap. Otherwise they are renamed into the site.
+  const scratch = options.intoExisting ? scratchDir(storeDir) : undefined;
+  const searchDir = scratch ? path.join(scratch, 'search') : path.join(storeDir, `search-${process.pid}`);
+  const staging = scratch ? path.join(scratch, 'files') : path.join(storeDir, `files-${process.pid}`);
+  // Started before the spec loads, so the worker's own start-up overlaps it. Its image libraries
+  // load at once only when no image was drawn before: otherwise most builds draw none.
+  const files = new FilesWorker({ preload: !hasFiles(imageCache) });
   let loaded: LoadedSpec;
   try {
     const started = performance.now();
@@ -98,6 +108,7 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog): Promi
     }
   } catch (error) {
     files.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
     throw friendly(error, contentDir);
   }
   const { site, evals } = loaded;
@@ -124,23 +135,36 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog): Promi
     evals,
     async abandon() {
       await Promise.allSettled([searchIndex, filesWritten]);
-      rmSync(searchDir, { recursive: true, force: true });
-      rmSync(staging, { recursive: true, force: true });
+      for (const dir of [searchDir, staging, scratch]) if (dir) rmSync(dir, { recursive: true, force: true });
     },
-    async finish(outDir) {
+    async finish(outDir, into) {
       // Before the edition cache stores this build's editions, so their short links are kept with them.
       const { drawn } = await filesWritten;
       log.info(drawn > 0 ? `social images: ${drawn} drawn into the image cache` : 'social images: all in the image cache already');
-      moveInto(staging, outDir);
-      const { copied, stored } = editionCache.sync(site, outDir);
+      if (into) {
+        into.copyTree(staging);
+        rmSync(staging, { recursive: true, force: true });
+      } else moveInto(staging, outDir);
+      const { copied, stored } = editionCache.sync(site, outDir, into);
       if (copied.length + stored.length > 0)
         log.info(
           `releases: ${copied.length ? `pages of ${copied.join(', ')} from the cache` : 'none from the cache'}${stored.length ? `; ${stored.join(', ')} kept for the next build` : ''}`,
         );
       // Images the chapters use: only files inside the content folder, checked when loading.
       for (const asset of new Map(site.editions.flatMap((edition) => edition.model.assets).map((asset) => [asset.output, asset])).values()) {
-        mkdirSync(path.dirname(path.join(outDir, asset.output)), { recursive: true });
-        copyFileSync(asset.source, path.join(outDir, asset.output));
+        if (into) into.write(asset.output, readFileSync(asset.source));
+        else {
+          mkdirSync(path.dirname(path.join(outDir, asset.output)), { recursive: true });
+          copyFileSync(asset.source, path.join(outDir, asset.output));
+        }
+      }
+      let search: Awaited<typeof searchIndex> | undefined;
+      if (into) {
+        // The stale files go before the links are checked: a page no longer built must not count.
+        search = await searchIndex;
+        into.copyTree(path.join(searchDir, 'pagefind'), 'pagefind');
+        rmSync(scratch!, { recursive: true, force: true });
+        into.removeRest();
       }
       const links = await checkBuiltLinks(outDir, root);
       if (links.problems.length > 0) {
@@ -151,14 +175,37 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog): Promi
         throw failure;
       }
       log.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages (${pages.length} short links among them), all resolve`);
-      const search = await searchIndex;
-      moveFolder(path.join(searchDir, 'pagefind'), path.join(outDir, 'pagefind'));
-      rmSync(searchDir, { recursive: true, force: true });
+      if (!search) {
+        search = await searchIndex;
+        moveFolder(path.join(searchDir, 'pagefind'), path.join(outDir, 'pagefind'));
+        rmSync(searchDir, { recursive: true, force: true });
+      }
       log.info(
         `search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)${search.cached ? ', unchanged since the last build' : ''}`,
       );
     },
   };
+}
+
+/** A folder for files written only to be compared: on a memory file system when there is one. */
+function scratchDir(storeDir: string): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return mkdtempSync(path.join('/dev/shm', 'model-spec-'));
+  } catch {
+    const dir = path.join(storeDir, `scratch-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+}
+
+function hasFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Moves every file of a staging folder to the same place under `to`, then removes the staging folder. */

@@ -45,10 +45,12 @@ export function sectionCards(model: SpecModel): Map<string, SocialCard> {
 export class FilesWorker {
   // A small young generation: the worker's garbage is many short-lived buffers (one image at a
   // time), and the default sizing added about 100 MB to a build's peak memory for no speed.
-  private readonly worker = new Worker(new URL('./files-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  private readonly worker: Worker;
   private readonly finished: Promise<{ drawn: number }>;
 
-  constructor() {
+  /** `preload`: load satori, resvg and the fonts at once (when cards will likely be drawn), not on the first card. */
+  constructor({ preload = true }: { preload?: boolean } = {}) {
+    this.worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { preload }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.finished = new Promise((resolve, reject) => {
       this.worker.once('message', (result: { drawn: number } | { error: string }) => ('error' in result ? reject(new Error(result.error)) : resolve(result)));
       this.worker.once('error', reject);

@@ -1,5 +1,5 @@
-import type { PluggableList } from 'unified';
-import { rehypeShiki } from '@astrojs/markdown-remark';
+import type { PluggableList, Transformer } from 'unified';
+import type { rehypeShiki } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeKatex from 'rehype-katex';
@@ -42,7 +42,19 @@ export const katexOptions = { throwOnError: false, strict: false, maxSize: 20, m
 export const syntaxRemarkPlugins: [[typeof remarkMath, typeof remarkMathOptions], typeof remarkDirective] = [[remarkMath, remarkMathOptions], remarkDirective];
 
 const rehypeMath = onlyWhereNeeded(rehypeKatex, hasMath);
-const rehypeCodeBlocks = onlyWhereNeeded(rehypeShiki, hasCodeBlock);
+/**
+ * Astro's Shiki step, imported with the first code block to highlight: its package's entry takes
+ * about 300 ms to load, and a rebuild that renders no chapter with code needs none of it.
+ */
+function lazyRehypeShiki(...options: Parameters<typeof rehypeShiki>): Transformer<HastRoot> {
+  let transform: Promise<Transformer<HastRoot>> | undefined;
+  return async (tree, file) => {
+    // Astro's plugin does not read `this` (the processor).
+    transform ??= import('@astrojs/markdown-remark').then(({ rehypeShiki }) => (rehypeShiki as (...args: typeof options) => Transformer<HastRoot>)(...options));
+    await (await transform)(tree, file, () => {});
+  };
+}
+const rehypeCodeBlocks = onlyWhereNeeded(lazyRehypeShiki, hasCodeBlock);
 
 export const specRehypePlugins: PluggableList = [[rehypeMath, katexOptions], rehypeUniqueHeadingIds];
 
