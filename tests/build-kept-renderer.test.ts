@@ -53,6 +53,12 @@ test('after an edit to content only, `npm run build` renders with the kept rende
   expect(edited.output).not.toMatch(/\[build\]|\[vite\]/);
   // The root shows the latest release; the draft is under /draft/.
   expect(readFileSync(path.join(outDir, 'draft/honesty/index.html'), 'utf8')).toContain('People come to Meridian every day to find');
+  // A second edit to the same chapter parses only the pieces it touched (the rest as the last build parsed them).
+  edit('04-honesty.md', 'This holds whoever asks.', 'This holds whoever asks, and however often.');
+  const again = build();
+  expect(again.status, again.output.slice(-2000)).toBe(0);
+  expect(again.output).toMatch(kept);
+  expect(readFileSync(path.join(outDir, 'draft/honesty/index.html'), 'utf8')).toContain('This holds whoever asks, and however often.');
   const rendered = tree(outDir);
 
   // The same content built in full by Astro: the same files, byte for byte.

@@ -73,7 +73,8 @@ export interface SiteBuild extends LoadedSpec {
 
 export async function startSiteBuild(folders: SpecFolders, log: BuildLog, options: { intoExisting?: boolean } = {}): Promise<SiteBuild> {
   const { contentDir, storeDir } = folders;
-  const cache = new ChapterCache(path.join(storeDir, 'chapters'), { pieces: false });
+  // After an edit, a chapter's unchanged pieces come from the last build's parse.
+  const cache = new ChapterCache(path.join(storeDir, 'chapters'), { pieces: options.intoExisting ? 'stored' : false });
   // Built pages of frozen releases are reused between builds.
   const editionCache = new EditionCache(path.join(storeDir, 'editions'));
   const imageCache = path.join(storeDir, '..', 'social-images');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { SpecFileData, DefinedTarget } from '../remark-spec/index.ts';
 import type { ContentAsset } from './content-assets.ts';
-import { ParsedPieces } from './parsed-pieces.ts';
+import { type Piece, type PieceStore, ParsedPieces } from './parsed-pieces.ts';
 
 /** A message as stored with a cached chapter, replayed on the file when the cache is used. */
 export interface StoredMessage {
@@ -35,12 +35,16 @@ export interface CachedChapter {
 export class ChapterCache {
   private readonly memory = new Map<string, CachedChapter>();
   private readonly dir: string | undefined;
-  /** Parsed pieces of chapters (memory only), for a process that reads edited chapters again. */
+  /**
+   * Parsed pieces of chapters, for a process that reads edited chapters again (`true`: the dev
+   * server, in memory), or for builds after an edit (`'stored'`: in the cache folder too).
+   */
   readonly pieces: ParsedPieces | undefined;
 
-  constructor(dir?: string, options: { pieces?: boolean } = {}) {
+  constructor(dir?: string, options: { pieces?: boolean | 'stored' } = {}) {
     this.dir = dir;
-    this.pieces = options.pieces ? new ParsedPieces() : undefined;
+    const store = options.pieces === 'stored' && dir ? pieceStore(path.join(dir, 'pieces')) : undefined;
+    this.pieces = options.pieces ? new ParsedPieces(store) : undefined;
     if (dir) mkdirSync(dir, { recursive: true });
   }
 
@@ -72,6 +76,27 @@ export class ChapterCache {
     writeFileSync(temporary, JSON.stringify(entry));
     renameSync(temporary, file);
   }
+}
+
+/** One JSON file per chapter file, named by its path and the generator (pieces of older code are never read). */
+function pieceStore(dir: string): PieceStore {
+  const fileOf = (name: string) => path.join(dir, `${createHash('sha256').update(generatorVersion()).update('\u0000').update(name).digest('hex').slice(0, 32)}.json`);
+  return {
+    load(name) {
+      try {
+        return new Map(JSON.parse(readFileSync(fileOf(name), 'utf8')) as Array<[string, Piece]>);
+      } catch {
+        return undefined;
+      }
+    },
+    save(name, pieces) {
+      mkdirSync(dir, { recursive: true });
+      const file = fileOf(name);
+      // Written aside and renamed: a build stopped halfway never leaves a torn file.
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify([...pieces]));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    },
+  };
 }
 
 export function storeMessages(file: VFile): StoredMessage[] {

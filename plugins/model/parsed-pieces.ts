@@ -14,10 +14,16 @@ const reachesAcross = /^ {0,3}(?:\[[^\n]*\]:|<(?:script|pre|style|textarea|!|\?)
 const fenceOpening = /^[ \t]*(`{3,}|~{3,}|\${2,}|:{3,})/;
 const fenceClosing = /^[ \t]*(`{3,}|~{3,}|\${2,}|:{3,})[ \t]*$/;
 
-interface Piece {
+export interface Piece {
   tree: Root;
   /** Whether it leaves a block open, so it would swallow the next heading. */
   open: boolean;
+}
+
+/** Where a build keeps the pieces of the files it parsed, by file (chapter-cache.ts). */
+export interface PieceStore {
+  load(file: string): Map<string, Piece> | undefined;
+  save(file: string, pieces: Map<string, Piece>): void;
 }
 
 /**
@@ -34,14 +40,31 @@ interface Piece {
  */
 export class ParsedPieces {
   private readonly files = new Map<string, Map<string, Piece> | null>();
+  private readonly store: PieceStore | undefined;
+
+  /**
+   * With a `store` (a build after an edit), pieces also outlive the process: a file's pieces are
+   * read from the store on its first read and written back after each, so the next build parses
+   * only what the next edit touched.
+   */
+  constructor(store?: PieceStore) {
+    this.store = store;
+  }
 
   parse(document: string, file: VFile, parse: Parse): Root {
     const name = file.path ?? '';
-    const previous = this.files.get(name);
+    let previous = this.files.get(name);
+    if (previous === undefined && this.store) previous = this.store.load(name) ?? null;
     if (previous === undefined || reachesAcross.test(document)) {
       this.files.set(name, null);
       return parse(document, file);
     }
+    const root = this.parsePieces(name, document, file, parse, previous);
+    if (this.store && this.files.get(name)) this.store.save(name, this.files.get(name)!);
+    return root;
+  }
+
+  private parsePieces(name: string, document: string, file: VFile, parse: Parse, previous: Map<string, Piece> | null): Root {
     const starts = [0];
     for (const match of document.matchAll(pieceStart)) starts.push(match.index + match[0].length);
     const kept = new Map<string, Piece>();
@@ -57,7 +80,10 @@ export class ParsedPieces {
         piece = { tree, open: leavesOpen(tree, text) };
       }
       kept.set(text, piece);
-      if (piece.open && index < starts.length - 1) return parse(document, file);
+      if (piece.open && index < starts.length - 1) {
+        this.files.set(name, null);
+        return parse(document, file);
+      }
       // A copy: the steps after parsing change the tree in place.
       const tree = structuredClone(piece.tree);
       for (const child of tree.children) shift(child, line, start);
