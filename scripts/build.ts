@@ -2,14 +2,14 @@
 // (scripts/astro-build.ts), unless nothing it reads has changed since the last successful build
 // and the built folder is as that build left it; then it says so and stops, without starting
 // Astro. When only the content folder changed, the pages are rendered with the renderer the last
-// full build kept, without Astro or Vite (scripts/render-build.ts); it hands back to a full build
-// when it cannot. `--force` always builds in full.
+// full build kept, without Astro or Vite (scripts/render-build.ts, in this process); it hands back
+// to a full build when it cannot. `--force` always builds in full.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { buildFlags } from './build-flags.ts';
 import { type BuildStamp, inputDigest, outputListing, sameOutput } from './build-inputs.ts';
-import { NOT_RENDERED } from './render-build-status.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -47,21 +47,26 @@ if (!flags.force && stamp?.inputs === inputs && asBuilt) {
 
 // Whatever happens next, the old stamp no longer describes the folder.
 rmSync(stampFile, { force: true });
-// Half V8's default young generation: a build's peak memory drops by about 80 MB (measured on the
-// upstream spec, 2 cores) with no measurable cost in time.
-const run = (script: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--max-semi-space-size=8', path.join(import.meta.dirname, script), ...args], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  }).status ?? 1;
 // Node's compile cache, in the build cache: module loading is a third of a build after an edit
 // (0.89× of its wall time with the cache, 6 pairs on the upstream spec), and little of a full one.
-let status =
-  !flags.force && stamp?.code === code && asBuilt
-    ? run('render-build.ts', { NODE_COMPILE_CACHE: path.join(cacheDir, 'model-spec', 'compile-cache') })
-    : NOT_RENDERED;
-if (status === NOT_RENDERED) status = run('astro-build.ts');
+let rendered = false;
+if (!flags.force && stamp?.code === code && asBuilt) {
+  module.enableCompileCache(path.join(cacheDir, 'model-spec', 'compile-cache'));
+  const { renderBuild } = await import('./render-build.ts');
+  try {
+    rendered = await renderBuild({ contentDir, cacheDir, outDir, silent: flags.silent === true });
+  } catch (error) {
+    // As a full build reports it: the message (content reports are all message), no trace.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+// Half V8's default young generation: a build's peak memory drops by about 80 MB (measured on the
+// upstream spec, 2 cores) with no measurable cost in time.
+const status = rendered
+  ? 0
+  : (spawnSync(process.execPath, ['--max-semi-space-size=8', path.join(import.meta.dirname, 'astro-build.ts'), ...args], { cwd: projectRoot, stdio: 'inherit' })
+      .status ?? 1);
 if (status !== 0) process.exit(status);
 const output = outputListing(outDir);
 if (output) {
