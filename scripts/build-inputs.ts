@@ -9,8 +9,16 @@ export interface BuildStamp {
   inputs: string;
   /** The digest of every input but the content folder: equal, an edit was to content only. */
   code: string;
+  /** Each input file's size, modification time and hash, when it was hashed: `inputDigest` reads again only files that changed. */
+  hashes?: FileHashes;
   /** Every file of the output folder: relative path → size and modification time. */
   output: Record<string, [number, number]>;
+}
+
+/** Path → size, modification time (ms) and SHA-256 of a file, and when they were taken. */
+export interface FileHashes {
+  at: number;
+  files: Record<string, [number, number, string]>;
 }
 
 export interface BuildInputs {
@@ -31,7 +39,23 @@ export interface BuildInputs {
  * out would publish a stale site, so the whole project is read except what a build or an install
  * writes.
  */
-export function inputDigest(inputs: BuildInputs): { inputs: string; code: string } {
+export function inputDigest(inputs: BuildInputs, known?: FileHashes): { inputs: string; code: string; hashes: FileHashes } {
+  const hashes: FileHashes = { at: Date.now(), files: {} };
+  // A file hashed before is read again unless its size and modification time are the same and it
+  // was last modified well before that hashing (a file written in the same instant could hold
+  // other bytes with the same date: git's "racily clean" case).
+  const hashOf = (file: string): string => {
+    const stat = statSync(file);
+    const size = stat.size;
+    const mtime = stat.mtimeMs;
+    const before = known?.files[file];
+    const hash =
+      before && before[0] === size && before[1] === mtime && mtime < known!.at - 2000
+        ? before[2]
+        : createHash('sha256').update(readFileSync(file)).digest('hex');
+    hashes.files[file] = [size, mtime, hash];
+    return hash;
+  };
   const contentDir = path.resolve(inputs.contentDir);
   const code = createHash('sha256');
   code.update(JSON.stringify(inputs.settings));
@@ -41,20 +65,18 @@ export function inputDigest(inputs: BuildInputs): { inputs: string; code: string
     // Dot-folders at the project's top (.git, .astro, editor state) are not build inputs.
     return skipped.has(full) || (dir === inputs.projectRoot && name.startsWith('.'));
   })) {
-    code.update(`\0${file}\0`);
-    code.update(readFileSync(file));
+    code.update(`\0${file}\0${hashOf(file)}`);
   }
   const installed = path.join(inputs.projectRoot, 'node_modules/.package-lock.json');
-  code.update(existsSync(installed) ? readFileSync(installed) : 'not installed');
+  code.update(existsSync(installed) ? hashOf(installed) : 'not installed');
   const codeDigest = code.digest('hex');
   const all = createHash('sha256');
   all.update(codeDigest);
   // Inside the content folder everything is an input, an unfinished import's journal included.
   for (const file of filesUnder(contentDir, (dir, name) => [path.resolve(inputs.outDir), path.resolve(inputs.cacheDir)].includes(path.join(dir, name)))) {
-    all.update(`\0${file}\0`);
-    all.update(readFileSync(file));
+    all.update(`\0${file}\0${hashOf(file)}`);
   }
-  return { inputs: all.digest('hex'), code: codeDigest };
+  return { inputs: all.digest('hex'), code: codeDigest, hashes };
 }
 
 /** Every file of the output folder with its size and modification time, or null when there is none. */

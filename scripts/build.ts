@@ -36,7 +36,7 @@ try {
   // No earlier build, or a stamp from another version: build.
 }
 // The config keeps eval runs and assets inside the content folder, so these two folders are all a build reads.
-const { inputs, code } = inputDigest({ projectRoot, contentDir, outDir, cacheDir, settings });
+const { inputs, code, hashes } = inputDigest({ projectRoot, contentDir, outDir, cacheDir, settings }, stamp?.hashes);
 const asBuilt = stamp !== null && sameOutput(stamp, outputListing(outDir));
 if (!flags.force && stamp?.inputs === inputs && asBuilt) {
   console.log(
@@ -71,5 +71,5 @@ if (status !== 0) process.exit(status);
 const output = outputListing(outDir);
 if (output) {
   mkdirSync(path.dirname(stampFile), { recursive: true });
-  writeFileSync(stampFile, JSON.stringify({ inputs, code, output } satisfies BuildStamp));
+  writeFileSync(stampFile, JSON.stringify({ inputs, code, hashes, output } satisfies BuildStamp));
 }
