@@ -80,7 +80,8 @@ export class ChapterCache {
 
 /** One JSON file per chapter file, named by its path and the generator (pieces of older code are never read). */
 function pieceStore(dir: string): PieceStore {
-  const fileOf = (name: string) => path.join(dir, `${createHash('sha256').update(generatorVersion()).update('\u0000').update(name).digest('hex').slice(0, 32)}.json`);
+  const fileOf = (name: string) =>
+    path.join(dir, `${createHash('sha256').update(generatorVersion()).update('\u0000').update(name).digest('hex').slice(0, 32)}.json`);
   return {
     load(name) {
       try {

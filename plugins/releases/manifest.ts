@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { VFile } from 'vfile';
 import { parseJsonDocument, type JsonDocument } from '../model/index.ts';
 import { fail } from './messages.ts';
@@ -45,8 +45,10 @@ export function manifestChecksum(manifest: Omit<ReleaseManifest, 'checksum'>): s
   return checksum(JSON.stringify([manifest.version, manifest.date, manifest.notes ?? null, files, manifest.previous]));
 }
 
-// Checked against the meta-schema by test/schemas.test.ts, not on every build.
-const validateManifest = new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(manifestSchema);
+// Checked against the meta-schema by test/schemas.test.ts, not on every build. Compiled when first
+// needed: most builds have no such file to check, and compiling costs about 15 ms.
+let compiled: ValidateFunction | undefined;
+const validateManifest = () => (compiled ??= new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(manifestSchema));
 
 /**
  * Reads release.json of the snapshot folder `folder`, reporting every problem on `file` at the
@@ -57,7 +59,7 @@ export function parseManifest(file: VFile, folder: string): { manifest: ReleaseM
     source: 'model-spec-site',
     ruleId: 'release-manifest',
     expected: '{ "version", "date", "files": { … } }',
-    validate: validateManifest,
+    validate: validateManifest(),
     describe: (error) => ({ reason: shapeReason(error) }),
   });
   if (document.value === undefined) return { manifest: undefined, place: document.place };

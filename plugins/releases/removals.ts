@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { VFile } from 'vfile';
 import { SpecError, formatMessages, readJsonDocument } from '../model/index.ts';
 import { idMessage, idProblem } from '../remark-spec/index.ts';
@@ -21,8 +21,10 @@ export const removalsSchema = {
   },
 } as const;
 
-// Checked against the meta-schema by test/schemas.test.ts, not on every build.
-const validateRemovals = new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(removalsSchema);
+// Checked against the meta-schema by test/schemas.test.ts, not on every build. Compiled when first
+// needed: most builds have no such file to check, and compiling costs about 15 ms.
+let compiled: ValidateFunction | undefined;
+const validateRemovals = () => (compiled ??= new Ajv2020({ allErrors: true, strict: true, validateSchema: false }).compile(removalsSchema));
 
 const expectedShape = '{ "old_id": { "see": "new_id" | null, "reason": "…" } }';
 
@@ -35,7 +37,7 @@ export function checkRemovals(contentDir: string): { removals: Removals; problem
     source: 'model-spec-site',
     ruleId: 'removals',
     expected: expectedShape,
-    validate: validateRemovals,
+    validate: validateRemovals(),
     describe: (error) => ({ reason: shapeReason(error) }),
   });
   const { file } = document;
