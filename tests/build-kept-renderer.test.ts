@@ -136,5 +136,14 @@ test('the kept renderer adds and removes the pages of chapters added and removed
   expect(existsSync(path.join(outDir, 'added/index.html'))).toBe(false);
   expect(existsSync(path.join(outDir, 's/added_later/index.html'))).toBe(false);
   expect(readFileSync(path.join(outDir, 'plain/index.html'), 'utf8')).toContain('A chapter of the first build.');
+
+  // A kept renderer missing a file of its own is not used: the build is made in full.
+  const chunks = path.join(dir, 'cache/model-spec/renderer/chunks');
+  rmSync(path.join(chunks, readdirSync(chunks).find((name) => name.startsWith('_chapter_'))!));
+  writeFileSync(path.join(content, '01-plain.md'), '# Plain\n::section{#plain authority=guideline}\n\nA chapter of the third build.\n');
+  const damaged = build();
+  expect(damaged.status, damaged.output.slice(-2000)).toBe(0);
+  expect(damaged.output).toMatch(/could not be loaded[\s\S]*\[build\]/);
+  expect(readFileSync(path.join(outDir, 'plain/index.html'), 'utf8')).toContain('A chapter of the third build.');
   rmSync(dir, { recursive: true, force: true });
 });

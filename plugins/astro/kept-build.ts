@@ -1,5 +1,5 @@
 import { loadSpecConfig } from '../model/index.ts';
-import { keptFiles, mdxInputs, readKeptRenderer, renderWithKeptRenderer } from './kept-renderer.ts';
+import { type KeptRenderer, keptFiles, loadKeptRenderer, mdxInputs, readKeptRenderer } from './kept-renderer.ts';
 import { SiteFiles } from './site-files.ts';
 import { type BuildLog, startSiteBuild } from './site-build.ts';
 
@@ -36,8 +36,16 @@ export async function buildWithKeptRenderer({ contentDir, storeDir, outDir, log 
     await build.abandon();
     return false;
   }
+  let renderer: KeptRenderer;
+  try {
+    renderer = await loadKeptRenderer(storeDir, record, log.warn);
+  } catch (error) {
+    log.info(`the kept renderer could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): building in full`);
+    await build.abandon();
+    return false;
+  }
   const files = new SiteFiles(outDir, keptFiles(record));
-  const pages = await renderWithKeptRenderer(storeDir, record, files, log.warn);
+  const pages = await renderer.render(files);
   log.info(`pages: ${pages} rendered`);
   await build.finish(outDir, files);
   log.info(`built in ${((performance.now() - started) / 1000).toFixed(2)}s`);

@@ -43,6 +43,8 @@ export interface KeptRendererRecord {
   spec: { site: string; base: string };
   /** What the `.mdx` chapters compiled into the bundle were compiled from (`mdxInputs`). */
   mdx: string;
+  /** Every file of the bundle and its SHA-256: a bundle missing or changing a file is not used. */
+  files: Record<string, string>;
 }
 
 /** Where the renderer is kept in the integration's cache folder. */
@@ -102,6 +104,7 @@ export function keepRenderer(storeDir: string, site: SiteModel) {
       const temporary = `${dir}.${process.pid}.tmp`;
       rmSync(temporary, { recursive: true, force: true });
       cpSync(bundle, temporary, { recursive: true });
+      const files = bundleFiles(temporary);
       // The bundle imports packages by name: from the cache folder (which may be anywhere), they
       // resolve through a link to the project's packages.
       symlinkSync(path.join(process.cwd(), 'node_modules'), path.join(temporary, 'node_modules'), 'dir');
@@ -122,6 +125,7 @@ export function keepRenderer(storeDir: string, site: SiteModel) {
         origin: options.origin,
         spec: { site: site.config.site, base: site.config.base },
         mdx: mdxInputs(site),
+        files,
       };
       writeFileSync(path.join(temporary, 'kept.json'), JSON.stringify(record));
       renameSync(temporary, dir);
@@ -152,6 +156,17 @@ export function mdxInputs(site: SiteModel): string {
   return hash.digest('hex');
 }
 
+/** The bundle's files (its link to the packages aside) by path, with their SHA-256. */
+function bundleFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
+  }
+  return files;
+}
+
 /** Astro's prerender folder for a static build (`getPrerenderOutputDirectory`). */
 function prerenderDir(outDir: URL): string {
   const out = fileURLToPath(outDir);
@@ -173,13 +188,27 @@ export function readKeptRenderer(storeDir: string): KeptRendererRecord | null {
   }
 }
 
+/** The kept bundle, loaded: `render` renders every page into a site's files (`loadKeptRenderer`). */
+export interface KeptRenderer {
+  render(files: SiteFiles): Promise<number>;
+}
+
 /**
- * Renders every page with the kept bundle into `files` (the built folder of the last build, each
- * page written only when it changed), as a full build would. Resolves with the number of pages.
+ * Loads the kept bundle and the three small modules of Astro's it renders with. Throws when the
+ * bundle cannot be loaded (a file of it removed from the cache): the build is then made in full.
  */
-export async function renderWithKeptRenderer(storeDir: string, record: KeptRendererRecord, files: SiteFiles, log: (text: string) => void): Promise<number> {
-  const { config } = record;
-  const outDir = config.outDir;
+export async function loadKeptRenderer(storeDir: string, record: KeptRendererRecord, log: (text: string) => void): Promise<KeptRenderer> {
+  // The bundle imports most of its files only as pages render: all are checked before any is.
+  const dir = keptRendererDir(storeDir);
+  for (const [file, hash] of Object.entries(record.files)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(dir, file));
+    } catch {
+      throw new Error(`${file} is missing`);
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== hash) throw new Error(`${file} changed`);
+  }
   const astro = astroModule(import.meta.url);
   // Three small modules of Astro's, not its build (`generate.js` and what it imports take a third of a second to load).
   const { createRequest } = (await import(astro('dist/core/request.js'))) as { createRequest: (options: unknown) => Request };
@@ -191,7 +220,31 @@ export async function renderWithKeptRenderer(storeDir: string, record: KeptRende
     stringifyParams: (params: Record<string, string | undefined>, route: RouteData, trailingSlash: string) => string;
   };
   const { app } = (await import(pathToFileURL(path.join(keptRendererDir(storeDir), record.entry)).href)) as { app: BuildApp };
+  return { render: (files) => renderPages({ app, record, files, log, createRequest, getOutFolder, getOutFile, stringifyParams }) };
+}
 
+/** Renders every page with the kept bundle into `files` (each written only when it changed), as a full build would; resolves with the number of pages. */
+async function renderPages({
+  app,
+  record,
+  files,
+  log,
+  createRequest,
+  getOutFolder,
+  getOutFile,
+  stringifyParams,
+}: {
+  app: BuildApp;
+  record: KeptRendererRecord;
+  files: SiteFiles;
+  log: (text: string) => void;
+  createRequest: (options: unknown) => Request;
+  getOutFolder: (settings: unknown, pathname: string, route: RouteData) => URL;
+  getOutFile: (format: string, folder: URL, pathname: string, route: RouteData) => URL;
+  stringifyParams: (params: Record<string, string | undefined>, route: RouteData, trailingSlash: string) => string;
+}): Promise<number> {
+  const { config } = record;
+  const outDir = config.outDir;
   const problems: string[] = [];
   const logger = {
     options: {
