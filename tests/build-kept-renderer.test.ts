@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+// vitest-project: build
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { npmBuild } from './support/npm-build.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const kept = /rendering with the renderer the last full build kept/;
@@ -20,14 +21,7 @@ function site(from: string) {
   const content = path.join(dir, 'content');
   const outDir = path.join(dir, 'dist');
   cpSync(from, content, { recursive: true });
-  const build = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir, ...args], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SPEC_CONTENT_DIR: content, SPEC_CACHE_DIR: path.join(dir, 'cache') },
-    });
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-  };
+  const build = npmBuild({ content, outDir, cacheDir: path.join(dir, 'cache') });
   const edit = (file: string, from: string | RegExp, to: string) => {
     const before = readFileSync(path.join(content, file), 'utf8');
     const after = before.replace(from, to);

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+// vitest-project: build
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { npmBuild } from './support/npm-build.ts';
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
 const skipped = /not rebuilt/;
 
 test('`npm run build` skips a build only when no input changed and the built folder is as it was left', () => {
@@ -14,14 +14,7 @@ test('`npm run build` skips a build only when no input changed and the built fol
   cpSync(path.join(import.meta.dirname, 'fixtures/mdx-site'), content, { recursive: true });
   const chapter = path.join(content, '01-plain.md');
   const page = path.join(outDir, 'plain/index.html');
-  const build = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir, ...args], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SPEC_CONTENT_DIR: content, SPEC_CACHE_DIR: path.join(dir, 'cache') },
-    });
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-  };
+  const build = npmBuild({ content, outDir, cacheDir: path.join(dir, 'cache') });
 
   const first = build();
   expect(first.status, first.output.slice(-2000)).toBe(0);
