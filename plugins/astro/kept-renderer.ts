@@ -1,9 +1,9 @@
 // The page renderer a full build compiles (Astro's prerender bundle), kept so that a build after an
-// edit to `.md` content can render the pages without starting Astro or Vite (scripts/render-build.ts).
+// edit to content only can render the pages without starting Astro or Vite (scripts/render-build.ts).
 //
 // Astro has no public API for rendering with an earlier build's bundle, so this leans on three of
-// its build internals, all pinned by the lockfile and proven by the test that compares a kept
-// render with a full build byte for byte (tests/build/kept-renderer.test.ts):
+// its build internals, all pinned by the lockfile and proven by the tests that compare a kept
+// render with a full build byte for byte (tests/build-kept-renderer.test.ts):
 // - the prerenderer an integration may wrap (`setPrerenderer`), whose default loads the bundle
 //   from `<outDir>/.prerender/` and exposes it as `app`;
 // - the two facts the bundle reads from the build's in-memory state: each page's stylesheets and
@@ -28,16 +28,7 @@ export interface KeptRendererRecord {
   /** The scripts integrations inject into every page's head. */
   scripts: unknown[];
   /** Astro's settings the output depends on. */
-  config: {
-    site: string;
-    base: string;
-    outDir: string;
-    publicDir: string;
-    assets: string;
-    format: string;
-    trailingSlash: string;
-    compressHTML: boolean | string;
-  };
+  config: { base: string; outDir: string; publicDir: string; assets: string; format: string };
   origin: string;
   /** The origin and base path from `spec.config.json` Astro was configured with: a change needs a full build. */
   spec: { site: string; base: string };
@@ -66,11 +57,9 @@ interface BuildApp {
 }
 
 interface AstroConfigShape {
-  site?: string;
   base: string;
   outDir: URL;
   publicDir: URL;
-  compressHTML: boolean | string;
   trailingSlash: string;
   build: { format: string; assets: string };
   redirects?: Record<string, unknown>;
@@ -113,14 +102,11 @@ export function keepRenderer(storeDir: string, site: SiteModel) {
         styles: Object.fromEntries(Object.entries(options.allPages).map(([key, page]) => [key, page.styles])),
         scripts: scripts.filter((script) => script.stage === 'head-inline'),
         config: {
-          site: config.site ?? '',
           base: config.base,
           outDir: fileURLToPath(config.outDir),
           publicDir: fileURLToPath(config.publicDir),
           assets: config.build.assets,
           format: config.build.format,
-          trailingSlash: config.trailingSlash,
-          compressHTML: config.compressHTML,
         },
         origin: options.origin,
         spec: { site: site.config.site, base: site.config.base },
