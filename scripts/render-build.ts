@@ -1,8 +1,8 @@
 // `npm run build` (scripts/build.ts) when only the content folder changed since the last build:
 // the site is built as Astro would build it, but the pages are rendered with the renderer the last
 // full build kept (plugins/astro/kept-renderer.ts), so Astro's start-up, its config server and
-// Vite's compilation of the unchanged pages are skipped. Imported by build.ts in its own process
-// (a second Node process cost about 0.1 s of a 2 s build).
+// Vite's compilation of the unchanged pages are skipped. Imported by build.ts and run in its
+// process, so this road starts no second Node.
 import path from 'node:path';
 import { buildWithKeptRenderer } from '../plugins/astro/index.ts';
 

@@ -87,8 +87,8 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
         });
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        // Keeps the page renderer Vite compiles, so that the next build after an edit to `.md`
-        // content only can render with it instead of starting Astro (scripts/render-build.ts).
+        // Keeps the page renderer Vite compiles, so that the next build after an edit to content
+        // only can render with it instead of starting Astro (scripts/render-build.ts).
         setPrerenderer(keepRenderer(folders.storeDir, site));
       },
       'astro:server:setup': ({ server, logger }) => {

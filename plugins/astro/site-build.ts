@@ -142,10 +142,10 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog, option
       // Before the edition cache stores this build's editions, so their short links are kept with them.
       const { drawn } = await filesWritten;
       log.info(drawn > 0 ? `social images: ${drawn} drawn into the image cache` : 'social images: all in the image cache already');
-      if (into) {
-        into.copyTree(staging);
-        rmSync(staging, { recursive: true, force: true });
-      } else moveInto(staging, outDir);
+      // Into the last build's folder, each file is compared and written; into Astro's fresh one,
+      // staged folders are renamed in (one rename for all of /s/) and files copied.
+      if (into) into.copyTree(staging);
+      else moveInto(staging, outDir);
       const { copied, stored } = editionCache.sync(site, outDir, into);
       if (copied.length + stored.length > 0)
         log.info(
@@ -159,14 +159,12 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog, option
           copyFileSync(asset.source, path.join(outDir, asset.output));
         }
       }
-      let search: Awaited<typeof searchIndex> | undefined;
-      if (into) {
-        // The stale files go before the links are checked: a page no longer built must not count.
-        search = await searchIndex;
-        into.copyTree(path.join(searchDir, 'pagefind'), 'pagefind');
-        rmSync(scratch!, { recursive: true, force: true });
-        into.removeRest();
-      }
+      const search = await searchIndex;
+      if (into) into.copyTree(path.join(searchDir, 'pagefind'), 'pagefind');
+      else moveFolder(path.join(searchDir, 'pagefind'), path.join(outDir, 'pagefind'));
+      for (const dir of [staging, searchDir, scratch]) if (dir) rmSync(dir, { recursive: true, force: true });
+      // The stale files go before the links are checked: a page no longer built must not count.
+      into?.removeRest();
       const links = await checkBuiltLinks(outDir, root);
       if (links.problems.length > 0) {
         const shown = links.problems.slice(0, 30).map((problem) => '  ' + problem);
@@ -176,11 +174,6 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog, option
         throw failure;
       }
       log.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages (${pages.length} short links among them), all resolve`);
-      if (!search) {
-        search = await searchIndex;
-        moveFolder(path.join(searchDir, 'pagefind'), path.join(outDir, 'pagefind'));
-        rmSync(searchDir, { recursive: true, force: true });
-      }
       log.info(
         `search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)${search.cached ? ', unchanged since the last build' : ''}`,
       );
