@@ -17,7 +17,6 @@ function setupTheme(): void {
     button.setAttribute('aria-label', `Theme: ${names[state]}${state === 'system' ? ` (now ${shown})` : ''}. Change theme`);
     button.title = `Theme: ${names[state]}`;
   };
-  button.hidden = false;
   sync();
   prefersDark.addEventListener('change', sync);
   button.addEventListener('click', () => {
@@ -40,7 +39,6 @@ function setupDrawer(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-drawer-toggle]');
   const sidebar = document.getElementById('sidebar');
   if (!toc || !button || !sidebar) return;
-  button.hidden = false;
   toc.open = true;
   const isOpen = () => root.hasAttribute('data-drawer-open');
   const set = (open: boolean, focus = true) => {

@@ -173,6 +173,20 @@ describe('reading comfort', () => {
     await page.context().close();
   });
 
+  test('the header’s buttons show before the page script arrives, with the saved theme’s icon', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
+    await context.addInitScript(() => localStorage.setItem('ms-theme', 'dark'));
+    // The page's module scripts never arrive: what shows is what the page's own markup does.
+    await context.route(/\/_astro\/.+\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${site.url}${spec.chapters[1].slug}/`, { waitUntil: 'load' });
+    expect(await page.locator('[data-drawer-toggle]').isVisible()).toBe(true);
+    expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(true);
+    expect(await page.locator('[data-theme-toggle]').getAttribute('data-state')).toBe('dark');
+    expect(await page.locator('.theme-toggle__icon--dark').isVisible()).toBe(true);
+    await context.close();
+  });
+
   test('no horizontal scrolling at 360 px, and the contents fold into a closed drawer', async () => {
     for (const pathname of ['', `${spec.chapters[1].slug}/`]) {
       const page = await open(pathname, { width: 360 });
