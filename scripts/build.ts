@@ -45,8 +45,22 @@ if (!flags.force && stamp?.inputs === inputs && asBuilt) {
   process.exit(0);
 }
 
-// Whatever happens next, the old stamp no longer describes the folder.
+// Removed while a build runs: one stopped halfway must not leave a stamp for a folder it changed.
 rmSync(stampFile, { force: true });
+const writeStamp = (written: BuildStamp) => {
+  mkdirSync(path.dirname(stampFile), { recursive: true });
+  writeFileSync(stampFile, JSON.stringify(written));
+};
+/**
+ * Ends a failed build. One that failed before writing anything (a content error is found before
+ * any page is written) leaves the folder as the last build left it, so that build's stamp still
+ * describes it: put back, the build after the fix renders with the kept renderer again instead
+ * of starting Astro.
+ */
+const fail = (status: number): never => {
+  if (stamp && sameOutput(stamp, outputListing(outDir))) writeStamp(stamp);
+  process.exit(status);
+};
 // Node's compile cache, in the build cache: module loading is a third of a build after an edit
 // (0.89× of its wall time with the cache, 6 pairs on the upstream spec), and little of a full one.
 let rendered = false;
@@ -58,7 +72,7 @@ if (!flags.force && stamp?.code === code && asBuilt) {
   } catch (error) {
     // As a full build reports it: the message (content reports are all message), no trace.
     console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
+    fail(1);
   }
 }
 // Half V8's default young generation: a build's peak memory drops by about 80 MB (measured on the
@@ -67,9 +81,6 @@ const status = rendered
   ? 0
   : (spawnSync(process.execPath, ['--max-semi-space-size=8', path.join(import.meta.dirname, 'astro-build.ts'), ...args], { cwd: projectRoot, stdio: 'inherit' })
       .status ?? 1);
-if (status !== 0) process.exit(status);
+if (status !== 0) fail(status);
 const output = outputListing(outDir);
-if (output) {
-  mkdirSync(path.dirname(stampFile), { recursive: true });
-  writeFileSync(stampFile, JSON.stringify({ inputs, code, hashes, output } satisfies BuildStamp));
-}
+if (output) writeStamp({ inputs, code, hashes, output });

@@ -72,10 +72,23 @@ test('after an edit to content only, `npm run build` renders with the kept rende
   expect(broken.output).toMatch(/04-honesty\.md:\d+:\d+/);
   expect(broken.output).not.toMatch(/\n\s+at .*\.ts:\d+/);
   edit('04-honesty.md', 'authority=sovereign', 'authority=root');
-  // A failed build leaves no stamp: the one after it is a full build.
+  // It wrote nothing, so the last build's stamp still describes the folder: undone, the content
+  // is the last build's again, and the site is left as that build made it.
+  const undone = build();
+  expect(undone.status, undone.output.slice(-2000)).toBe(0);
+  expect(undone.output).toMatch(/not rebuilt/);
+  const afterUndo = tree(outDir);
+  expect([...afterUndo.keys()].sort()).toEqual([...built.keys()].sort());
+  expect([...built].filter(([file, bytes]) => !afterUndo.get(file)!.equals(bytes)).map(([file]) => file)).toEqual([]);
+  // An edit with a mistake, then its fix: the build after the fix still renders with the kept renderer, not Astro.
+  edit('04-honesty.md', 'People come to Meridian every day to find', 'People come to Meridian every single day to find');
+  edit('04-honesty.md', '::section{#do_not_deceive authority=root}', '::section{#do_not_deceive authority=sovereign}');
+  expect(build().status).not.toBe(0);
+  edit('04-honesty.md', 'authority=sovereign', 'authority=root');
   const fixed = build();
   expect(fixed.status, fixed.output.slice(-2000)).toBe(0);
-  expect(fixed.output).not.toMatch(kept);
+  expect(fixed.output).toMatch(kept);
+  expect(readFileSync(path.join(outDir, 'draft/honesty/index.html'), 'utf8')).toContain('People come to Meridian every single day to find');
 
   // The `.mdx` chapter is compiled into the renderer: its edit is built in full.
   edit('06-authority-at-a-glance.mdx', /\n\n([A-Z])/, '\n\nEdited after the first build. $1');

@@ -35,8 +35,8 @@ test('`npm run build` skips a build only when no input changed and the built fol
   expect(restored.output).not.toMatch(skipped);
   expect(existsSync(page)).toBe(true);
 
-  // A failed build leaves nothing to skip to: after the fix, the site is built again even though
-  // the inputs are those of the last good build.
+  // A build that failed before writing anything leaves the folder as the last good build left it,
+  // and says so: after the fix, the inputs are that build's again, and nothing is rebuilt.
   const config = path.join(content, 'spec.config.json');
   const good = readFileSync(config, 'utf8');
   writeFileSync(config, `${good} }`);
@@ -47,7 +47,18 @@ test('`npm run build` skips a build only when no input changed and the built fol
   writeFileSync(config, good);
   const fixed = build();
   expect(fixed.status, fixed.output.slice(-2000)).toBe(0);
-  expect(fixed.output).not.toMatch(skipped);
+  expect(fixed.output).toMatch(skipped);
+  expect(readFileSync(page, 'utf8')).toContain('Hello again,');
+  // One that failed with the folder changed (here by hand, as a build that failed halfway would)
+  // leaves no stamp: the next build builds, even with the folder put back.
+  writeFileSync(config, `${good} }`);
+  writeFileSync(path.join(outDir, 'stray.txt'), 'changed while the build failed');
+  expect(build().status).not.toBe(0);
+  rmSync(path.join(outDir, 'stray.txt'));
+  writeFileSync(config, good);
+  const rebuilt = build();
+  expect(rebuilt.status, rebuilt.output.slice(-2000)).toBe(0);
+  expect(rebuilt.output).not.toMatch(skipped);
   expect(build('--force').output).not.toMatch(skipped);
   // An option the wrapper does not take is refused by name, with the ones it takes.
   const unknown = build('--sitee', 'https://example.org');
