@@ -64,14 +64,21 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
             throw friendly(error, contentDir);
           }
         }
+        const settings = {
+          site: site.config.site,
+          base: site.config.base,
+          trailingSlash: 'always' as const,
+          build: { format: 'directory' as const },
+          vite: { plugins: [module] },
+        };
+        // A build of a spec without `.mdx` chapters compiles no Markdown: Astro's processor and
+        // MDX are left out (the dev server keeps them, as a chapter may be added while it runs).
+        if (command === 'build' && mdxFiles().length === 0) return void updateConfig(settings);
         // Loaded here, not with this module: `npm run build` after a content edit imports the
         // integration's folder without Astro, and these two take about 0.3 s to load.
         const [{ unified }, { default: mdx }] = await Promise.all([import('@astrojs/markdown-remark'), import('@astrojs/mdx')]);
         updateConfig({
-          site: site.config.site,
-          base: site.config.base,
-          trailingSlash: 'always',
-          build: { format: 'directory' },
+          ...settings,
           markdown: {
             // Only `.mdx` chapters go through Astro's processor; `.md` chapters arrive rendered.
             processor: unified({
@@ -83,7 +90,6 @@ export function modelSpec(options: ModelSpecOptions = {}): AstroIntegration {
             shikiConfig,
           },
           integrations: config.integrations.some((integration) => integration.name === '@astrojs/mdx') ? [] : [mdx()],
-          vite: { plugins: [module] },
         });
       },
       'astro:build:start': ({ setPrerenderer }) => {
