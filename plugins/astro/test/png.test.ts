@@ -30,3 +30,23 @@ test('encodePng writes RGBA pixels as IHDR, IDAT and IEND with valid CRCs, rows 
     expect(raw.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1))).toEqual(rgba.subarray(y * width * 4, (y + 1) * width * 4));
   }
 });
+
+test('encodePng reuses its row buffer between images without mixing them: each PNG holds its own pixels', () => {
+  const decode = (png: Buffer, width: number) => {
+    const raw = inflateSync(chunks(png)[1]!.data);
+    const rows = [];
+    for (let at = 0; at < raw.length; at += width * 4 + 1) {
+      expect(raw[at]).toBe(0);
+      rows.push(raw.subarray(at + 1, at + 1 + width * 4));
+    }
+    return Buffer.concat(rows);
+  };
+  const first = Buffer.alloc(4 * 4 * 4, 0xff);
+  const second = Buffer.from([...Array(4 * 4 * 4).keys()]);
+  const smaller = Buffer.alloc(2 * 3 * 4, 7);
+  const pngs = [encodePng(4, 4, first), encodePng(4, 4, second), encodePng(2, 3, smaller), encodePng(4, 4, first)];
+  expect(decode(pngs[0]!, 4)).toEqual(first);
+  expect(decode(pngs[1]!, 4)).toEqual(second);
+  expect(decode(pngs[2]!, 2)).toEqual(smaller);
+  expect(pngs[3]).toEqual(pngs[0]);
+});
