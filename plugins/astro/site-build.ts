@@ -10,6 +10,7 @@ import { FilesWorker, sectionCards, socialCards } from './social-cards.ts';
 import { EditionCache } from './edition-cache.ts';
 import type { SiteFiles } from './site-files.ts';
 import { writeStore } from './store.ts';
+import { leftoverNames, sweepLeftovers } from './leftovers.ts';
 
 export interface BuildLog {
   info(text: string): void;
@@ -78,6 +79,11 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog, option
   // Built pages of frozen releases are reused between builds.
   const editionCache = new EditionCache(path.join(storeDir, 'editions'));
   const imageCache = path.join(storeDir, '..', 'social-images');
+  // What builds that were killed left aside, in the cache and in memory.
+  sweepLeftovers(storeDir, leftoverNames.store);
+  sweepLeftovers(path.join(storeDir, 'editions'), leftoverNames.aside);
+  sweepLeftovers(imageCache, leftoverNames.aside);
+  sweepLeftovers(memoryDir, leftoverNames.memory);
   // Into an existing site, the search index and the staged files are only compared with the built
   // ones: written where creating files is cheap. Otherwise they are renamed into the site.
   const scratch = options.intoExisting ? scratchDir(storeDir) : undefined;
@@ -181,11 +187,15 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog, option
   };
 }
 
+/** Linux's memory file system, where files are cheap to create. */
+const memoryDir = '/dev/shm';
+
 /** A folder for files written only to be compared: on a memory file system when there is one. */
 function scratchDir(storeDir: string): string {
   try {
-    accessSync('/dev/shm', constants.W_OK);
-    return mkdtempSync(path.join('/dev/shm', 'model-spec-'));
+    accessSync(memoryDir, constants.W_OK);
+    // Named by this process, so a later build can tell it was left by a killed one (leftovers.ts).
+    return mkdtempSync(path.join(memoryDir, `model-spec-${process.pid}-`));
   } catch {
     const dir = path.join(storeDir, `scratch-${process.pid}`);
     rmSync(dir, { recursive: true, force: true });
