@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { processRunning } from '../model/index.ts';
 
 /**
  * What a build writes aside carries its process id: staging and search folders (`files-<pid>`,
@@ -28,19 +29,9 @@ export function sweepLeftovers(dir: string, names: RegExp): string[] {
   for (const name of entries) {
     const match = names.exec(name);
     const pid = Number(match?.slice(1).find(Boolean));
-    if (!pid || pid === process.pid || running(pid)) continue;
+    if (!pid || pid === process.pid || processRunning(pid)) continue;
     rmSync(path.join(dir, name), { recursive: true, force: true });
     removed.push(name);
   }
   return removed;
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

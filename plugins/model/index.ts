@@ -29,6 +29,7 @@ export {
 } from './config.ts';
 export { default as remarkContentAssets, checkContentAssets, type ContentAsset } from './content-assets.ts';
 export { resolveContained } from './contained-path.ts';
+export { processRunning } from './process-running.ts';
 export { exampleRecords, examplesJsonl, specJson, specSchemaVersion } from './export.ts';
 export { loadSpec, loadSpecWithPages, pluginOptions, prepareSpec, type Annotations, type LoadOptions, type PreparedSpec } from './loader.ts';
 export { checkMdxTrust } from './mdx-trust.ts';

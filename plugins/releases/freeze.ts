@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSpec } from '../model/index.ts';
+import { loadSpec, processRunning } from '../model/index.ts';
 import { checksum, manifestChecksum, manifestName, notesName } from './manifest.ts';
 import { readReleases, releasesFolder } from './read.ts';
 import { loadTimeline } from './timeline.ts';
@@ -153,7 +153,7 @@ export function withLock<T>(root: string, work: () => T): T {
         );
       }
       const holder = Number(readFileSync(lock, 'utf8').trim());
-      if (holder && holder !== process.pid && alive(holder)) {
+      if (holder && holder !== process.pid && processRunning(holder)) {
         throw new FreezeError(
           `Unexpected second release or import running on ${path.relative(process.cwd(), root) || root} (process ${holder} holds ${path.relative(process.cwd(), lock)}), expected one at a time; wait for it to finish`,
         );
@@ -175,11 +175,3 @@ export function withLock<T>(root: string, work: () => T): T {
 /** Content folders whose lock this process holds. */
 const held = new Set<string>();
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
