@@ -30,8 +30,12 @@ export function sweepLeftovers(dir: string, names: RegExp): string[] {
     const match = names.exec(name);
     const pid = Number(match?.slice(1).find(Boolean));
     if (!pid || pid === process.pid || processRunning(pid)) continue;
-    rmSync(path.join(dir, name), { recursive: true, force: true });
-    removed.push(name);
+    try {
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Not ours to remove (another user's, on the shared `/dev/shm`): the build goes on.
+    }
   }
   return removed;
 }
