@@ -74,16 +74,18 @@ export interface SiteBuild extends LoadedSpec {
 
 export async function startSiteBuild(folders: SpecFolders, log: BuildLog, options: { intoExisting?: boolean } = {}): Promise<SiteBuild> {
   const { contentDir, storeDir } = folders;
-  // After an edit, a chapter's unchanged pieces come from the last build's parse.
-  const cache = new ChapterCache(path.join(storeDir, 'chapters'), { pieces: options.intoExisting ? 'stored' : false });
-  // Built pages of frozen releases are reused between builds.
-  const editionCache = new EditionCache(path.join(storeDir, 'editions'));
+  const chapterDir = path.join(storeDir, 'chapters');
+  const editionDir = path.join(storeDir, 'editions');
+  const searchCacheDir = path.join(storeDir, 'search-index');
   const imageCache = path.join(storeDir, '..', 'social-images');
-  // What builds that were killed left aside, in the cache and in memory.
+  // What builds that were killed left aside: in each cache folder written aside and renamed into, and in memory.
   sweepLeftovers(storeDir, leftoverNames.store);
-  sweepLeftovers(path.join(storeDir, 'editions'), leftoverNames.aside);
-  sweepLeftovers(imageCache, leftoverNames.aside);
+  for (const dir of [...ChapterCache.folders(chapterDir), editionDir, searchCacheDir, imageCache]) sweepLeftovers(dir, leftoverNames.aside);
   sweepLeftovers(memoryDir, leftoverNames.memory);
+  // After an edit, a chapter's unchanged pieces come from the last build's parse.
+  const cache = new ChapterCache(chapterDir, { pieces: options.intoExisting ? 'stored' : false });
+  // Built pages of frozen releases are reused between builds.
+  const editionCache = new EditionCache(editionDir);
   // Into an existing site, the search index and the staged files are only compared with the built
   // ones: written where creating files is cheap. Otherwise they are renamed into the site.
   const scratch = options.intoExisting ? scratchDir(storeDir) : undefined;
@@ -122,7 +124,7 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog, option
   const root = site.editions[0]!.model;
   const failing = evals && failingFilter(evals, site.editions[0]!.version ?? 'draft');
   rmSync(searchDir, { recursive: true, force: true });
-  const searchIndex = writeSearchIndex(searchDir, root, { decorate: failing, cacheDir: path.join(storeDir, 'search-index') });
+  const searchIndex = writeSearchIndex(searchDir, root, { decorate: failing, cacheDir: searchCacheDir });
   searchIndex.catch(() => {}); // Reported by finish.
   rmSync(staging, { recursive: true, force: true });
   const cards = socialCards(site);

@@ -41,9 +41,14 @@ export class ChapterCache {
    */
   readonly pieces: ParsedPieces | undefined;
 
+  /** The folders a cache at `dir` writes into, each file written aside (`….<pid>.tmp`) and renamed. */
+  static folders(dir: string): string[] {
+    return [dir, piecesFolder(dir)];
+  }
+
   constructor(dir?: string, options: { pieces?: boolean | 'stored' } = {}) {
     this.dir = dir;
-    const store = options.pieces === 'stored' && dir ? pieceStore(path.join(dir, 'pieces')) : undefined;
+    const store = options.pieces === 'stored' && dir ? pieceStore(piecesFolder(dir)) : undefined;
     this.pieces = options.pieces ? new ParsedPieces(store) : undefined;
     if (dir) mkdirSync(dir, { recursive: true });
   }
@@ -77,6 +82,8 @@ export class ChapterCache {
     renameSync(temporary, file);
   }
 }
+
+const piecesFolder = (dir: string) => path.join(dir, 'pieces');
 
 /** One JSON file per chapter file, named by its path and the generator (pieces of older code are never read). */
 function pieceStore(dir: string): PieceStore {
