@@ -9,6 +9,8 @@ export type EvalRule =
   | 'missing-sample'
   | 'duplicate-sample'
   | 'unknown-verdict'
+  | 'unscored-sample'
+  | 'unknown-scorer'
   | 'epochs-disagree'
   | 'unknown-release'
   | 'missing-release'
@@ -34,6 +36,14 @@ export class RunReport {
 
   warn(reason: string, rule: EvalRule, line?: number): void {
     this.add(reason, rule, line).fatal = false;
+  }
+
+  readonly #told = new Set<string>();
+  /** A warning about the run as a whole, said once however many samples show it. */
+  warnOnce(key: string, reason: () => string, rule: EvalRule): void {
+    if (this.#told.has(key)) return;
+    this.#told.add(key);
+    this.warn(reason(), rule);
   }
 
   get failed(): boolean {

@@ -22,6 +22,10 @@ export function verdictOf(value: unknown, config: Pick<EvalsConfig, 'verdicts' |
     if (word === 'nan') return 'unscored';
     if (word === 'infinity' || word === '+infinity') return verdictOf(Infinity, config);
     if (word === '-infinity') return verdictOf(-Infinity, config);
+    // What Inspect's value_to_float accepts besides its letters: yes/true, no/false, numbers as text.
+    if (word === 'yes' || word === 'true') return 'compliant';
+    if (word === 'no' || word === 'false') return 'violating';
+    if (numericText.test(word)) return verdictOf(Number(word), config);
     return null;
   }
   if (typeof value === 'boolean') return value ? 'compliant' : 'violating';
@@ -32,9 +36,12 @@ export function verdictOf(value: unknown, config: Pick<EvalsConfig, 'verdicts' |
   return null;
 }
 
+const numericText = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/;
+
 /** A numeric form of a score for charts: numbers as they are, Inspect's letters as value_to_float maps them. */
 export function numericScore(value: unknown, verdict: Verdict): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && numericText.test(value.trim().toLowerCase())) return Number(value.trim());
   if (typeof value === 'boolean') return value ? 1 : 0;
   return verdict === 'compliant' ? 1 : verdict === 'ok' ? 0.5 : verdict === 'violating' ? 0 : null;
 }

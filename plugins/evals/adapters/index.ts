@@ -18,16 +18,27 @@ export async function adapterFor(file: string): Promise<{ adapter: Adapter } | {
   if (extension === '.eval') return { adapter: readInspectEval };
   if (extension !== '.json' && extension !== '.jsonl') return { reason: `expected a run file (${runExtensions.join(', ')})` };
   const head = await firstBytes(file, 4096);
-  if (head.includes('spec-eval-results/')) return { adapter: readSpecEvalResults };
-  if (extension === '.jsonl') return { adapter: readPromptfooJsonl };
-  // An Inspect EvalLog starts with "version", "status", "eval"; promptfoo's OutputFile with "evalId".
-  if (/"evalId"\s*:/.test(head) || /"results"\s*:\s*\{\s*"version"/.test(head)) return { adapter: readPromptfooJson };
-  if (/"eval"\s*:\s*\{/.test(head) || /"status"\s*:/.test(head)) return { adapter: readInspectJson };
-  // Key order means nothing in JSON: a file whose telling key comes later is looked through, once.
-  const key = head.length < 4096 ? null : await firstTopLevelKey(file, ['format', 'evalId', 'eval']);
+  if (extension === '.jsonl') {
+    // spec-eval-results/1 JSONL starts with its header line; promptfoo writes results only.
+    let first: unknown;
+    try {
+      first = JSON.parse(head.split('\n', 1)[0]!);
+    } catch {}
+    const format = (first as { format?: unknown } | null)?.format;
+    return { adapter: typeof format === 'string' && format.startsWith('spec-eval-results/') ? readSpecEvalResults : readPromptfooJsonl };
+  }
+  // `inspect eval-set` lists its logs in logs.json: log file name → EvalLog header.
+  if (/^\s*\{\s*"[^"]+\.(?:eval|json)"\s*:\s*\{/.test(head)) {
+    return { reason: 'expected a run file, found a list of Inspect logs (`inspect eval-set` writes `logs.json`): the `.eval` logs it names are the runs' };
+  }
+  // Which tool wrote a JSON file is told by its top-level keys (a nested `eval` or a path naming
+  // spec-eval-results/ in a header tells nothing), read up to the first of them.
+  const key = await firstTopLevelKey(file, ['format', 'evalId', 'eval']);
   if (key === 'format') return { adapter: readSpecEvalResults };
   if (key === 'evalId') return { adapter: readPromptfooJson };
   if (key === 'eval') return { adapter: readInspectJson };
+  // promptfoo's OutputFile before `evalId` (version 2): `results` with its `version` first.
+  if (/"results"\s*:\s*\{\s*"version"/.test(head)) return { adapter: readPromptfooJson };
   return {
     reason:
       'expected an Inspect log (`inspect log dump`), a promptfoo `--output results.json` or spec-eval-results/1 (none of their top-level keys: `eval`, `evalId`, `format`)',

@@ -53,7 +53,7 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
       const times = zip.repeated.get(name);
       if (times) {
         report.warn(
-          `Unexpected ${times} entries named \`${name}\` (sample \`${match[1]}\`, epoch ${match[2]}), expected each sample and epoch once; the first is counted`,
+          `Unexpected ${times} entries named \`${name}\` (sample \`${match[1]}\`, epoch ${match[2]}), expected each sample and epoch once; the last is counted (Inspect appends a re-run sample and reads the last)`,
           'duplicate-sample',
         );
       }

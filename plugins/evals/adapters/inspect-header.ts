@@ -24,7 +24,10 @@ export function inspectHeader(log: Record<string, unknown>): InspectHeader {
   const error = log.error as { message?: unknown } | null | undefined;
   const total = (log.results as { total_samples?: unknown } | null | undefined)?.total_samples;
   const metadata = (spec.metadata ?? {}) as Record<string, unknown>;
-  const scorers = Array.isArray(spec.scorers) ? (spec.scorers as Array<{ name?: unknown }>).map((scorer) => String(scorer.name ?? '')).filter(Boolean) : [];
+  // The task's scorers; logs before eval.scorers (format 1) name them only in their results.
+  const results = (log.results ?? {}) as { scorer?: { name?: unknown }; scores?: unknown };
+  const declared = Array.isArray(spec.scorers) ? spec.scorers : Array.isArray(results.scores) ? results.scores : results.scorer ? [results.scorer] : [];
+  const scorers = [...new Set((declared as Array<{ name?: unknown }>).map((scorer) => String(scorer?.name ?? '')).filter(Boolean))];
   const revision = spec.revision as { origin?: unknown; commit?: unknown } | null | undefined;
   return {
     model: asText(spec.model),

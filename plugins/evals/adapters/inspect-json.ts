@@ -16,12 +16,16 @@ export const readInspectJson: Adapter = async ({ path, file, report, config }) =
   const results: EvalResult[] = [];
   let index = 0;
   try {
-    await streamJsonPaths(path, ['$.eval', '$.status', '$.error', '$.results.total_samples', '$.samples.*'], (at, value) => {
+    const resultFields = ['$.results.total_samples', '$.results.scorer', '$.results.scores'];
+    await streamJsonPaths(path, ['$.eval', '$.status', '$.error', ...resultFields, '$.samples.*'], (at, value) => {
       if (at === '$.eval' || at === '$.status' || at === '$.error') {
         log[at.slice(2)] = value;
         if (at === '$.eval') header = inspectHeader(log);
-      } else if (at === '$.results.total_samples') log.results = { total_samples: value };
-      else {
+      } else if (resultFields.includes(at)) {
+        // The scorers' names, for logs whose `eval` does not list them (format 1), come with the results.
+        log.results = { ...(log.results as object), [at.slice('$.results.'.length)]: value };
+        if (header) header = inspectHeader(log);
+      } else {
         const place = `samples[${index++}]`;
         // Samples before `eval` (a hand-written file) wait for it.
         if (!header) samples.push({ ...(value as Record<string, unknown>), __place: place });

@@ -42,8 +42,19 @@ export function inspectResult(
   const key = asText(metadata[config.exampleIdKey]) ?? String(id);
   const name = sampleName(String(id), epoch, place);
 
-  const rawScores = isObject(sample.scores) ? (sample.scores as Record<string, Record<string, unknown>>) : {};
+  // Log format 1 (2024) has one `score` per sample; Inspect reads it as the only scorer's.
+  const rawScores = (isObject(sample.scores) ? sample.scores : isObject(sample.score) ? { [scorerOrder[0] ?? 'score']: sample.score } : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const names = Object.keys(rawScores);
+  if (config.scorer && names.length > 0 && !names.includes(config.scorer))
+    report.warnOnce(
+      'scorer',
+      () =>
+        `Unexpected scorers ${names.map((scorer) => `\`${scorer}\``).join(', ')} in ${name}, expected \`${config.scorer}\` (\`evals.scorer\` in spec.config.json); the log's first declared scorer decides`,
+      'unknown-scorer',
+    );
   const decider = (config.scorer && names.includes(config.scorer) ? config.scorer : scorerOrder.find((scorer) => names.includes(scorer))) ?? names[0];
   const scores: EvalScore[] = [];
   for (const scorer of [decider, ...names.filter((other) => other !== decider)]) {
@@ -60,15 +71,34 @@ export function inspectResult(
     scores.push({ scorer, verdict: verdict ?? 'unscored', value: score.value ?? null, explanation: resolve(asText(score.explanation), attachments) });
   }
   const error = sample.error;
+  // Inspect can invalidate a sample after the run (`inspect log invalidate`): it no longer counts.
+  const invalidation = isObject(sample.invalidation) ? sample.invalidation : null;
+  if (!error && !invalidation && scores.length === 0)
+    report.warnOnce(
+      'no-scores',
+      () => `Unexpected sample without scores (${name}, the first of its run), expected a \`scores\` entry (was the run scored?); counted as unscored`,
+      'unscored-sample',
+    );
+  if (invalidation)
+    report.warnOnce(
+      'invalidated',
+      () =>
+        `Unexpected invalidated sample (${name}, the first of its run${asText(invalidation.reason) ? `: ${asText(invalidation.reason)}` : ''}), expected a valid result; invalidated samples count as unscored`,
+      'unscored-sample',
+    );
   const first = scores[0];
-  const verdict = error ? 'error' : (first?.verdict ?? 'unscored');
+  const verdict = error ? 'error' : invalidation ? 'unscored' : (first?.verdict ?? 'unscored');
   return clipped({
     sample: String(id),
     epoch,
     key,
     verdict,
     score: first ? numericScore(first.value, first.verdict) : null,
-    rationale: error ? (asText((error as Record<string, unknown>).message) ?? asText(error)) : (first?.explanation ?? null),
+    rationale: error
+      ? (asText((error as Record<string, unknown>).message) ?? asText(error))
+      : invalidation
+        ? `Invalidated${asText(invalidation.reason) ? `: ${asText(invalidation.reason)}` : ''}`
+        : (first?.explanation ?? null),
     output: outputText(sample, attachments),
     input: conversation(sample, attachments),
     scores,

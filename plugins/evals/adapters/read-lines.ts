@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { JSONParser } from '@streamparser/json';
 import type { EvalResult } from '../types.ts';
 
 /**
@@ -13,12 +14,35 @@ export async function* jsonLines(file: string): AsyncGenerator<{ line: number; v
     line++;
     const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
     if (!trimmed) continue;
+    let value: unknown;
     try {
-      yield { line, value: JSON.parse(trimmed) };
+      value = JSON.parse(trimmed);
     } catch (error) {
-      yield { line, error: (error as Error).message };
+      // Older promptfoo appended each batch of 100 rows without a final newline, so two rows
+      // share a line at every batch boundary: `{…}{…}` is read as the rows it holds.
+      const values = concatenated(trimmed);
+      if (values) for (const each of values) yield { line, value: each };
+      else yield { line, error: (error as Error).message };
+      continue;
     }
+    yield { line, value };
   }
+}
+
+/** JSON values written one after another with nothing between them, or null when the text is not that. */
+function concatenated(text: string): unknown[] | null {
+  const values: unknown[] = [];
+  const parser = new JSONParser({ separator: '', paths: ['$'] });
+  parser.onValue = ({ value }) => {
+    values.push(value);
+  };
+  try {
+    parser.write(text);
+    parser.end();
+  } catch {
+    return null;
+  }
+  return values.length > 1 && values.every((value) => typeof value === 'object' && value !== null) ? values : null;
 }
 
 /** The result a line that could not be read stands for: counted as an error, never dropped. */

@@ -1,4 +1,8 @@
+import { crc32, createZstdDecompress } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+
+/** Zstandard, the method Inspect writes `.eval` entries with since 0.3.206; yauzl inflates only deflate (8). */
+const zstdMethod = 93;
 
 /**
  * A zip file read one entry at a time: the central directory is listed first (names and sizes
@@ -6,7 +10,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
  */
 export class ZipEntries {
   private readonly zip: ZipFile;
-  /** Each name's first entry. */
+  /** Each name's last entry: Inspect appends a re-run sample under the same name, and reads the last. */
   readonly entries: Map<string, Entry>;
   /** Names the zip holds more than once (a damaged or hand-made archive), with how many times. */
   readonly repeated: Map<string, number>;
@@ -26,7 +30,7 @@ export class ZipEntries {
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: Entry) => {
         if (entries.has(entry.fileName)) repeated.set(entry.fileName, (repeated.get(entry.fileName) ?? 1) + 1);
-        else entries.set(entry.fileName, entry);
+        entries.set(entry.fileName, entry);
         zip.readEntry();
       });
       zip.on('end', () => resolve());
@@ -40,12 +44,28 @@ export class ZipEntries {
   async text(name: string): Promise<string> {
     const entry = this.entries.get(name);
     if (!entry) throw new Error(`no entry \`${name}\``);
+    const zstd = entry.compressionMethod === zstdMethod;
     const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-      this.zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
+      this.zip.openReadStream(entry, zstd ? { decodeFileData: false } : {}, (error, opened) => (error ? reject(error) : resolve(opened))),
     );
+    if (!zstd) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    // yauzl checks sizes only for what it decodes itself: here the stated size bounds the output
+    // (a small entry cannot expand without limit) and the CRC is checked as unzip would.
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    let size = 0;
+    for await (const chunk of stream.pipe(createZstdDecompress())) {
+      size += (chunk as Buffer).length;
+      if (size > entry.uncompressedSize) throw new Error(`zstd data larger than the entry's stated ${entry.uncompressedSize} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+    const data = Buffer.concat(chunks);
+    if (data.length !== entry.uncompressedSize) throw new Error(`zstd data of ${data.length} bytes, expected the entry's stated ${entry.uncompressedSize}`);
+    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new Error("zstd data does not match the entry's CRC-32");
+    return data.toString('utf8');
   }
 
   close(): void {

@@ -69,6 +69,91 @@ describe('Inspect log dump (.json)', () => {
     expect(first.scores[1]!.verdict).toBe('ok');
   });
 
+  test('a format-1 log (2024: one `score` per sample) is read as its one scorer, named in its results', async () => {
+    const v1 = {
+      version: 1,
+      status: 'success',
+      eval: { task: 't', model: 'openai/gpt-4', metadata: { spec_release: '2026-11-23' } },
+      results: { scorer: { name: 'model_graded_qa', params: {} } },
+      samples: [
+        {
+          id: 1,
+          epoch: 1,
+          input: 'Solve',
+          target: '',
+          messages: [],
+          output: {},
+          score: { value: 'C', explanation: 'guides' },
+          metadata: { example_id: 'tutor_guides' },
+        },
+        {
+          id: 2,
+          epoch: 1,
+          input: 'Scale',
+          target: '',
+          messages: [],
+          output: {},
+          score: { value: 'I', explanation: 'wrong' },
+          metadata: { example_id: 'scaling' },
+        },
+      ],
+    };
+    const r = report();
+    const [run] = await readInspectJson({ path: content.put('v1.json', undefined, JSON.stringify(v1)), file: 'evals/v1.json', report: r, config });
+    expect(run!.results.map((result) => [result.key, result.verdict, result.rationale, result.scores[0]?.scorer])).toEqual([
+      ['tutor_guides', 'compliant', 'guides', 'model_graded_qa'],
+      ['scaling', 'violating', 'wrong', 'model_graded_qa'],
+    ]);
+    expect(messages(r)).toEqual([]);
+  });
+
+  test("score values Inspect's value_to_float reads (yes/no, true/false, numbers as text) get verdicts; unscored, invalidated samples and an absent `evals.scorer` are told once per run", async () => {
+    const sample = (id: number, extra: Record<string, unknown>) => ({
+      id,
+      epoch: 1,
+      input: 'x',
+      messages: [],
+      output: {},
+      metadata: { example_id: 'tutor_guides' },
+      ...extra,
+    });
+    const log = {
+      version: 2,
+      status: 'success',
+      eval: { task: 't', model: 'm', metadata: { spec_release: '2026-11-23' }, scorers: [{ name: 'grader' }] },
+      samples: [
+        sample(1, { scores: { grader: { value: 'yes' } } }),
+        sample(2, { scores: { grader: { value: 'False' } } }),
+        sample(3, { scores: { grader: { value: '0.75' } } }),
+        sample(4, { scores: { grader: { value: '0.25' } } }),
+        sample(5, { scores: null }),
+        sample(6, { scores: {} }),
+        sample(7, { scores: { grader: { value: 'C' } }, invalidation: { reason: 'leaked answer' } }),
+        sample(8, { scores: { grader: { value: 'C' } }, invalidation: { reason: 'leaked answer' } }),
+      ],
+    };
+    const r = report();
+    const typo = configWith({ scorer: 'gradr' }).evals;
+    const [run] = await readInspectJson({ path: content.put('kinds.json', undefined, JSON.stringify(log)), file: 'evals/kinds.json', report: r, config: typo });
+    expect(run!.results.map((result) => result.verdict)).toEqual([
+      'compliant',
+      'violating',
+      'compliant',
+      'violating',
+      'unscored',
+      'unscored',
+      'unscored',
+      'unscored',
+    ]);
+    expect(run!.results[2]!.score).toBe(0.75);
+    expect(run!.results[6]!.rationale).toBe('Invalidated: leaked answer');
+    expect(messages(r)).toEqual([
+      expect.stringMatching(/^warning unknown-scorer: Unexpected scorers `grader` in sample `1`.*expected `gradr`/),
+      expect.stringMatching(/^warning unscored-sample: Unexpected sample without scores \(sample `5`/),
+      expect.stringMatching(/^warning unscored-sample: Unexpected invalidated sample \(sample `7`.*: leaked answer\)/),
+    ]);
+  });
+
   test('bare Infinity and -Infinity scores are numbers on either side of the threshold, NaN is unscored', async () => {
     const sample = dump.samples[0]!;
     const constants = ['Infinity', '-Infinity', 'NaN'];
@@ -95,6 +180,35 @@ describe('Inspect .eval (zip)', () => {
     expect(run!.results.find((result) => result.sample === 'scaling#2')!.place).toBe('samples/scaling#2_epoch_1.json');
     expect(run!.missing).toBe(0);
     expect(await adapterFor(file)).toEqual({ adapter: readInspectEval });
+  });
+
+  test('entries compressed with Zstandard (method 93, what Inspect writes since 0.3.206) read the same; a damaged one is reported, not trusted', async () => {
+    const zstd = inspectEvalZip({ eval: dump.eval, results: dump.results, samples: dump.samples, compression: 'zstd' });
+    // Every local header says method 93: the reader cannot be taking a deflate road.
+    const methods = [
+      ...Buffer.from(zstd)
+        .toString('latin1')
+        .matchAll(/PK\x03\x04/g),
+    ].map((match) => Buffer.from(zstd).readUInt16LE(match.index + 8));
+    expect(new Set(methods)).toEqual(new Set([93]));
+    const file = content.put('zstd.eval', undefined, zstd);
+    const r = report();
+    const [run] = await readInspectEval({ path: file, file: 'evals/zstd.eval', report: r, config });
+    const plain = content.put('deflate.eval', undefined, inspectEvalZip({ eval: dump.eval, results: dump.results, samples: dump.samples }));
+    const [deflated] = await readInspectEval({ path: plain, file: 'evals/deflate.eval', report: report(), config });
+    expect(run!.results).toEqual(deflated!.results);
+    expect(run!.results).toHaveLength(6);
+    expect(messages(r).filter((message) => !message.includes('epochs-disagree'))).toEqual([]);
+
+    // One byte of a sample's compressed data changed: its size or CRC no longer match.
+    const damaged = Buffer.from(zstd);
+    const at = damaged.indexOf('samples/tutor_guides_epoch_1.json') + 'samples/tutor_guides_epoch_1.json'.length + 20;
+    damaged[at] = damaged[at]! ^ 0xff;
+    const bad = content.put('damaged.eval', undefined, damaged);
+    const r2 = report();
+    const [broken] = await readInspectEval({ path: bad, file: 'evals/damaged.eval', report: r2, config });
+    expect(broken!.results.filter((result) => result.unreadable).map((result) => result.place)).toEqual(['samples/tutor_guides_epoch_1.json']);
+    expect(messages(r2)).toContainEqual(expect.stringMatching(/^warning malformed-run: Unexpected unreadable sample `tutor_guides`, epoch 1/));
   });
 
   test('an unfinished log (only _journal/start.json) is read from its journal header', async () => {
@@ -145,7 +259,7 @@ describe('Inspect .eval (zip)', () => {
     ]);
   });
 
-  test('a zip holding one sample entry twice: the first is counted, and the file is told', async () => {
+  test('a zip holding one sample entry twice (a re-run sample Inspect appended): the last is counted, as Inspect reads it, and the file is told', async () => {
     const { strToU8, Zip, ZipPassThrough } = await import('fflate');
     const parts: Uint8Array[] = [];
     const zip = new Zip((error, chunk) => {
@@ -166,9 +280,9 @@ describe('Inspect .eval (zip)', () => {
     const file = content.put('twice.eval', undefined, Buffer.concat(parts));
     const r = report();
     const [run] = await readInspectEval({ path: file, file: 'evals/twice.eval', report: r, config });
-    expect(run!.results.map((result) => result.verdict)).toEqual(['compliant']);
+    expect(run!.results.map((result) => result.verdict)).toEqual(['violating']);
     expect(messages(r)).toEqual([
-      'warning duplicate-sample: Unexpected 2 entries named `samples/tutor_guides_epoch_1.json` (sample `tutor_guides`, epoch 1), expected each sample and epoch once; the first is counted',
+      'warning duplicate-sample: Unexpected 2 entries named `samples/tutor_guides_epoch_1.json` (sample `tutor_guides`, epoch 1), expected each sample and epoch once; the last is counted (Inspect appends a re-run sample and reads the last)',
     ]);
   });
 
@@ -244,6 +358,26 @@ describe('promptfoo', () => {
     ]);
     expect(messages(r)).toEqual([expect.stringMatching(/^warning malformed-run: Unexpected malformed JSON .* @3$/), expect.stringMatching(/epochs-disagree/)]);
   });
+
+  test('results.jsonl as older promptfoo wrote it, two rows on one line at each batch boundary: every row is read; a broken pair is still one unreadable line', async () => {
+    const row = (id: string, pass: boolean) =>
+      JSON.stringify({
+        testCase: { metadata: { example_id: id } },
+        provider: { id: 'openai:gpt-4o-mini' },
+        success: pass,
+        gradingResult: { pass, score: pass ? 1 : 0, reason: 'r' },
+      });
+    const text = [row('tutor_guides', true), row('scaling', false) + row('sec_one', true), row('tutor_guides', true) + '{"testCase":'].join('\n') + '\n';
+    const r = report();
+    const [run] = await readPromptfooJsonl({ path: content.put('batched.jsonl', undefined, text), file: 'evals/batched.jsonl', report: r, config });
+    expect(run!.results.map((result) => [result.key, result.verdict, result.place])).toEqual([
+      ['tutor_guides', 'compliant', 'line 1'],
+      ['scaling', 'violating', 'line 2'],
+      ['sec_one', 'compliant', 'line 2'],
+      ['', 'error', 'line 3'],
+    ]);
+    expect(messages(r)).toEqual([expect.stringMatching(/^warning malformed-run: Unexpected malformed JSON .* @3$/)]);
+  });
 });
 
 describe('spec-eval-results/1', () => {
@@ -315,5 +449,19 @@ describe('spec-eval-results/1', () => {
     expect(await adapterFor(path.join(fixtures, 'promptfoo-output.jsonl'))).toEqual({ adapter: readPromptfooJsonl });
     expect(await adapterFor(path.join(fixtures, 'own-results.jsonl'))).toEqual({ adapter: readSpecEvalResults });
     expect(await adapterFor(content.put('notes.txt', undefined, 'hello'))).toMatchObject({ reason: expect.stringContaining('expected a run file') });
+  });
+
+  test('told by top-level keys, not by text anywhere in the head: an Inspect log naming spec-eval-results/ is Inspect; an eval-set list of logs is no run', async () => {
+    const log = { version: 2, status: 'success', eval: { task: 't', task_file: 'spec-eval-results/spec_eval.py', model: 'm' }, samples: [] };
+    expect(await adapterFor(content.put('named.json', undefined, JSON.stringify(log)))).toEqual({ adapter: readInspectJson });
+    const listing = {
+      '2026-05-01T00-00-00_spec-eval_abc.eval': { version: 2, status: 'success', eval: { task: 'spec_eval', model: 'm' }, results: { total_samples: 2 } },
+    };
+    expect(await adapterFor(content.put('logs.json', undefined, JSON.stringify(listing)))).toMatchObject({
+      reason: expect.stringContaining('list of Inspect logs (`inspect eval-set` writes `logs.json`)'),
+    });
+    // A promptfoo JSONL row quoting spec-eval-results/ in its output is still promptfoo's.
+    const row = { testCase: { metadata: { example_id: 'x' } }, response: { output: 'see spec-eval-results/1' }, success: true };
+    expect(await adapterFor(content.put('rows.jsonl', undefined, JSON.stringify(row) + '\n'))).toEqual({ adapter: readPromptfooJsonl });
   });
 });

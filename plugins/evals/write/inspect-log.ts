@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { zstdCompressSync } from 'node:zlib';
+import { strToU8, Zip, ZipPassThrough, zipSync, type Zippable } from 'fflate';
 
 /**
  * Writes Inspect logs in the layout Inspect itself writes (inspect_ai/log/_recorders/eval.py):
@@ -13,6 +14,8 @@ export interface InspectLogInput {
   samples: Array<Record<string, unknown>>;
   /** Leave these sample entries out of the zip (a damaged log, for tests). */
   omit?: string[];
+  /** `zstd`: every entry compressed as Inspect 0.3.206 and later write them; default deflate. */
+  compression?: 'deflate' | 'zstd';
 }
 
 /** Fixed entry times: the same input gives the same bytes. */
@@ -60,7 +63,37 @@ export function inspectEvalZip(input: InspectLogInput): Uint8Array {
     ),
   );
   files['header.json'] = strToU8(JSON.stringify(header));
-  return zipSync(files, { level: 6, mtime });
+  return input.compression === 'zstd' ? zstdZip(files as Record<string, Uint8Array>) : zipSync(files, { level: 6, mtime });
+}
+
+/** A zip entry compressed with Zstandard (method 93): fflate writes the CRC and size of the data pushed. */
+class ZipZstd extends ZipPassThrough {
+  private readonly pending: Uint8Array[] = [];
+  constructor(name: string) {
+    super(name);
+    this.compression = 93;
+    this.mtime = mtime;
+  }
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    this.pending.push(chunk);
+    if (final) this.ondata(null, zstdCompressSync(Buffer.concat(this.pending)), true);
+  }
+}
+
+/** fflate has no Zstandard: the entries are compressed here and fflate writes the zip around them. */
+export function zstdZip(files: Record<string, Uint8Array>): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    parts.push(chunk);
+  });
+  for (const [name, data] of Object.entries(files)) {
+    const entry = new ZipZstd(name);
+    zip.add(entry);
+    entry.push(data, true);
+  }
+  zip.end();
+  return Buffer.concat(parts);
 }
 
 export function writeInspectEval(file: string, input: InspectLogInput): void {
