@@ -21,6 +21,7 @@ import {
   type Removal,
   configName,
   finishPendingImport,
+  sourceAssets,
   ImportError,
   planOutput,
   writeValidated,
@@ -234,7 +235,8 @@ async function main(): Promise<void> {
   if (examplesDir) console.log(`Eval prompts: ${Object.keys(examples).length} files in ${display(examplesDir)}/`);
   else console.log('Eval prompts: none (no examples/ folder; footnotes stay as written)');
 
-  const result: ImportResult = importModelSpec(readFileSync(sourcePath, 'utf8'), {
+  const sourceText = readFileSync(sourcePath, 'utf8');
+  const result: ImportResult = importModelSpec(sourceText, {
     examples,
     title: values.title ?? null,
     version,
@@ -274,7 +276,10 @@ async function main(): Promise<void> {
     newRemovals = resolved.removals;
     for (const [id, removal] of Object.entries(newRemovals)) console.log(`  removed ${id}${removal.see ? ` (see ${removal.see})` : ''}: ${removal.reason}`);
   }
-  const written = [...files];
+  // Images and files the chapters reference relative to the source go along (checked here, before
+  // anything is written), so that the loader finds them and the site publishes them.
+  const assets = sourceAssets(files, { file: sourcePath, text: sourceText }, display);
+  const written: Array<{ path: string; content: string | Uint8Array }> = [...files, ...assets];
   if (Object.keys(newRemovals).length > 0) written.push({ path: removalsName, content: JSON.stringify({ ...removals, ...newRemovals }, null, 2) + '\n' });
   const existingConfigPath = path.join(outDir, configName);
   const existingConfig = plan.replaced.includes(configName) ? (readJson(existingConfigPath) as Record<string, unknown>) : null;
@@ -286,6 +291,10 @@ async function main(): Promise<void> {
   const warnings: string[] = [];
   // Messages name the temporary folder; they are about the files as they will be in --out.
   const inOut = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(outDir));
+  // Output that does not load is kept here, so the files and lines its errors name exist (--out
+  // has none of them, or the old ones).
+  const rejected = `${outDir}.rejected-import`;
+  const inRejected = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(rejected));
   try {
     // Under the release lock (an import and a release, or two imports, never write one folder at
     // once), all or nothing: the files and the release (--release) go in by a journal.
@@ -296,11 +305,14 @@ async function main(): Promise<void> {
         loadSpec(dir, { log: (report) => warnings.push(inOut(report)) });
       },
       release === null ? null : { version: release, date: date!, notesFile: notesPath ?? undefined },
+      rejected,
     );
   } catch (error) {
     if (error instanceof FreezeError) throw new ImportError(error.message);
     if (error instanceof SpecError || error instanceof ConfigError) {
-      throw new ImportError(`the imported files do not load (nothing was changed in ${display(outDir)}/):\n${inOut(error.message)}`);
+      throw new ImportError(
+        `the imported files do not load (nothing was changed in ${display(outDir)}/; they are kept for inspection in ${display(rejected)}/, the lines below are theirs):\n${inRejected(error.message)}`,
+      );
     }
     throw error;
   }
@@ -311,11 +323,16 @@ async function main(): Promise<void> {
   }
   if (plan.kept.length > 0) console.log(`Kept in ${display(outDir)}/: ${plan.kept.join(', ')}`);
   for (const entry of plan.kept) {
-    if (entry.endsWith('/') && entry !== 'releases/')
+    if (entry.endsWith('/') && entry !== 'releases/' && !assets.some((asset) => asset.path.startsWith(entry)))
       console.warn(`  note: kept folder ${display(path.join(outDir, entry))} (chapters in it would be built too)`);
   }
   for (const file of written) {
     const target = path.join(outDir, file.path);
+    const content = file.content;
+    if (typeof content !== 'string') {
+      console.log(`  copied ${display(target)}  (from ${display(path.join(path.dirname(sourcePath), file.path))})`);
+      continue;
+    }
     if (file.path === configName) {
       const levels = result.config.authorityLevels.map((level) => level.name).join(', ');
       console.log(`  wrote ${display(target)}  (authority levels: ${levels}${keptConfig.length > 0 ? `; kept ${keptConfig.join(', ')}` : ''})`);
@@ -325,7 +342,7 @@ async function main(): Promise<void> {
       console.log(`  wrote ${display(target)}  (${Object.keys(newRemovals).length} new removals)`);
       continue;
     }
-    const count = (pattern: RegExp) => (file.content.match(pattern) ?? []).length;
+    const count = (pattern: RegExp) => (content.match(pattern) ?? []).length;
     const parts = [`${count(/^::section\{/gm)} sections`, `${count(/^\s*:{4,}example\[/gm)} examples`, `${count(/^\s*:{4,}prompt\[/gm)} prompts`];
     console.log(`  wrote ${display(target)}  (${parts.join(', ')})`);
   }

@@ -51,14 +51,7 @@ export function tokenize(lines: readonly SourceLine[], context: ImportContext, o
       }
       const setext = /^ {0,3}(=+|-{2,})\s*$/.exec(current.text);
       const previous = text[text.length - 1];
-      if (
-        setext &&
-        previous &&
-        !isBlank(previous.text) &&
-        indentation(previous.text) <= 3 &&
-        !listItem.test(previous.text) &&
-        !/^\s*[|>]/.test(previous.text)
-      ) {
+      if (setext && previous && !isBlank(previous.text) && indentation(previous.text) <= 3 && !inListOrQuote(text) && !/^\s*\|/.test(previous.text)) {
         text.pop();
         flush();
         const depth = setext[1]!.startsWith('=') ? 1 : 2;
@@ -145,6 +138,36 @@ export function tokenize(lines: readonly SourceLine[], context: ImportContext, o
   }
   flush();
   return blocks;
+}
+
+/**
+ * Whether the paragraph the last lines of `text` form belongs to a list item or a blockquote: an
+ * underline below it is then a thematic break, not a setext heading (CommonMark: an underline
+ * cannot be a lazy continuation line), also below a continuation line (`- item\n  more\n---`).
+ */
+function inListOrQuote(text: readonly SourceLine[]): boolean {
+  for (let index = text.length - 1; index >= 0 && !isBlank(text[index]!.text); index--) {
+    if (listItem.test(text[index]!.text) || /^\s*>/.test(text[index]!.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * YAML front matter at the very start (`---`, `key: value` lines, `---` or `...`): metadata, not
+ * text. Returns the number of lines it takes and its top-level keys, or null when there is none.
+ */
+export function frontMatter(lines: readonly SourceLine[]): { length: number; keys: string[] } | null {
+  if (lines.length === 0 || !/^---\s*$/.test(lines[0]!.text)) return null;
+  const keys: string[] = [];
+  for (let index = 1; index < lines.length; index++) {
+    const { text } = lines[index]!;
+    if (/^(?:---|\.\.\.)\s*$/.test(text)) return keys.length > 0 ? { length: index + 1, keys } : null;
+    const key = /^([A-Za-z_][\w.-]*)\s*:(?:\s|$)/.exec(text);
+    if (key) keys.push(key[1]!);
+    // Anything but keys, nested lines, list items and comments: a thematic break, not metadata.
+    else if (!isBlank(text) && !/^(?:\s+\S|-\s|#)/.test(text)) return null;
+  }
+  return null;
 }
 
 /**

@@ -7,10 +7,14 @@ export interface SourceLine {
 }
 
 export function toLines(source: string, firstLine = 1): SourceLine[] {
-  return source
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((text, index) => ({ text, line: firstLine + index }));
+  return (
+    source
+      // A UTF-8 byte order mark (editors on Windows write one) would make the first line text.
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((text, index) => ({ text, line: firstLine + index }))
+  );
 }
 
 /** Counters the summary reports. */
@@ -55,10 +59,17 @@ export class ImportContext {
   readonly citations: Citation[] = [];
   /** Links to `#id` written in the text, checked against the ids once everything is converted. */
   readonly references: Array<{ id: string; line: number; file: string | undefined }> = [];
+  /** Upstream ids the import had to rename (reserved, invalid characters) → the id written; links follow. */
+  readonly renamedIds = new Map<string, string>();
   /** Eval-prompt groups that have a file; footnotes naming them become links. */
   readonly promptGroups = new Set<string>();
   /** Id of the first prompt of each group, filled before the text is converted. */
   readonly firstPromptId = new Map<string, string>();
+  /** The chapter (index) of each section id, for footnotes (GFM pairs them within one file). */
+  readonly chapterOf = new Map<string, number>();
+  /** `chapter:name` of the footnote markers and definitions of the spec source. */
+  readonly footnoteMarkers = new Set<string>();
+  readonly footnoteDefinitions = new Set<string>();
   /** The file warnings are attributed to (undefined: the spec source). */
   file: string | undefined = undefined;
   /** The section being converted (for citations). */
@@ -76,6 +87,18 @@ export class ImportContext {
     if (this.#once.has(key)) return;
     this.#once.add(key);
     this.warn(line, message);
+  }
+
+  /** Whether the chapter being converted defines footnote `name` (false outside the spec's chapters). */
+  footnoteDefined(name: string): boolean {
+    const chapter = this.file === undefined ? this.chapterOf.get(this.section) : undefined;
+    return chapter !== undefined && this.footnoteDefinitions.has(`${chapter}:${name}`);
+  }
+
+  /** Whether a marker of the chapter being converted cites footnote `name`; undefined when unknown. */
+  footnoteCited(name: string): boolean | undefined {
+    const chapter = this.file === undefined ? this.chapterOf.get(this.section) : undefined;
+    return chapter === undefined ? undefined : this.footnoteMarkers.has(`${chapter}:${name}`);
   }
 
   /** Reserves `wanted`, or `wanted_2`, `wanted_3`, … when it is taken. */

@@ -77,14 +77,71 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
   let current: Turn | null = null;
   let nested: Part | null = null;
   let lastWasGraded = false;
+  /** A grade comment opened (`<!--`) but not yet closed, with the line it started on. */
+  let comment: { text: string; line: number; onTag: boolean } | null = null;
+
+  /** Checks a turn's grade against the comparison it is in. */
+  const checkGrade = (turn: Turn) => {
+    if (turn.grade && !inComparison) {
+      context.warn(turn.line, 'Graded response outside `<comparison>`; kept as a graded response');
+    } else if (!turn.grade && inComparison && turn.role === 'assistant') {
+      context.warn(turn.line, 'Ungraded `<assistant>` inside `<comparison>`; written as a plain `:::assistant` message');
+    }
+  };
+  // Turns graded on their tag line are checked there; the others once their first line is read.
+  const checked = new Set<Turn>();
+  const pushTurn = (turn: Turn) => {
+    if (!checked.has(turn)) checkGrade(turn);
+    turns.push(turn);
+    lastWasGraded = turn.grade !== null;
+  };
 
   const strayMarker = (marker: string | undefined, line: number, tag: string) => {
     if (marker) context.warn(line, `Stray \`${marker}\` before \`${tag}\`; read as the tag`);
   };
 
-  for (const source of body) {
-    const { text, line } = source;
+  for (let source of body) {
+    let { text } = source;
+    const { line } = source;
     if (current) {
+      if (comment) {
+        // A comment spanning lines ends at `-->`; what follows it is message text.
+        const end = text.indexOf('-->');
+        if (end >= 0) {
+          const whole = `${comment.text}\n${text.slice(0, end)}`;
+          if (comment.onTag || isGrade(whole)) readComment(current, whole, comment.line, context);
+          else addText(current, { text: `<!--${whole}-->`, line: comment.line });
+          comment = null;
+          const rest = text.slice(end + 3).trimStart();
+          if (!rest.trim()) continue;
+          source = { text: rest, line };
+          text = rest;
+        } else if (closeTag(current.role).test(text)) {
+          context.warn(comment.line, `\`<!--\` not closed by \`-->\` before \`</${current.role}>\`; kept as message text`);
+          addText(current, { text: `<!--${comment.text}`, line: comment.line });
+          comment = null;
+        } else {
+          comment.text += `\n${text}`;
+          continue;
+        }
+      } else if (current.grade === null && !current.attributes.some(([name]) => name === 'comment') && !hasText(current)) {
+        // A grade comment may also be the first thing in the message, on a line of its own.
+        const start = /^\s*<!--([\s\S]*)$/.exec(text);
+        if (start) {
+          const end = start[1]!.indexOf('-->');
+          if (end < 0 && /^\s*(GOOD|BAD|OK)\b/.test(start[1]!)) {
+            comment = { text: start[1]!, line, onTag: false };
+            continue;
+          }
+          if (end >= 0 && isGrade(start[1]!.slice(0, end))) {
+            readComment(current, start[1]!.slice(0, end), line, context);
+            const rest = start[1]!.slice(end + 3);
+            if (!rest.trim()) continue;
+            source = { text: rest.trimStart(), line };
+            text = source.text;
+          }
+        }
+      }
       const close = closeTag(current.role).exec(text);
       if (close) {
         if (nested) {
@@ -92,8 +149,7 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
           nested = null;
         }
         if (close[1]!.trim()) addText(current, { text: close[1]!, line });
-        turns.push(current);
-        lastWasGraded = current.grade !== null;
+        pushTurn(current);
         current = null;
         continue;
       }
@@ -141,21 +197,22 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
         turn.attributes.push([match[1]!, match[2] ?? match[3] ?? match[4] ?? '']);
       }
       let rest = open[4] ?? '';
-      const comment = /^\s*<!--([\s\S]*?)-->(.*)$/.exec(rest);
-      if (comment) {
-        readComment(turn, comment[1]!, line, context);
-        rest = comment[2]!;
-      }
-      if (turn.grade && !inComparison) {
-        context.warn(line, 'Graded response outside `<comparison>`; kept as a graded response');
-      } else if (!turn.grade && inComparison && turn.role === 'assistant') {
-        context.warn(line, 'Ungraded `<assistant>` inside `<comparison>`; written as a plain `:::assistant` message');
+      const onTag = /^\s*<!--([\s\S]*?)-->(.*)$/.exec(rest);
+      if (onTag) {
+        readComment(turn, onTag[1]!, line, context);
+        rest = onTag[2]!;
+        checkGrade(turn);
+        checked.add(turn);
+      } else if (/^\s*<!--/.test(rest)) {
+        // `<assistant> <!-- GOOD: a reason` that goes on over the next lines.
+        comment = { text: rest.replace(/^\s*<!--/, ''), line, onTag: true };
+        current = turn;
+        continue;
       }
       const single = closeTag(turn.role).exec(rest);
       if (single) {
         if (single[1]!.trim()) addText(turn, { text: single[1]!.trim(), line });
-        turns.push(turn);
-        lastWasGraded = turn.grade !== null;
+        pushTurn(turn);
         continue;
       }
       if (rest.trim()) addText(turn, { text: rest.trim(), line });
@@ -172,8 +229,12 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
   }
 
   if (current) {
+    if (comment) {
+      context.warn(comment.line, `\`<!--\` not closed by \`-->\` before the end of the example; kept as message text`);
+      addText(current, { text: `<!--${comment.text}`, line: comment.line });
+    }
     context.warn(current.line, `\`<${current.role}>\` is not closed before the end of the example; closed there`);
-    turns.push(current);
+    pushTurn(current);
   }
   if (inComparison) context.warn(body[body.length - 1]?.line ?? 0, '`<comparison>` is not closed before the end of the example');
   return { turns, stray };
@@ -185,21 +246,29 @@ function addText(turn: Turn, line: SourceLine): void {
   else turn.parts.push({ kind: 'text', lines: [line], line: line.line });
 }
 
+function hasText(turn: Turn): boolean {
+  return turn.parts.some((part) => part.kind !== 'text' || part.lines.some((entry) => !isBlank(entry.text)));
+}
+
+const gradePattern = /^\s*(GOOD|BAD|OK)\b\s*(?:\[#([^\]\s]+)\])?\s*(?:[:,]\s*([\s\S]*?))?\s*$/;
+const isGrade = (comment: string) => gradePattern.test(comment);
+
 /** `GOOD`, `BAD: reason`, `OK, reason`, `BAD[#section]: reason` → grade and rationale. */
 function readComment(turn: Turn, comment: string, line: number, context: ImportContext): void {
-  const match = /^\s*(GOOD|BAD|OK)\b\s*(?:\[#([^\]\s]+)\])?\s*(?:[:,]\s*([\s\S]*?))?\s*$/.exec(comment);
+  const match = gradePattern.exec(comment);
   if (!match) {
     context.warn(line, `Comment \`<!--${comment}-->\` on \`<${turn.role}>\` is not a grade; kept as its \`comment\` attribute`);
-    turn.attributes.push(['comment', comment.trim()]);
+    turn.attributes.push(['comment', comment.replace(/\s*\n\s*/g, ' ').trim()]);
     return;
   }
   if (turn.role !== 'assistant') {
     context.warn(line, `Grade on a \`<${turn.role}>\` message (only assistant responses are graded); kept as its \`comment\` attribute`);
-    turn.attributes.push(['comment', comment.trim()]);
+    turn.attributes.push(['comment', comment.replace(/\s*\n\s*/g, ' ').trim()]);
     return;
   }
   turn.grade = gradeOf[match[1]!]!;
-  const reason = (match[3] ?? '').trim();
+  // A reason written over several lines is one label.
+  const reason = (match[3] ?? '').replace(/\s*\n\s*/g, ' ').trim();
   const section = match[2];
   let rationale = reason;
   if (section) {
@@ -242,8 +311,11 @@ export function renderExample(example: ExampleSource, mode: ExampleMode, context
   }
 
   const id = context.claimId(mode.id);
-  const title = example.title === null ? 'Untitled example' : officialTitleCase(convertInlineMath(example.title, context, example.line));
-  collectReferences(title, context, example.line);
+  const title = collectReferences(
+    example.title === null ? 'Untitled example' : officialTitleCase(convertInlineMath(example.title, context, example.line)),
+    context,
+    example.line,
+  );
 
   const inner: string[] = [];
   const description = trimBlankLines([...example.description, ...conversation.stray]);
@@ -279,8 +351,7 @@ function renderTurn(turn: Turn, context: ImportContext): string[] {
   const name = turn.grade ?? turn.role;
   let label = '';
   if (turn.grade && turn.rationale) {
-    const rationale = convertInlineMath(turn.rationale, context, turn.line);
-    collectReferences(rationale, context, turn.line);
+    const rationale = collectReferences(convertInlineMath(turn.rationale, context, turn.line), context, turn.line);
     label = `[${escapeLabel(rationale)}]`;
   }
   const colons = ':'.repeat(fenceColons(body));

@@ -1,11 +1,12 @@
-import { tokenize, type Block } from './blocks.ts';
+import { frontMatter, tokenize, type Block } from './blocks.ts';
 import { authorityLevels, describe, plainInline } from './config.ts';
-import { ImportContext, toLines } from './context.ts';
+import { ImportContext, toLines, type SourceLine } from './context.ts';
 import { convertEvalPrompts, type EvalPromptGroup } from './eval-prompts.ts';
 import { normalizeAuthority, renderHeading, type Heading } from './headings.ts';
 import { idPattern, slugify } from './ids.ts';
-import { checkReferences } from './references.ts';
-import { defaultAuthorityLevels } from '../remark-spec/index.ts';
+import { checkReferences, scanFootnotes } from './references.ts';
+import { defaultAuthorityLevels, idMessage, idProblem, maxIdLength, reservedIdPrefixes } from '../remark-spec/index.ts';
+import { reservedPageNames } from '../model/index.ts';
 import { renderBlocks } from './render.ts';
 import type { ImportedFile, ImportOptions, ImportResult } from './types.ts';
 
@@ -15,6 +16,7 @@ export { slugify } from './ids.ts';
 // and mapping the ids a release dropped.
 export { mergeConfig } from './config-merge.ts';
 export { addOldIds, readMapping, resolveMapping, type Removal } from './id-mapping.ts';
+export { sourceAssets, type SourceAsset } from './assets.ts';
 export { configName, finishPendingImport, ImportError, planOutput, writeValidated, type OutputPlan, type ReleaseIntent } from './output.ts';
 export { indexIds, publishedIds, releaseChapters } from './published-ids.ts';
 export { findVanished, mappingTemplate, type VanishedId } from './vanished-ids.ts';
@@ -38,7 +40,16 @@ interface SectionOut {
  */
 export function importModelSpec(source: string, options: ImportOptions = {}): ImportResult {
   const context = new ImportContext();
-  const lines = toLines(source);
+  let lines = toLines(source);
+  const front = frontMatter(lines);
+  if (front) {
+    // Our chapters have no front matter; the release's title and version come from the options.
+    context.warn(
+      1,
+      `Unexpected YAML front matter (lines 1-${front.length}, keys ${front.keys.map((key) => `\`${key}\``).join(', ')}), expected Markdown; dropped (pass --title / --version to use its values)`,
+    );
+    lines = lines.slice(front.length);
+  }
   const blocks = tokenize(lines, context, { headings: true });
 
   // Sections: every heading, in order; blocks before the first one go to an introduction.
@@ -72,17 +83,29 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     readAttributes(section, context);
     if (heading.authority && !authorityUsed.has(heading.authority)) authorityUsed.set(heading.authority, section.line);
     if (!heading.id) continue;
-    if (!idPattern.test(heading.id)) {
-      context.warn(section.line, `Heading id \`${heading.id}\` has characters our ids do not allow; using \`${slugify(heading.id, 64)}\``);
+    const original = heading.id;
+    if (!idPattern.test(heading.id) || heading.id.length > maxIdLength) {
+      context.warn(
+        section.line,
+        `Unexpected heading id \`${heading.id}\`, expected letters, digits, \`_\` and \`-\` (at most ${maxIdLength}); using \`${slugify(heading.id, 64)}\`, and links to \`#${heading.id}\` follow`,
+      );
       heading.id = slugify(heading.id, 64) || null;
       if (!heading.id) continue;
     }
+    if (idProblem(heading.id) === 'reserved') {
+      const renamed = allowedId(heading.id);
+      context.warn(section.line, `${idMessage('heading id', heading.id, 'reserved')}; using \`${renamed}\`, and links to \`#${original}\` follow`);
+      heading.id = renamed;
+    }
     if (context.usedIds.has(heading.id)) context.warn(section.line, `Duplicate heading id \`${heading.id}\`; this one is renamed`);
     section.id = context.claimId(heading.id);
+    // Links to the id as written must reach the section under its new name (the first one, as a
+    // browser would for a duplicate).
+    if (section.id !== original && !context.usedIds.has(original) && !context.renamedIds.has(original)) context.renamedIds.set(original, section.id);
   }
   for (const section of sections) {
     if (section.id) continue;
-    section.id = context.claimId(slugify(plainInline(section.heading.title), 64) || 'section');
+    section.id = context.claimId(allowedId(slugify(plainInline(section.heading.title), 64) || 'section'));
     generatedSectionIds++;
     if (!section.synthetic) context.warn(section.line, `Heading \`${section.heading.title}\` has no \`{#id}\`; pinned as \`${section.id}\``);
   }
@@ -95,6 +118,18 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     groups.set(name, group);
     context.promptGroups.add(name);
     if (group.ids[0]) context.firstPromptId.set(name, group.ids[0]);
+  }
+
+  // Footnotes are paired within a chapter file (GFM's scope): find markers and definitions first.
+  let chapter = -1;
+  for (const section of sections) {
+    if (section.heading.depth === 1 || chapter < 0) chapter++;
+    context.chapterOf.set(section.id, chapter);
+    for (const line of textLines(section.blocks)) {
+      const found = scanFootnotes(line.text);
+      for (const name of found.markers) context.footnoteMarkers.add(`${chapter}:${name}`);
+      for (const name of found.definitions) context.footnoteDefinitions.add(`${chapter}:${name}`);
+    }
   }
 
   // The text, section by section.
@@ -164,6 +199,8 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
         .replace(/_/g, '-')
         .replace(/[^a-z0-9-]+/g, '-')
         .replace(/^-+|-+$/g, '') || 'chapter';
+    // A page the site has itself (`evals`, `search`, …) cannot be a chapter's page.
+    if (reservedPageNames.has(name)) name = `${name}-chapter`;
     for (let n = 2; usedNames.has(name); n++) name = `${name.replace(/-\d+$/, '')}-${n}`;
     usedNames.add(name);
     return { path: `${String(index + 1).padStart(width, '0')}-${name}.md`, content: renderChapter(chapter) };
@@ -278,6 +315,28 @@ function trimBlank(lines: string[]): string[] {
 
 function normalizeTitle(title: string): string {
   return plainInline(title).toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/** The lines of blocks that may hold footnotes: text, examples (descriptions and messages) and admonitions, not code. */
+function textLines(blocks: readonly Block[]): SourceLine[] {
+  return blocks.flatMap((block): SourceLine[] => {
+    switch (block.type) {
+      case 'text':
+        return block.lines;
+      case 'example':
+        return [...block.description, ...block.body];
+      case 'admonition':
+        return textLines(block.body);
+      default:
+        return [];
+    }
+  });
+}
+
+/** `id`, or a name for it the site does not reserve: `search` → `search_section`, `ms-x` → `section_ms-x`. */
+function allowedId(id: string): string {
+  if (idProblem(id) !== 'reserved') return id;
+  return reservedIdPrefixes.some((prefix) => id.startsWith(prefix)) ? `section_${id}` : `${id}_section`;
 }
 
 function firstLine(block: Block): number {

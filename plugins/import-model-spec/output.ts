@@ -108,7 +108,8 @@ const notesName = 'release-notes.md';
 
 /**
  * Writes the import into a temporary folder beside `--out` and has `validate` check it there. When
- * validation throws, the temporary folder is removed and `--out` is left as it was. Otherwise,
+ * validation throws, `--out` is left as it was and the temporary folder is removed, or renamed to
+ * `rejected` when given (replacing an earlier one), so the files the errors name exist. Otherwise,
  * under the release lock, the files move into `--out/.import-pending/`, a journal saying what
  * follows is written (one rename: the commit point), and the journal is carried out: files
  * replaced by renames, the release frozen. A run killed at any point leaves `--out` as it was, or
@@ -116,16 +117,31 @@ const notesName = 'release-notes.md';
  */
 export function writeValidated(
   plan: OutputPlan,
-  files: ReadonlyArray<{ path: string; content: string }>,
+  files: ReadonlyArray<{ path: string; content: string | Uint8Array }>,
   validate: (dir: string) => void,
   release: ReleaseIntent | null = null,
+  rejected: string | null = null,
 ): void {
   const parent = path.dirname(path.resolve(plan.outDir));
   mkdirSync(parent, { recursive: true });
   const temp = mkdtempSync(path.join(parent, `.${path.basename(plan.outDir)}.import-`));
   try {
-    for (const file of files) writeFileSync(path.join(temp, file.path), file.content);
-    validate(temp);
+    for (const file of files) {
+      // Assets copied from beside the source may sit in folders (`images/d.png`).
+      mkdirSync(path.dirname(path.join(temp, file.path)), { recursive: true });
+      writeFileSync(path.join(temp, file.path), file.content);
+    }
+    try {
+      validate(temp);
+    } catch (error) {
+      // Kept for inspection: the loader's messages name these files and lines.
+      if (rejected) {
+        rmSync(rejected, { recursive: true, force: true });
+        renameSync(temp, rejected);
+      }
+      throw error;
+    }
+    if (rejected) rmSync(rejected, { recursive: true, force: true });
     if (release?.notesFile) copyFileSync(release.notesFile, path.join(temp, notesName));
     mkdirSync(plan.outDir, { recursive: true });
     withLock(plan.outDir, () => {
@@ -165,7 +181,9 @@ export function finishPendingImport(outDir: string): boolean {
     for (const name of journal.remove) rmSync(path.join(outDir, name), { force: true });
     for (const name of journal.move) {
       const from = path.join(pending, name);
-      if (existsSync(from)) renameSync(from, path.join(outDir, name));
+      if (!existsSync(from)) continue;
+      mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });
+      renameSync(from, path.join(outDir, name));
     }
     if (journal.release) {
       writeFileSync(`${releasePath}.tmp`, JSON.stringify(journal.release));

@@ -69,7 +69,6 @@ function convertLine(text: string, line: number, context: ImportContext, options
       context.warn(line, `HTML comment in ${options.where} is shown as text in our format (upstream hides it)`);
     let converted = convertInlineMath(part, context, line);
     if (options.footnotes) converted = convertFootnotes(converted, context, line);
-    collectReferences(converted, context, line);
-    return converted;
+    return collectReferences(converted, context, line);
   });
 }

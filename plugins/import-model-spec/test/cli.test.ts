@@ -143,11 +143,57 @@ describe('npm run import (scripts/import-model-spec.ts)', () => {
     const before = readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8');
     const result = run('broken/model_spec.md', '--out', 'content', '--force');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('import-model-spec: the imported files do not load (nothing was changed in content/):');
-    expect(result.stderr).toMatch(/content\/01-a\.md:4:5: error: Unexpected .*nowhere/);
+    expect(result.stderr).toContain('import-model-spec: the imported files do not load (nothing was changed in content/;');
+    expect(result.stderr).toMatch(/content\.rejected-import\/01-a\.md:4:5: error: Unexpected .*nowhere/);
     expect(result.stderr).not.toMatch(/\.import-|\n\s+at /);
     expect(readFileSync(path.join(work, 'content', '02-rules.md'), 'utf8')).toBe(before);
     expect(readdirSync(work).filter((name) => name.includes('.import-'))).toEqual([]);
+  });
+
+  it('keeps output that does not load for inspection, and its errors name those files, not --out', () => {
+    const dir = path.join(work, 'broken-kept');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'model_spec.md'), '# A {#a}\n\nText.\n\n# B {#b}\n\nOne.\n\nTwo.\n\nSee [?](#nowhere).\n');
+    const result = run('broken-kept/model_spec.md', '--out', 'fresh-out');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'import-model-spec: the imported files do not load (nothing was changed in fresh-out/; they are kept for inspection in fresh-out.rejected-import/, the lines below are theirs):',
+    );
+    const at = /fresh-out\.rejected-import\/(02-b\.md):(\d+):\d+: error: Unexpected .*nowhere/.exec(result.stderr);
+    expect(at).not.toBeNull();
+    // The named file and line exist and hold the problem; --out was not created.
+    const kept = readFileSync(path.join(work, 'fresh-out.rejected-import', at![1]!), 'utf8').split('\n');
+    expect(kept[Number(at![2]) - 1]).toContain('#nowhere');
+    expect(existsSync(path.join(work, 'fresh-out'))).toBe(false);
+    // A later import that loads removes the kept folder.
+    writeFileSync(path.join(dir, 'model_spec.md'), '# A {#a}\n\nText.\n');
+    expect(run('broken-kept/model_spec.md', '--out', 'fresh-out').status).toBe(0);
+    expect(existsSync(path.join(work, 'fresh-out.rejected-import'))).toBe(false);
+  });
+
+  it('copies the images the source references into --out, and refuses one outside the source folder', () => {
+    const dir = path.join(work, 'with-images');
+    mkdirSync(path.join(dir, 'images'), { recursive: true });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+    writeFileSync(path.join(dir, 'images', 'd.png'), png);
+    writeFileSync(path.join(dir, 'model_spec.md'), '# A {#a}\n\n![diagram](images/d.png)\n');
+    const result = run('with-images/model_spec.md', '--out', 'images-out');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(work, 'images-out', 'images', 'd.png'))).toEqual(png);
+    expect(result.stdout).toContain('copied images-out/images/d.png  (from with-images/images/d.png)');
+
+    writeFileSync(path.join(work, 'outside.png'), png);
+    writeFileSync(path.join(dir, 'model_spec.md'), '# A {#a}\n\nText.\n\n![diagram](../outside.png)\n');
+    const outside = run('with-images/model_spec.md', '--out', 'images-out', '--force');
+    expect(outside.status).toBe(1);
+    expect(outside.stderr).toBe(
+      'import-model-spec: with-images/model_spec.md:5: Unexpected image `../outside.png`, which leads outside the source folder, expected a file inside with-images/ (only those are copied into --out)\n',
+    );
+    writeFileSync(path.join(dir, 'model_spec.md'), '# A {#a}\n\n![diagram](images/missing.png)\n');
+    expect(run('with-images/model_spec.md', '--out', 'images-out', '--force').stderr).toBe(
+      'import-model-spec: with-images/model_spec.md:3: Unexpected image `images/missing.png`: no such file (looked for with-images/images/missing.png), expected an existing file\n',
+    );
   });
 
   it('explains its usage on bad arguments', () => {

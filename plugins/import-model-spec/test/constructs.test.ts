@@ -1,4 +1,6 @@
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { readChapter } from '../../model/index.ts';
 import { importModelSpec, type ImportOptions, type ImportResult } from '../index.ts';
 import { figures, parseImported } from './pipeline.ts';
 
@@ -443,5 +445,92 @@ describe('configuration', () => {
     const result = importModelSpec('# O {#o}\n\n## S {#s authority=system}\n\n## X {#x authority=team}\n\n## R {#r authority=root}\n');
     expect(result.config.authorityLevels.map((level) => level.name)).toEqual(['root', 'system', 'team']);
     expect(messages(result)).toEqual([':5: Unknown authority level `team`; declared after the known levels, check its rank in spec.config.json']);
+  });
+});
+
+describe('what else an upstream file may hold', () => {
+  const promptFile = (name: string, section: string) =>
+    `Examples for [^${name}] in ${section}:\n\n**Example**: first prompt\n\n~~~xml\n<user>\nHello\n</user>\n~~~\n`;
+  /** The site's reading of a chapter (mdast), as JSON, to see what GFM keeps. */
+  const tree = (content: string) => JSON.stringify(readChapter(new VFile({ path: '01-a.md', value: content }), 'md'));
+
+  it('strips a UTF-8 byte order mark before the first heading, in the spec and in a prompt file', () => {
+    const result = convert('\uFEFF# Overview {#overview}\n\nText[^ab12].\n', { examples: { ab12: `\uFEFF${promptFile('ab12', 'Overview')}` } });
+    expect(result.files.map((file) => file.path)).toEqual(['01-overview.md']);
+    expect(result.files[0]!.content).toMatch(/^# Overview\n::section\{#overview\}\n\nText\.\n/);
+    expect(result.text).not.toContain('\uFEFF');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('drops YAML front matter at the very start, naming its keys, and keeps the line numbers', () => {
+    const result = convert('---\ntitle: X\nversion: 2025-12-18\n---\n# Overview {#overview}\n\n## Untitled\n');
+    expect(result.files.map((file) => file.path)).toEqual(['01-overview.md']);
+    expect(result.text).not.toContain('version');
+    expect(result.summary.sections).toBe(2);
+    expect(messages(result)).toEqual([
+      ':1: Unexpected YAML front matter (lines 1-4, keys `title`, `version`), expected Markdown; dropped (pass --title / --version to use its values)',
+      ':7: Heading `Untitled` has no `{#id}`; pinned as `untitled`',
+    ]);
+  });
+
+  it('reads `---` below a list item continuation line as a thematic break, not a setext heading', () => {
+    const result = convert('# O {#o}\n\n- item one\n  continued line\n---\n\nAfter.\n');
+    expect(result.summary.sections).toBe(1);
+    expect(result.files[0]!.content).toContain('- item one\n  continued line\n---\n\nAfter.\n');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps a marker that has a footnote definition (the text stays), and still places its prompts', () => {
+    const result = convert('# A {#a}\n\nFollow the spec[^ab12].\n\n[^ab12]: Definition text.\n', { examples: { ab12: promptFile('ab12', 'A') } });
+    expect(result.files[0]!.content).toContain('Follow the spec[^ab12].\n\n[^ab12]: Definition text.\n');
+    expect(result.text).toContain('::::prompt[First prompt]{#prompt_ab12_1 group=ab12}');
+    expect(result.summary.evalPrompts).toMatchObject({ linkedFootnotes: 1, missingFiles: 0 });
+    expect(tree(result.files[0]!.content)).toContain('"type":"footnoteDefinition"');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps a footnote definition no marker of its chapter cites as visible text, with a warning', () => {
+    const result = convert('# A {#a}\n\nText.\n\n[^zz]: Orphan text.\n\n# B {#b}\n\nCites[^yy].\n\n# C {#c}\n\n[^yy]: Elsewhere.\n');
+    expect(result.files[0]!.content).toContain('\\[^zz]: Orphan text.');
+    expect(tree(result.files[0]!.content)).toContain('[^zz]: Orphan text.');
+    expect(result.files[2]!.content).toContain('\\[^yy]: Elsewhere.');
+    expect(messages(result)).toEqual([
+      ':5: Footnote definition `[^zz]:` is cited by no marker in its chapter; kept as text (`\\[^zz]:`) so it is not dropped',
+      ':9: Footnote `[^yy]` names no eval-prompt file (`yy.md`); kept as written',
+      ':13: Footnote definition `[^yy]:` is cited by no marker in its chapter; kept as text (`\\[^yy]:`) so it is not dropped',
+    ]);
+  });
+
+  it('reads a grade comment that is the first content of the message, also one spanning lines', () => {
+    const result = convert(
+      '# A {#a}\n\n' +
+        example(
+          '<user>\nhi\n</user>\n<comparison>\n<assistant>\n<!-- GOOD -->\nA\n</assistant>\n<assistant> <!-- BAD: the assistant\nanswers rudely -->\nB\n</assistant>\n<assistant>\n\n<!-- OK: fine,\n  really --> C\n</assistant>\n<assistant>\n<!-- a note -->\nD\n</assistant>\n</comparison>',
+        ),
+    );
+    expect(result.text).toContain(
+      ':::compliant\nA\n:::\n\n:::violating[the assistant answers rudely]\nB\n:::\n\n:::ok[fine, really]\nC\n:::\n\n:::assistant\n<!-- a note -->\nD\n:::',
+    );
+    expect(result.summary.grades).toEqual({ good: 1, bad: 1, ok: 1 });
+    expect(messages(result)).toEqual([':23: Ungraded `<assistant>` inside `<comparison>`; written as a plain `:::assistant` message']);
+  });
+  it('renames ids the site reserves or cannot take, and points every link at the new id', () => {
+    const result = convert(
+      '# Search {#search}\n\nSee [the rules](#my-id.v2) and [?](#search).\n\n## Rules {#my-id.v2}\n\n' +
+        example('<user>\nq\n</user>\n<comparison>\n<assistant> <!-- BAD[#my-id.v2]: no -->\nr\n</assistant>\n</comparison>', 'see [?](#search)') +
+        '\n## Top\n\nText.\n\n# Evals {#evals}\n',
+    );
+    expect(result.files.map((file) => file.path)).toEqual(['01-search-section.md', '02-evals-chapter.md']);
+    expect(result.text).toContain('# Search\n::section{#search_section}\n\nSee [the rules](#my_id_v2) and [?](#search_section).\n');
+    expect(result.text).toContain('## Rules\n::section{#my_id_v2}');
+    // The example keeps the id its title gives (ids of existing releases do not change).
+    expect(result.text).toContain('::::example[See [?](#search_section)]{#ex_see_search}');
+    expect(result.text).toContain(':::violating[no; conflicts with [?](#my_id_v2)]');
+    expect(result.text).toContain('## Top\n::section{#top_section}');
+    expect(messages(result)).toEqual([
+      ":1: Unexpected heading id `search`, expected a name the site does not use itself (`search` is an element id of the site's pages); using `search_section`, and links to `#search` follow",
+      ':5: Unexpected heading id `my-id.v2`, expected letters, digits, `_` and `-` (at most 100); using `my_id_v2`, and links to `#my-id.v2` follow',
+      ':20: Heading `Top` has no `{#id}`; pinned as `top_section`',
+    ]);
   });
 });
