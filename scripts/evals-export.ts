@@ -9,7 +9,7 @@ import { ConfigError, SpecError } from '../plugins/model/index.ts';
 import { loadEdition } from '../plugins/releases/index.ts';
 import { inspectExport } from '../plugins/evals/index.ts';
 import { promptfooExport } from '../plugins/evals/index.ts';
-import { evalRecords } from '../plugins/evals/index.ts';
+import { evalRecords, exportNotes } from '../plugins/evals/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +32,13 @@ try {
   console.log(
     `${values.format}: ${evalRecords(spec).length} samples from ${name === 'draft' ? 'the draft' : `release ${name}`} in ${values.out}/ (${Object.keys(files).join(', ')})`,
   );
+  // Written all the same (the conversation is the spec's), but some providers will not take them.
+  const notes = exportNotes(spec);
+  if (notes.length > 0) {
+    console.warn(`note: ${notes.length} sample${notes.length === 1 ? '' : 's'} some providers will not take as written:`);
+    for (const note of notes.slice(0, 20)) console.warn(`  ${note}`);
+    if (notes.length > 20) console.warn(`  … and ${notes.length - 20} more`);
+  }
   console.log(
     values.format === 'inspect'
       ? `run: cd ${values.out} && inspect eval spec_eval.py --model <provider/model>`

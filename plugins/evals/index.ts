@@ -11,6 +11,6 @@ export type { MappedResult, MappedRun, UnmappedResult } from './mapped.ts';
 export type { EvalRun, EvalResult, Verdict } from './types.ts';
 export { inspectExport } from './export/inspect-dataset.ts';
 export { promptfooExport } from './export/promptfoo-tests.ts';
-export { criterion, evalRecords, sampleMetadata, type ExampleRecord } from './export/records.ts';
+export { criterion, evalRecords, exportNotes, sampleMetadata, type ExampleRecord } from './export/records.ts';
 export { inspectEvalZip, inspectLogJson, writeInspectEval, type InspectLogInput } from './write/inspect-log.ts';
 export { promptfooOutputFile } from './write/promptfoo-output.ts';
