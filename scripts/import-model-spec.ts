@@ -28,6 +28,7 @@ import {
   type OutputPlan,
   indexIds,
   publishedIds,
+  readChapters,
   releaseChapters,
   findVanished,
   mappingTemplate,
@@ -236,11 +237,18 @@ async function main(): Promise<void> {
   else console.log('Eval prompts: none (no examples/ folder; footnotes stay as written)');
 
   const sourceText = readFileSync(sourcePath, 'utf8');
+  // Example and prompt ids are positional: with releases, each id the latest one published keeps
+  // naming the same example (an insertion upstream would otherwise shift the published anchors).
+  const published = releases.length > 0 ? publishedIds(releases) : new Map();
+  const latest = releases[releases.length - 1];
   const result: ImportResult = importModelSpec(sourceText, {
     examples,
     title: values.title ?? null,
     version,
     examplesLabel: examplesDir ? display(examplesDir) : 'examples',
+    history: latest
+      ? { version: latest.version, latest: indexIds(readChapters(latest.dir, releaseChapters(latest))), published: new Set(published.keys()) }
+      : null,
   });
   let files = result.files.map((file) => ({ ...file }));
 
@@ -250,7 +258,7 @@ async function main(): Promise<void> {
   let newRemovals: Record<string, Removal> = {};
   if (releases.length > 0) {
     const current = indexIds(files);
-    const vanished = findVanished(publishedIds(releases), current, new Set(Object.keys(removals)));
+    const vanished = findVanished(published, current, new Set(Object.keys(removals)));
     const mapText = mapPath ? readFileSync(mapPath, 'utf8') : null;
     const mapping = mapText !== null ? readMapping(mapText, display(mapPath!)) : { entries: new Map(), problems: [], place: () => ({ line: 1, column: 1 }) };
     if (mapping.problems.length > 0) throw new ImportError(`the mapping file has problems:\n${mapping.problems.map((line) => `  ${line}`).join('\n')}`);

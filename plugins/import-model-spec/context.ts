@@ -1,3 +1,4 @@
+import type { Claim } from './kept-ids.ts';
 import type { ImportWarning } from './types.ts';
 
 /** One source line with its 1-based number in the file it came from. */
@@ -61,6 +62,14 @@ export class ImportContext {
   readonly references: Array<{ id: string; line: number; file: string | undefined }> = [];
   /** Upstream ids the import had to rename (reserved, invalid characters) → the id written; links follow. */
   readonly renamedIds = new Map<string, string>();
+  /** Example and prompt ids as claimed by position, in order. */
+  readonly claims: Claim[] = [];
+  /**
+   * Positional example/prompt id → the id written, so a published id keeps naming what it named
+   * (kept-ids.ts); links to the positional id follow. With what to report on each.
+   */
+  readonly keptIds = new Map<string, string>();
+  readonly keptNotes = new Map<string, string>();
   /** Eval-prompt groups that have a file; footnotes naming them become links. */
   readonly promptGroups = new Set<string>();
   /** Id of the first prompt of each group, filled before the text is converted. */

@@ -46,6 +46,8 @@ interface Part {
 
 export interface Turn {
   role: Role;
+  /** The tag as written (`User`, `function`), which its closing tag repeats. */
+  tag: string;
   attributes: Array<[string, string]>;
   grade: Grade | null;
   rationale: string;
@@ -59,14 +61,33 @@ export interface Conversation {
   stray: SourceLine[];
 }
 
-const rolePattern = roles.join('|');
-const openTag = new RegExp(`^\\s*(?:([*_]+)\\s*)?<(${rolePattern})((?:\\s+[\\w:.-]+\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))*)\\s*>(.*)$`);
-const comparisonTag = /^\s*(?:([*_]+)\s*)?<(\/?)comparison\s*>\s*$/;
-const nestedTag = /^\s*<(\/?)(untrusted|settings)\s*>\s*$/;
-const attributePattern = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+// Attributes as HTML writes them: `key="value"`, `key='value'`, `key=value`, or a bare `key` (a
+// boolean attribute such as `end_turn`, read as an empty value, which the site shows as the key).
+const attributeSource = `\\s+[\\w:.-]+(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))?`;
+// Any tag: role tags in any case, and tags we do not know, which stay in place as messages.
+const openTag = new RegExp(`^\\s*(?:([*_]+)\\s*)?<([A-Za-z][\\w.:-]*)((?:${attributeSource})*)\\s*>(.*)$`);
+const comparisonTag = /^\s*(?:([*_]+)\s*)?<(\/?)(comparison)\s*>\s*$/i;
+const nestedTag = new RegExp(`^\\s*<(\\/?)(untrusted|settings)((?:${attributeSource})*)\\s*>\\s*$`, 'i');
+const attributePattern = /([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-function closeTag(role: string): RegExp {
-  return new RegExp(`^(.*?)\\s*(?:[*_]+\\s*)?</${role}\\s*>\\s*$`);
+function closeTag(tag: string): RegExp {
+  return new RegExp(`^(.*?)\\s*(?:[*_]+\\s*)?</${tag.replace(/[.]/g, '\\.')}\\s*>\\s*$`, 'i');
+}
+
+function readAttributes(source: string): Array<[string, string]> {
+  return [...source.matchAll(attributePattern)].map((match) => [match[1]!, match[2] ?? match[3] ?? match[4] ?? '']);
+}
+
+/**
+ * The role of a tag our format does not know, so its text stays where upstream put it: tools and
+ * function calls or results are `tool` messages (also anything else: the role that claims least).
+ */
+function roleForUnknownTag(tag: string): Role {
+  const name = tag.toLowerCase();
+  if (/^(human|person|customer)$/.test(name)) return 'user';
+  if (/^(ai|bot|chatbot|model|gpt|chatgpt)$/.test(name)) return 'assistant';
+  if (/^(platform|root|openai)$/.test(name)) return 'system';
+  return 'tool';
 }
 
 /** Reads the tags of one `~~~xml` body into turns. */
@@ -116,8 +137,8 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
           if (!rest.trim()) continue;
           source = { text: rest, line };
           text = rest;
-        } else if (closeTag(current.role).test(text)) {
-          context.warn(comment.line, `\`<!--\` not closed by \`-->\` before \`</${current.role}>\`; kept as message text`);
+        } else if (closeTag(current.tag).test(text)) {
+          context.warn(comment.line, `\`<!--\` not closed by \`-->\` before \`</${current.tag}>\`; kept as message text`);
           addText(current, { text: `<!--${comment.text}`, line: comment.line });
           comment = null;
         } else {
@@ -142,10 +163,10 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
           }
         }
       }
-      const close = closeTag(current.role).exec(text);
+      const close = closeTag(current.tag).exec(text);
       if (close) {
         if (nested) {
-          context.warn(nested.line, `\`<${nested.kind}>\` not closed before \`</${current.role}>\`; closed there`);
+          context.warn(nested.line, `\`<${nested.kind}>\` not closed before \`</${current.tag}>\`; closed there`);
           nested = null;
         }
         if (close[1]!.trim()) addText(current, { text: close[1]!, line });
@@ -154,15 +175,18 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
         continue;
       }
       const tag = nestedTag.exec(text);
+      const kind = tag ? (tag[2]!.toLowerCase() as Part['kind']) : undefined;
       if (tag && !tag[1]) {
         if (nested) context.warn(line, `\`<${tag[2]}>\` inside \`<${nested.kind}>\`; read as its text`);
         else {
-          nested = { kind: tag[2] as Part['kind'], lines: [], line };
+          lowerCaseTag(tag[2]!, line, context);
+          nested = { kind: kind!, lines: [], line };
           current.parts.push(nested);
+          keepNestedAttributes(current, kind!, tag[3] ?? '', line, context);
           continue;
         }
-      } else if (tag && tag[1]) {
-        if (nested && nested.kind === tag[2]) {
+      } else if (tag?.[1] && !tag[3]) {
+        if (nested && nested.kind === kind) {
           nested = null;
           continue;
         }
@@ -176,6 +200,7 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
     const comparison = comparisonTag.exec(text);
     if (comparison) {
       strayMarker(comparison[1], line, `<${comparison[2]}comparison>`);
+      lowerCaseTag(comparison[3]!, line, context);
       if (comparison[2]) {
         if (!inComparison) context.warn(line, '`</comparison>` without `<comparison>`; ignored');
         inComparison = false;
@@ -191,11 +216,30 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
 
     const open = openTag.exec(text);
     if (open) {
-      strayMarker(open[1], line, `<${open[2]}>`);
-      const turn: Turn = { role: open[2] as Role, attributes: [], grade: null, rationale: '', parts: [], line };
-      for (const match of (open[3] ?? '').matchAll(attributePattern)) {
-        turn.attributes.push([match[1]!, match[2] ?? match[3] ?? match[4] ?? '']);
+      const tagName = open[2]!;
+      strayMarker(open[1], line, `<${tagName}>`);
+      const known = (roles as readonly string[]).includes(tagName.toLowerCase());
+      const role = known ? (tagName.toLowerCase() as Role) : roleForUnknownTag(tagName);
+      const turn: Turn = { role, tag: tagName, attributes: [], grade: null, rationale: '', parts: [], line };
+      if (known) lowerCaseTag(tagName, line, context);
+      else {
+        // Moving its text out of the conversation would change the order of the exchange: it stays
+        // in place, as a message whose `tag` attribute shows what upstream wrote.
+        turn.attributes.push(['tag', tagName]);
+        const closes = body.some((later) => later.line > line && closeTag(tagName).test(later.text)) || closeTag(tagName).test(open[4] ?? '');
+        context.warn(
+          line,
+          `Unexpected tag \`<${tagName}>\` in an example, expected one of ${roles.map((name) => `\`<${name}>\``).join(', ')}; kept in place as a \`:::${role}\` message with \`tag=${tagName}\`` +
+            (closes ? '' : ' (it is never closed: the message holds this line, as written)'),
+        );
+        if (!closes) {
+          // No closing tag: taking the following lines in would swallow the next messages.
+          addText(turn, { text: text.trim(), line });
+          pushTurn(turn);
+          continue;
+        }
       }
+      turn.attributes.push(...readAttributes(open[3] ?? ''));
       let rest = open[4] ?? '';
       const onTag = /^\s*<!--([\s\S]*?)-->(.*)$/.exec(rest);
       if (onTag) {
@@ -209,7 +253,7 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
         current = turn;
         continue;
       }
-      const single = closeTag(turn.role).exec(rest);
+      const single = closeTag(turn.tag).exec(rest);
       if (single) {
         if (single[1]!.trim()) addText(turn, { text: single[1]!.trim(), line });
         pushTurn(turn);
@@ -233,11 +277,33 @@ export function parseConversation(body: readonly SourceLine[], context: ImportCo
       context.warn(comment.line, `\`<!--\` not closed by \`-->\` before the end of the example; kept as message text`);
       addText(current, { text: `<!--${comment.text}`, line: comment.line });
     }
-    context.warn(current.line, `\`<${current.role}>\` is not closed before the end of the example; closed there`);
+    context.warn(current.line, `\`<${current.tag}>\` is not closed before the end of the example; closed there`);
     pushTurn(current);
   }
   if (inComparison) context.warn(body[body.length - 1]?.line ?? 0, '`<comparison>` is not closed before the end of the example');
   return { turns, stray };
+}
+
+/** A tag we know written in capitals (`<User>`) is read as that tag, with a warning. */
+function lowerCaseTag(tag: string, line: number, context: ImportContext): void {
+  if (tag !== tag.toLowerCase())
+    context.warn(line, `Unexpected \`<${tag}>\`, expected lower-case \`<${tag.toLowerCase()}>\`; read as \`<${tag.toLowerCase()}>\``);
+}
+
+/**
+ * Our `:::untrusted` / `:::settings` take no attributes and the site would not show them there:
+ * upstream's (`<untrusted source="web">`) go on the message as `untrusted_source=web`, shown with it.
+ */
+function keepNestedAttributes(turn: Turn, kind: Part['kind'], source: string, line: number, context: ImportContext): void {
+  for (const [name, value] of readAttributes(source)) {
+    let key = `${kind}_${name.replace(/[^\w-]/g, '_')}`;
+    for (let n = 2; turn.attributes.some(([existing]) => existing === key); n++) key = `${kind}_${name.replace(/[^\w-]/g, '_')}_${n}`;
+    turn.attributes.push([key, value]);
+    context.warn(
+      line,
+      `Unexpected attribute \`${name}${value ? `="${value}"` : ''}\` on \`<${kind}>\`, expected none (\`:::${kind}\` takes no attributes); kept on the message as \`${key}\``,
+    );
+  }
 }
 
 function addText(turn: Turn, line: SourceLine): void {
@@ -257,12 +323,12 @@ const isGrade = (comment: string) => gradePattern.test(comment);
 function readComment(turn: Turn, comment: string, line: number, context: ImportContext): void {
   const match = gradePattern.exec(comment);
   if (!match) {
-    context.warn(line, `Comment \`<!--${comment}-->\` on \`<${turn.role}>\` is not a grade; kept as its \`comment\` attribute`);
+    context.warn(line, `Comment \`<!--${comment}-->\` on \`<${turn.tag}>\` is not a grade; kept as its \`comment\` attribute`);
     turn.attributes.push(['comment', comment.replace(/\s*\n\s*/g, ' ').trim()]);
     return;
   }
   if (turn.role !== 'assistant') {
-    context.warn(line, `Grade on a \`<${turn.role}>\` message (only assistant responses are graded); kept as its \`comment\` attribute`);
+    context.warn(line, `Grade on a \`<${turn.tag}>\` message (only assistant responses are graded); kept as its \`comment\` attribute`);
     turn.attributes.push(['comment', comment.replace(/\s*\n\s*/g, ' ').trim()]);
     return;
   }
@@ -310,7 +376,11 @@ export function renderExample(example: ExampleSource, mode: ExampleMode, context
     else if (turn.grade === 'ok') context.counters.ok++;
   }
 
-  const id = context.claimId(mode.id);
+  const claimed = context.claimId(mode.id);
+  context.claims.push({ id: claimed, wanted: mode.id, line: example.line, file: context.file });
+  const id = context.keptIds.get(claimed) ?? claimed;
+  const note = context.keptNotes.get(claimed);
+  if (note) context.warn(example.line, note);
   const title = collectReferences(
     example.title === null ? 'Untitled example' : officialTitleCase(convertInlineMath(example.title, context, example.line)),
     context,
@@ -344,7 +414,7 @@ function renderTurn(turn: Turn, context: ImportContext): string[] {
     body.push(`${colons}${part.kind}`, ...content, colons);
   }
   if (body.every(isBlank)) {
-    context.warn(turn.line, `Empty \`<${turn.role}>\` message; wrote \`*(empty)*\` so the example stays valid`);
+    context.warn(turn.line, `Empty \`<${turn.tag}>\` message; wrote \`*(empty)*\` so the example stays valid`);
     body.length = 0;
     body.push('*(empty)*');
   }

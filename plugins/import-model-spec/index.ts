@@ -8,6 +8,8 @@ import { checkReferences, scanFootnotes } from './references.ts';
 import { defaultAuthorityLevels, idMessage, idProblem, maxIdLength, reservedIdPrefixes } from '../remark-spec/index.ts';
 import { reservedPageNames } from '../model/index.ts';
 import { renderBlocks } from './render.ts';
+import { keepPublishedMeaning, type KeptIds } from './kept-ids.ts';
+import { indexIds } from './published-ids.ts';
 import type { ImportedFile, ImportOptions, ImportResult } from './types.ts';
 
 export type * from './types.ts';
@@ -18,7 +20,8 @@ export { mergeConfig } from './config-merge.ts';
 export { addOldIds, readMapping, resolveMapping, type Removal } from './id-mapping.ts';
 export { sourceAssets, type SourceAsset } from './assets.ts';
 export { configName, finishPendingImport, ImportError, planOutput, writeValidated, type OutputPlan, type ReleaseIntent } from './output.ts';
-export { indexIds, publishedIds, releaseChapters } from './published-ids.ts';
+export { indexIds, publishedIds, readChapters, releaseChapters } from './published-ids.ts';
+export type { ReleaseHistory } from './kept-ids.ts';
 export { findVanished, mappingTemplate, type VanishedId } from './vanished-ids.ts';
 
 interface SectionOut {
@@ -39,7 +42,19 @@ interface SectionOut {
  * passed in `options.examples`) into chapter files in our format. Pure: no file system access.
  */
 export function importModelSpec(source: string, options: ImportOptions = {}): ImportResult {
+  const first = convert(source, options, null);
+  if (!options.history) return first.result;
+  // Positional ids are known only once everything is converted; a second pass writes the kept ones
+  // (the conversion is deterministic, so it claims the same positional ids in the same order).
+  const kept = keepPublishedMeaning(options.history, first.context.claims, indexIds(first.result.files), first.context.usedIds);
+  if (kept.moves.size === 0 && kept.notes.size === 0) return first.result;
+  return convert(source, options, kept).result;
+}
+
+function convert(source: string, options: ImportOptions, kept: KeptIds | null): { result: ImportResult; context: ImportContext } {
   const context = new ImportContext();
+  for (const [from, to] of kept?.moves ?? []) context.keptIds.set(from, to);
+  for (const [id, note] of kept?.notes ?? []) context.keptNotes.set(id, note);
   let lines = toLines(source);
   const front = frontMatter(lines);
   if (front) {
@@ -206,7 +221,7 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     return { path: `${String(index + 1).padStart(width, '0')}-${name}.md`, content: renderChapter(chapter) };
   });
 
-  checkReferences(context, context.usedIds);
+  checkReferences(context, new Set([...context.usedIds].map((id) => context.keptIds.get(id) ?? id)));
 
   const firstChapterText = sections[0]?.blocks.flatMap((block) => (block.type === 'text' ? block.lines : [])) ?? [];
   const title = options.title ?? 'Model Spec';
@@ -229,7 +244,7 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
     const match = /^Footnote `\[\^([^\]]+)\]` names no eval-prompt file/.exec(warning.message);
     if (match) missingFiles.add(match[1]!);
   }
-  return {
+  const result: ImportResult = {
     files,
     config,
     warnings: context.warnings,
@@ -253,6 +268,7 @@ export function importModelSpec(source: string, options: ImportOptions = {}): Im
       warnings: context.warnings.length,
     },
   };
+  return { result, context };
 }
 
 function renderChapter(sections: SectionOut[]): string {

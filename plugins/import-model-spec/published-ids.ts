@@ -20,6 +20,10 @@ export interface SpecId {
   examples?: Array<{ id: string; title: string }>;
   /** For an example: the sections it sits in, innermost first. */
   sections?: string[];
+  /** For an eval prompt: its group (the footnote name of its file). */
+  group?: string;
+  /** For an example or prompt: its text without the title, whitespace collapsed (tells untitled ones apart). */
+  text?: string;
 }
 
 /**
@@ -56,7 +60,11 @@ export function indexIds(files: ReadonlyArray<{ path: string; content: string }>
           kind: 'example',
           title: title.replace(/\s+/g, ' ').trim(),
           sections: open.map((section) => section.id).reverse(),
+          text: plainText(label?.data?.directiveLabel ? container.children.slice(1) : container.children)
+            .replace(/\s+/g, ' ')
+            .trim(),
         };
+        if (container.attributes.group) example.group = container.attributes.group;
         for (const section of open) section.examples!.push({ id: example.id, title: example.title });
         if (!ids.has(example.id)) ids.set(example.id, example);
       });

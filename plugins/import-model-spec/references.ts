@@ -57,7 +57,8 @@ export function scanFootnotes(text: string): { markers: string[]; definitions: s
  */
 export function collectReferences(text: string, context: ImportContext, line: number): string {
   return text.replace(fragmentLink, (whole: string, id: string) => {
-    const target = context.renamedIds.get(id) ?? id;
+    // A renamed section, or an example whose positional id went to the content it was published for.
+    const target = context.renamedIds.get(id) ?? context.keptIds.get(id) ?? id;
     context.references.push({ id: target, line, file: context.file });
     return target === id ? whole : `](#${target})`;
   });

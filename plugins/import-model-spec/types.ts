@@ -1,4 +1,5 @@
 /** Types shared by the importer modules. */
+import type { ReleaseHistory } from './kept-ids.ts';
 
 /** Something the importer did not fully understand or had to change; the text is never dropped. */
 export interface ImportWarning {
@@ -43,6 +44,11 @@ export interface ImportOptions {
   version?: string | null;
   /** How the eval-prompt folder is named in warnings (default `examples`). */
   examplesLabel?: string | null;
+  /**
+   * The releases already published (`--release` into a folder with releases): example and prompt
+   * ids they published keep naming the same content (kept-ids.ts).
+   */
+  history?: ReleaseHistory | null;
 }
 
 export interface ImportSummary {

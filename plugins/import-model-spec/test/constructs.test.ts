@@ -208,6 +208,46 @@ describe('examples', () => {
     expect(developer.settings).toEqual({ max_tokens: '1024' });
   });
 
+  it('reads bare attributes and capitalised role tags, and keeps unknown tags in place as messages, never above the conversation', () => {
+    const result = convert(
+      '# A {#a}\n\n' +
+        example(
+          '<User>\nrun it\n</User>\n<assistant recipient="python" end_turn>\nprint(1)\n</assistant>\n<function name="x">\n{"ok": true}\n</function>\n<note>\n<comparison>\n<assistant> <!-- GOOD -->\ndone\n</assistant>\n</comparison>',
+        ),
+    );
+    expect(result.text).toContain(
+      '::::example[A title]{#ex_a_title}\n:::user\nrun it\n:::\n\n:::assistant{recipient=python end_turn=""}\nprint(1)\n:::\n\n:::tool{tag=function name=x}\n{"ok": true}\n:::\n\n:::tool{tag=note}\n<note>\n:::\n\n:::compliant\ndone\n:::\n::::',
+    );
+    const [parsed] = figures(parseImported(result)).all;
+    expect(parsed!.turns.map((turn) => (turn.kind === 'response' ? turn.grade : turn.role))).toEqual(['user', 'assistant', 'tool', 'tool', 'compliant']);
+    expect(parsed!.turns[1]!.attributes).toEqual({ recipient: 'python', end_turn: '' });
+    expect(messages(result)).toEqual([
+      ':6: Unexpected `<User>`, expected lower-case `<user>`; read as `<user>`',
+      ':12: Unexpected tag `<function>` in an example, expected one of `<system>`, `<developer>`, `<user>`, `<assistant>`, `<tool>`; kept in place as a `:::tool` message with `tag=function`',
+      ':15: Unexpected tag `<note>` in an example, expected one of `<system>`, `<developer>`, `<user>`, `<assistant>`, `<tool>`; kept in place as a `:::tool` message with `tag=note` (it is never closed: the message holds this line, as written)',
+    ]);
+  });
+
+  it('reads <untrusted> with attributes (kept on the message), so a following <settings> is not swallowed', () => {
+    const result = convert(
+      '# A {#a}\n\n' +
+        example(
+          '<developer>\nIs this spam?\n<untrusted source="web">\nBuy PUGCOIN!\n</untrusted>\n<settings>\nmax_tokens: 1024\n</settings>\n</developer>\n<comparison>\n<assistant> <!-- GOOD -->\nYES\n</assistant>\n</comparison>',
+          'spam',
+        ),
+    );
+    expect(result.text).toContain(
+      ':::::example[Spam]{#ex_spam}\n::::developer{untrusted_source=web}\nIs this spam?\n:::untrusted\nBuy PUGCOIN!\n:::\n:::settings\nmax_tokens: 1024\n:::\n::::\n\n:::compliant\nYES\n:::\n:::::',
+    );
+    const developer = figures(parseImported(result)).all[0]!.turns[0]!;
+    expect(developer.untrusted).toEqual(['Buy PUGCOIN!']);
+    expect(developer.settings).toEqual({ max_tokens: '1024' });
+    expect(developer.attributes).toEqual({ untrusted_source: 'web' });
+    expect(messages(result)).toEqual([
+      ':8: Unexpected attribute `source="web"` on `<untrusted>`, expected none (`:::untrusted` takes no attributes); kept on the message as `untrusted_source`',
+    ]);
+  });
+
   it('keeps comparisons mid-conversation', () => {
     const result = convert(
       '# A {#a}\n\n' +
