@@ -13,7 +13,7 @@ export async function socialImage(...args: Parameters<typeof import('./social-im
   return (await import('./social-images.ts')).socialImage(...args);
 }
 export { readStore } from './store.ts';
-export { removedHref } from './short-links.ts';
+export { removedHref, shortLinkPages } from './short-links.ts';
 
 /** Builds the site with the page renderer the last full build kept (kept-build.ts); loaded only by `npm run build`. */
 export async function buildWithKeptRenderer(...args: Parameters<typeof import('./kept-build.ts').buildWithKeptRenderer>): Promise<boolean> {

@@ -48,6 +48,53 @@ export function shortLinkPages(site: SiteModel): ShortLinkPage[] {
       });
     }
   }
+  pages.push(...movedChapterPages(site));
+  return pages;
+}
+
+/**
+ * A chapter address a release served at the root (`/approachable/` while it was the latest) keeps
+ * working after a later release renames or merges the chapter: a page there sends the reader to
+ * where the chapter's first section is now (an old id resolves like a link to it), keeping any
+ * `#id` the link had, which the page it lands on resolves. A chapter whose section is gone leads
+ * to the newest release that still has it. Chapter names are never the site's own pages or
+ * release versions (chapter-files.ts), so nothing Astro renders is replaced.
+ */
+function movedChapterPages(site: SiteModel): ShortLinkPage[] {
+  const root = site.editions.find((edition) => edition.prefix === '');
+  if (!root) return [];
+  const model = root.model;
+  const urls = siteUrls(site.config.site, site.config.base, '');
+  const served = new Set(model.chapters.map((chapter) => chapter.slug));
+  const pages: ShortLinkPage[] = [];
+  // Editions come newest first: each name leads to its newest form.
+  for (const edition of site.editions) {
+    if (edition.prefix === '' || edition.version === null) continue;
+    for (const chapter of edition.model.chapters) {
+      if (served.has(chapter.slug)) continue;
+      served.add(chapter.slug);
+      const target = chapter.id ? model.targets.get(chapter.id) : undefined;
+      const removed = chapter.id ? site.removed.find((entry) => entry.id === chapter.id) : undefined;
+      const href = target
+        ? urls.target(target.chapter, target.aliasOf ?? target.id)
+        : removed
+          ? removedHref(urls, removed)
+          : siteUrls(site.config.site, site.config.base, edition.prefix).chapter(chapter.slug);
+      pages.push({
+        url: urls.chapter(chapter.slug),
+        html: redirectHtml(
+          model.config,
+          urls,
+          {
+            title: chapter.displayTitle,
+            description: `“${chapter.displayTitle}” was a chapter of release ${edition.version}; its text is now at this address.`,
+            href,
+          },
+          { keepHash: true },
+        ),
+      });
+    }
+  }
   return pages;
 }
 
@@ -77,7 +124,7 @@ interface Redirect {
   image?: string | undefined;
 }
 
-function redirectHtml(config: SpecConfig, urls: SiteUrls, { title, description, href, image }: Redirect): string {
+function redirectHtml(config: SpecConfig, urls: SiteUrls, { title, description, href, image }: Redirect, options: { keepHash?: boolean } = {}): string {
   const pageTitle = `${title} · ${config.shortTitle}`;
   const canonical = new URL(href, config.site + '/').href;
   const meta = (attribute: 'name' | 'property', key: string, content: string) => `<meta ${attribute}="${key}" content="${escapeHtml(content)}">`;
@@ -105,8 +152,11 @@ function redirectHtml(config: SpecConfig, urls: SiteUrls, { title, description, 
     config.logo ? `<link rel="icon" href="${escapeHtml(urls.site(config.logo))}">` : '',
     '</head><body>',
     `<p>“${escapeHtml(title)}” is at <a href="${escapeHtml(href)}">${escapeHtml(canonical)}</a>.</p>`,
-    // JSON in a script: `<` escaped so no text can close the element.
-    `<script>location.replace(${JSON.stringify(href).replace(/</g, '\\u003c')})</script>`,
+    // JSON in a script: `<` escaped so no text can close the element. With keepHash, the link's
+    // own `#id` goes along (the page it lands on resolves an id that lives elsewhere).
+    options.keepHash
+      ? `<script>var h=${JSON.stringify(href).replace(/</g, '\\u003c')};location.replace(location.hash.length>1?h.split('#')[0]+location.hash:h)</script>`
+      : `<script>location.replace(${JSON.stringify(href).replace(/</g, '\\u003c')})</script>`,
     '</body></html>',
   ].join('');
 }

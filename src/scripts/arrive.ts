@@ -73,9 +73,12 @@ async function resolve(): Promise<void> {
 
 resolve().catch(() => {});
 addEventListener('hashchange', () => {
-  // A link to an old id on this page: the same landing as on arrival.
-  const element = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  // An old id on this page, or an id this page lacks (on another page, or in no release): the same
+  // landing as on arrival. An id on this page is the browser's own jump.
+  const id = decodeURIComponent(location.hash.slice(1));
+  const element = id ? document.getElementById(id) : null;
   if (element?.dataset.aliasOf) arrive(element);
+  else if (id && !element) resolve().catch(() => {});
 });
 
 // Also loaded after a version switch that could not land on the same place (versions.ts leaves

@@ -206,7 +206,19 @@ setupBackToTop();
 setupHeaderHeight();
 setupScrollspy();
 
-// Arriving at an #id: the landing code (old ids, other pages, no animation) loads only then.
+// Arriving at an #id: the landing code (old ids, other pages, no animation) loads only then, or
+// when the address's #id changes to one this page does not hold as it is (an old id, an id on
+// another page: the browser's own jump cannot take the reader there).
 if (location.hash) void import('./arrive.ts');
+else {
+  const needsLanding = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const element = id ? document.getElementById(id) : null;
+    if (!id || (element && !element.dataset.aliasOf)) return;
+    removeEventListener('hashchange', needsLanding);
+    void import('./arrive.ts');
+  };
+  addEventListener('hashchange', needsLanding);
+}
 // Arriving from a link to an id removed on purpose: the notice's code loads only then.
 if (new URLSearchParams(location.search).has('removed')) void import('./removed-notice.ts');

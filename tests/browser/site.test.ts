@@ -121,6 +121,22 @@ describe('permalinks', () => {
     }
   });
 
+  test('changing only the #id of an open page to an id on another page, or an old id, lands there too', async () => {
+    const section = crossPage();
+    const page = await open(`${spec.chapters[0].slug}/`);
+    await page.evaluate((id) => {
+      location.hash = id;
+    }, section.id);
+    await page.waitForURL(`**/${section.chapter}/#${section.id}`);
+    await expect.poll(() => page.locator(`#${section.id}`).evaluate((node) => node.getBoundingClientRect().top)).toBeLessThan(300);
+    const renamed = spec.sections.find((candidate: any) => candidate.oldIds.length > 0);
+    await page.evaluate((id) => {
+      location.hash = id;
+    }, renamed.oldIds[0]);
+    await page.waitForURL(`**/${renamed.chapter}/#${renamed.id}`);
+    await page.context().close();
+  });
+
   test('an old id lands on the section that now has it', async () => {
     const section = spec.sections.find((candidate: any) => candidate.oldIds.length > 0);
     expect(section, 'the demo content has a section with oldids').toBeTruthy();
