@@ -3,6 +3,8 @@
 
 const root = document.documentElement;
 const narrow = window.matchMedia('(max-width: 60rem)');
+/** The landing code (arrive.ts): loaded for an #id, or to show a notice a version switch left. */
+const landing = () => import('./arrive.ts');
 
 /** Theme: follow the system, light or dark, in that cycle; the choice is kept across pages. */
 function setupTheme(): void {
@@ -183,7 +185,7 @@ function setupVersions(): void {
     return;
   }
   // Only after a version switch that could not land on the same place: its code loads then.
-  if (text) void import('./arrive.ts').then((module) => module.showNotice(text));
+  if (text) void landing().then((module) => module.showNotice(text));
 }
 
 /** `j`/`k`: next and previous section; `?`: the list of shortcuts (search owns `/` and Ctrl/Cmd-K). */
@@ -207,18 +209,13 @@ setupHeaderHeight();
 setupScrollspy();
 
 // Arriving at an #id: the landing code (old ids, other pages, no animation) loads only then, or
-// when the address's #id changes to one this page does not hold as it is (an old id, an id on
-// another page: the browser's own jump cannot take the reader there).
-if (location.hash) void import('./arrive.ts');
-else {
-  const needsLanding = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    const element = id ? document.getElementById(id) : null;
-    if (!id || (element && !element.dataset.aliasOf)) return;
-    removeEventListener('hashchange', needsLanding);
-    void import('./arrive.ts');
+// when the #id changes to one this page does not hold as it is (an old id, another page's id:
+// ids are ASCII), where the browser's own jump cannot take the reader. A second import is a no-op.
+if (location.hash) void landing();
+else
+  onhashchange = () => {
+    const element = document.getElementById(location.hash.slice(1));
+    if (element ? element.dataset.aliasOf : location.hash) void landing();
   };
-  addEventListener('hashchange', needsLanding);
-}
 // Arriving from a link to an id removed on purpose: the notice's code loads only then.
 if (new URLSearchParams(location.search).has('removed')) void import('./removed-notice.ts');
