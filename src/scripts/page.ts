@@ -212,10 +212,12 @@ setupScrollspy();
 // when the #id changes to one this page does not hold as it is (an old id, another page's id:
 // ids are ASCII), where the browser's own jump cannot take the reader. A second import is a no-op.
 if (location.hash) void landing();
-else
+else {
+  // biome-ignore lint/suspicious/noGlobalAssign: the window's own handler slot (nothing else sets it), the shortest form under the script's 8 KB budget
   onhashchange = () => {
     const element = document.getElementById(location.hash.slice(1));
     if (element ? element.dataset.aliasOf : location.hash) void landing();
   };
+}
 // Arriving from a link to an id removed on purpose: the notice's code loads only then.
 if (new URLSearchParams(location.search).has('removed')) void import('./removed-notice.ts');
