@@ -297,12 +297,13 @@ async function main(): Promise<void> {
 
   // Check the import in a folder beside --out; --out is only touched when it loads cleanly.
   const warnings: string[] = [];
-  // Messages name the temporary folder; they are about the files as they will be in --out.
-  const inOut = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(outDir));
-  // Output that does not load is kept here, so the files and lines its errors name exist (--out
-  // has none of them, or the old ones).
+  // Messages name the temporary folder: warnings are about the files as they will be in --out;
+  // errors about those kept in `rejected`, so the files and lines they name exist (--out has none
+  // of them, or the old ones).
   const rejected = `${outDir}.rejected-import`;
-  const inRejected = (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(rejected));
+  const naming = (dir: string) => (text: string) => text.replace(/\S*\.import-[A-Za-z0-9]{6}/g, display(dir));
+  const inOut = naming(outDir);
+  const inRejected = naming(rejected);
   try {
     // Under the release lock (an import and a release, or two imports, never write one folder at
     // once), all or nothing: the files and the release (--release) go in by a journal.

@@ -181,7 +181,9 @@ export async function startSiteBuild(folders: SpecFolders, log: BuildLog, option
         failure.stack = failure.message;
         throw failure;
       }
-      log.info(`links: ${links.links} internal links and fragments checked in ${links.pages} pages (${pages.length} short links among them), all resolve`);
+      log.info(
+        `links: ${links.links} internal links and fragments checked in ${links.pages} pages (${pages.length} short links and moved-chapter pages among them), all resolve`,
+      );
       log.info(
         `search: indexed ${search.records} records (${search.sections} sections, ${search.examples} examples)${search.cached ? ', unchanged since the last build' : ''}`,
       );

@@ -1,5 +1,5 @@
 import type { SpecModel } from '../../model/index.ts';
-import { criterion, evalRecords, plainConversation, rulesOf, sampleMetadata } from './records.ts';
+import { criterion, evalRecords, plainConversation, sampleMetadata } from './records.ts';
 
 /**
  * An Inspect dataset (JSONL of samples: `id`, `input` as chat messages, `target`, `metadata`)
@@ -9,13 +9,12 @@ import { criterion, evalRecords, plainConversation, rulesOf, sampleMetadata } fr
  * settings (`max_tokens`, `temperature`, …) are applied by the task's solver.
  */
 export function inspectExport(spec: SpecModel, release: string): Record<string, string> {
-  const rules = rulesOf(spec);
   const lines = evalRecords(spec).map((record) => {
     const { messages, settings } = plainConversation(record);
     return JSON.stringify({
       id: record.id,
       input: messages,
-      target: criterion(record, record.section ? rules.get(record.section) : undefined),
+      target: criterion(record, spec),
       metadata: {
         ...sampleMetadata(record, release),
         roles: record.messages.map((message) => message.role),

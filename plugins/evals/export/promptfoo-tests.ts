@@ -1,5 +1,5 @@
 import type { SpecModel } from '../../model/index.ts';
-import { criterion, evalRecords, plainConversation, rulesOf, sampleMetadata } from './records.ts';
+import { criterion, evalRecords, plainConversation, sampleMetadata } from './records.ts';
 
 /**
  * A promptfoo suite: `tests.json` (one test per graded point: the conversation every provider
@@ -9,13 +9,12 @@ import { criterion, evalRecords, plainConversation, rulesOf, sampleMetadata } fr
  * `promptfooconfig.yaml` tying them together.
  */
 export function promptfooExport(spec: SpecModel, release: string): Record<string, string> {
-  const rules = rulesOf(spec);
   const tests = evalRecords(spec).map((record) => {
     const { messages, settings } = plainConversation(record);
     return {
       description: `${record.title} (${record.id})`,
       vars: { messages, example_id: record.id },
-      assert: [{ type: 'llm-rubric', value: criterion(record, record.section ? rules.get(record.section) : undefined) }],
+      assert: [{ type: 'llm-rubric', value: criterion(record, spec) }],
       metadata: { ...sampleMetadata(record, release), ...(Object.keys(settings).length > 0 ? { settings } : {}) },
     };
   });
