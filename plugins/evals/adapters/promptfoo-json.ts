@@ -1,6 +1,6 @@
 import type { EvalResult } from '../types.ts';
 import type { Adapter } from './context.ts';
-import { promptfooResult, promptfooRuns } from './promptfoo-result.ts';
+import { PromptfooTally, promptfooResult, promptfooRuns } from './promptfoo-result.ts';
 import { streamJsonPaths } from './stream-json.ts';
 
 /**
@@ -10,7 +10,7 @@ import { streamJsonPaths } from './stream-json.ts';
  */
 export const readPromptfooJson: Adapter = async ({ path, file, report, config }) => {
   const rows: Array<{ model: string; result: EvalResult }> = [];
-  const epochs = new Map<string, number>();
+  const tally = new PromptfooTally();
   let evalId: string | null = null;
   let created: string | null = null;
   let version: unknown;
@@ -20,7 +20,7 @@ export const readPromptfooJson: Adapter = async ({ path, file, report, config })
       if (at === '$.evalId') evalId = typeof value === 'string' ? value : null;
       else if (at === '$.results.version') version = value;
       else if (at === '$.results.timestamp') created = typeof value === 'string' ? value : null;
-      else rows.push(promptfooResult(value as Record<string, unknown>, `results.results[${index++}]`, config, epochs));
+      else rows.push(promptfooResult(value as Record<string, unknown>, `results.results[${index++}]`, config, tally));
     });
   } catch (error) {
     report.error(

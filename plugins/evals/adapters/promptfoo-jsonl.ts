@@ -1,12 +1,12 @@
 import type { EvalResult } from '../types.ts';
 import type { Adapter } from './context.ts';
-import { promptfooResult, promptfooRuns } from './promptfoo-result.ts';
+import { PromptfooTally, promptfooResult, promptfooRuns } from './promptfoo-result.ts';
 import { jsonLines, unreadableLine } from './read-lines.ts';
 
 /** promptfoo's `--output results.jsonl`: one `EvaluateResult` per line, read line by line. */
 export const readPromptfooJsonl: Adapter = async ({ path, file, report, config }) => {
   const rows: Array<{ model: string | null; result: EvalResult }> = [];
-  const epochs = new Map<string, number>();
+  const tally = new PromptfooTally();
   // An unreadable line belongs to the provider of the line before it (of the first readable line,
   // before any): it names none itself, and must not make a run of its own.
   let lastModel: string | null = null;
@@ -23,7 +23,7 @@ export const readPromptfooJsonl: Adapter = async ({ path, file, report, config }
       });
       continue;
     }
-    const row = promptfooResult(value as Record<string, unknown>, `line ${line}`, config, epochs);
+    const row = promptfooResult(value as Record<string, unknown>, `line ${line}`, config, tally);
     lastModel = row.model;
     rows.push(row);
   }

@@ -11,13 +11,14 @@ import { checkResults } from '../run-checks.ts';
  * `testCase.metadata[exampleIdKey]`, else `vars[exampleIdKey]`, else the test's description;
  * `failureReason` 2 (or an error without grading) is an error, otherwise `gradingResult.pass`
  * (else `success`) decides; the rationale is `gradingResult.reason`. The model is
- * `provider.label` or `provider.id`. A test met again (`--repeat`) is its next epoch.
+ * `provider.label` or `provider.id`. A test met again (`--repeat`) is its next epoch; another test
+ * for the same example (other vars or description) is another sample of it.
  */
 export function promptfooResult(
   row: Record<string, unknown>,
   place: string,
   config: EvalsConfig,
-  epochs: Map<string, number>,
+  tally: PromptfooTally,
 ): { model: string; result: EvalResult } {
   const testCase = (row.testCase ?? {}) as Record<string, unknown>;
   const metadata = (testCase.metadata ?? {}) as Record<string, unknown>;
@@ -30,12 +31,12 @@ export function promptfooResult(
     asText(testCase.description) ??
     asText(row.description) ??
     `test ${String(row.testIdx ?? '?')}`;
-  // The sample is the test (under each prompt); its repeats are epochs. The row's own id names the place.
-  const sample = Number(row.promptIdx ?? 0) > 0 ? `${key} (prompt ${String(row.promptIdx)})` : key;
+  // The sample is the test (under each prompt); its repeats are epochs. promptfoo numbers each
+  // repeat as a test of its own (`testIdx`), so a repeat is told by being the same test again.
+  const { variant, epoch } = tally.count(`${model}\u0000${key}\u0000${String(row.promptIdx ?? '')}`, testFingerprint(testCase, vars));
+  const sample = `${key}${variant > 1 ? ` (test ${variant})` : ''}${Number(row.promptIdx ?? 0) > 0 ? ` (prompt ${String(row.promptIdx)})` : ''}`;
+  // The row's own id names the place.
   if (typeof row.id === 'string') place = `${place}, id ${row.id}`;
-  const seen = `${model}\u0000${key}\u0000${String(row.promptIdx ?? '')}`;
-  const epoch = (epochs.get(seen) ?? 0) + 1;
-  epochs.set(seen, epoch);
   const grading = (row.gradingResult ?? null) as Record<string, unknown> | null;
   const error = asText(row.error) ?? asText((row.response as Record<string, unknown> | undefined)?.error);
   const isError = row.failureReason === 2 || (error !== null && !grading);
@@ -67,6 +68,28 @@ export function promptfooResult(
       ...(typeof metadata.spec_release === 'string' ? { release: metadata.spec_release } : {}),
     }),
   };
+}
+
+/** Counts a file's rows: which test of an example each is (by the order first met), and which repeat of that test. */
+export class PromptfooTally {
+  private readonly tests = new Map<string, Map<string, { variant: number; epochs: number }>>();
+
+  count(sample: string, fingerprint: string): { variant: number; epoch: number } {
+    let variants = this.tests.get(sample);
+    if (!variants) this.tests.set(sample, (variants = new Map()));
+    let test = variants.get(fingerprint);
+    if (!test) variants.set(fingerprint, (test = { variant: variants.size + 1, epochs: 0 }));
+    test.epochs++;
+    return { variant: test.variant, epoch: test.epochs };
+  }
+}
+
+/**
+ * What a repeat shares with its test: the vars and the description. promptfoo runs each repeat
+ * with the same test object, so its JSON is the same text, key order included.
+ */
+function testFingerprint(testCase: Record<string, unknown>, vars: Record<string, unknown>): string {
+  return JSON.stringify([testCase.description ?? null, vars]);
 }
 
 /** The rendered prompt: a chat as JSON (`[{"role": …, "content": …}]`) or plain text from the user. */

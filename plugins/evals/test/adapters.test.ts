@@ -378,6 +378,32 @@ describe('promptfoo', () => {
     ]);
     expect(messages(r)).toEqual([expect.stringMatching(/^warning malformed-run: Unexpected malformed JSON .* @3$/)]);
   });
+
+  test('two tests of one example under --repeat 2: each test is a sample with two epochs, not one sample with four', async () => {
+    // As promptfoo's evaluator orders them: every test once, then every test again; testIdx counts on.
+    let testIdx = 0;
+    const row = (tone: string, pass: boolean) =>
+      JSON.stringify({
+        testIdx: testIdx++,
+        promptIdx: 0,
+        testCase: { vars: { example_id: 'scaling', tone }, metadata: { example_id: 'scaling' } },
+        vars: { example_id: 'scaling', tone },
+        provider: { id: 'openai:gpt-4o-mini' },
+        success: pass,
+        gradingResult: { pass, score: pass ? 1 : 0, reason: 'r' },
+      });
+    const text = [row('curt', true), row('warm', false), row('curt', true), row('warm', true)].join('\n') + '\n';
+    const r = report();
+    const [run] = await readPromptfooJsonl({ path: content.put('repeats.jsonl', undefined, text), file: 'evals/repeats.jsonl', report: r, config });
+    expect(run!.results.map((result) => [result.key, result.sample, result.epoch, result.verdict])).toEqual([
+      ['scaling', 'scaling', 1, 'compliant'],
+      ['scaling', 'scaling (test 2)', 1, 'violating'],
+      ['scaling', 'scaling', 2, 'compliant'],
+      ['scaling', 'scaling (test 2)', 2, 'compliant'],
+    ]);
+    // Only the second test's epochs disagree; the first test's agree.
+    expect(messages(r)).toEqual([expect.stringMatching(/epochs-disagree: Epochs of sample `scaling \(test 2\)` disagree: 1 of 2 pass/)]);
+  });
 });
 
 describe('spec-eval-results/1', () => {
