@@ -112,7 +112,7 @@ function indexSpec(contentDir: string, options: LoadOptions): Indexed {
     const cached = cache?.get(key);
     // An image the cached chapter uses may have been deleted since, or replaced by a link out of
     // the folder: then the chapter is read again, and checked again.
-    if (cached && cached.assets.every((asset) => unchangedAsset(realRoot, asset.source)))
+    if (cached?.assets.every((asset) => unchangedAsset(realRoot, asset.source)))
       return { file, relative, slug, format, vfile, key, targets: cached.targets, assets: cached.assets, ...frontMatter };
     const tree = readChapter(vfile, format, config.mdx, (parsers[format] ??= specParser(format, cache?.pieces)));
     const assets = checkContentAssets(tree, vfile, { contentDir: root, base: config.base, ...(existsSync(publicDir) ? { publicDir } : {}) });

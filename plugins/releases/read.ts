@@ -42,7 +42,10 @@ export function checkReleases(contentDir: string): { releases: Release[]; proble
     const file = new VFile({ path: display(manifestPath), value: readFileSync(manifestPath, 'utf8') });
     const read = readRelease(dir, entry.name, file);
     if (file.messages.length > 0) problems.push(file);
-    if (read) releases.push(read.release), files.set(read.release, read);
+    if (read) {
+      releases.push(read.release);
+      files.set(read.release, read);
+    }
   }
   releases.sort(compareReleases);
   checkOrder(releases, files, problems);
@@ -157,7 +160,10 @@ function listFiles(dir: string, prefix: string, links: string[]): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith('.')) return [];
     const relative = prefix + entry.name;
-    if (entry.isSymbolicLink()) return (void links.push(relative), []);
+    if (entry.isSymbolicLink()) {
+      links.push(relative);
+      return [];
+    }
     return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${relative}/`, links) : entry.isFile() ? [relative] : [];
   });
 }

@@ -52,6 +52,7 @@ test('the checks find what they look for at any depth, and nothing else', () => 
 
 test('a transformer keeps its calling convention: a callback-style one still finishes', async () => {
   const seen: string[] = [];
+  // biome-ignore lint/correctness/noUnusedFunctionParameters: unified tells a callback-style transformer by its three parameters
   const callbackStyle = () => (tree: Root, _file: unknown, next: (error?: Error) => void) => {
     seen.push('ran');
     setTimeout(() => next(), 1);

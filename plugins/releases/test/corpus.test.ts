@@ -40,7 +40,7 @@ function imported(release: string, dir: string, edit?: (file: string, content: s
 }
 
 /** Examples of the spec text; eval prompts imported from examples/ carry a `group`. */
-const inSpec = (spec: VersionedSpec) => (id: string) => !(spec.spec.examples[id] ?? {}).attributes?.group;
+const inSpec = (spec: VersionedSpec) => (id: string) => !spec.spec.examples[id]?.attributes?.group;
 
 describe.runIf(available)('2025-04-11 → 2025-09-12 of the OpenAI Model Spec', () => {
   const work = tempDir('corpus');
