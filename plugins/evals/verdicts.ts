@@ -1,7 +1,6 @@
 import type { EvalsConfig } from '../model/index.ts';
 import type { Verdict } from './types.ts';
 
-/** A score value as a verdict, or null when the mapping does not know it (the caller reports it). */
 /**
  * The verdict the config's `verdicts` table gives a score value, if any. Own keys only: a value
  * such as `toString` or `constructor` must not find what every JavaScript object inherits.
@@ -11,6 +10,7 @@ export function mappedVerdict(value: string, config: Pick<EvalsConfig, 'verdicts
   return undefined;
 }
 
+/** A score value as a verdict, or null when the mapping does not know it (the caller reports it). */
 export function verdictOf(value: unknown, config: Pick<EvalsConfig, 'verdicts' | 'threshold'>): Verdict | null {
   if (typeof value === 'string') {
     const mapped = mappedVerdict(value, config);

@@ -47,25 +47,39 @@ export function inspectResult(
     string,
     Record<string, unknown>
   >;
-  const names = Object.keys(rawScores);
-  if (config.scorer && names.length > 0 && !names.includes(config.scorer))
+  // A scorer whose value is a dictionary scores several things at once; Inspect reports each key
+  // as a score of its own (named by the key), and so is each here, as `scorer/key`.
+  const entries = Object.keys(rawScores).flatMap((scorer) => {
+    const score = rawScores[scorer] ?? {};
+    return isObject(score.value)
+      ? Object.entries(score.value).map(([key, value]) => ({ name: `${scorer}/${key}`, of: [scorer, key], score: { ...score, value } }))
+      : [{ name: scorer, of: [scorer], score }];
+  });
+  const answers = (entry: (typeof entries)[number], wanted: string) => entry.name === wanted || entry.of.includes(wanted);
+  const names = entries.map((entry) => entry.name);
+  if (config.scorer && entries.length > 0 && !entries.some((entry) => answers(entry, config.scorer!)))
     report.warnOnce(
       'scorer',
       () =>
         `Unexpected scorers ${names.map((scorer) => `\`${scorer}\``).join(', ')} in ${name}, expected \`${config.scorer}\` (\`evals.scorer\` in spec.config.json); the log's first declared scorer decides`,
       'unknown-scorer',
     );
-  const decider = (config.scorer && names.includes(config.scorer) ? config.scorer : scorerOrder.find((scorer) => names.includes(scorer))) ?? names[0];
+  const decider =
+    (config.scorer ? entries.find((entry) => answers(entry, config.scorer!)) : undefined) ??
+    scorerOrder.map((wanted) => entries.find((entry) => answers(entry, wanted))).find(Boolean) ??
+    entries[0];
   const scores: EvalScore[] = [];
-  for (const scorer of [decider, ...names.filter((other) => other !== decider)]) {
-    if (!scorer) continue;
-    const score = rawScores[scorer] ?? {};
+  for (const entry of decider ? [decider, ...entries.filter((other) => other !== decider)] : []) {
+    const { name: scorer, score } = entry;
     const verdict = verdictOf(score.value, config);
+    // Said once per scorer and value: a log of thousands of samples with one unmapped value is one message.
     if (!verdict)
-      report.warn(
-        `Unexpected score value ${JSON.stringify(score.value)} from scorer \`${scorer}\` in ${name}, expected one of ${Object.keys(config.verdicts)
-          .map((value) => `"${value}"`)
-          .join(', ')} or a number (set \`evals.verdicts\` in spec.config.json); counted as unscored`,
+      report.warnOnce(
+        `verdict\u0000${scorer}\u0000${JSON.stringify(score.value)}`,
+        () =>
+          `Unexpected score value ${JSON.stringify(score.value)} from scorer \`${scorer}\` in ${name}, expected one of ${Object.keys(config.verdicts)
+            .map((value) => `"${value}"`)
+            .join(', ')} or a number (set \`evals.verdicts\` in spec.config.json); counted as unscored, here and in every other sample with this value`,
         'unknown-verdict',
       );
     scores.push({ scorer, verdict: verdict ?? 'unscored', value: score.value ?? null, explanation: resolve(asText(score.explanation), attachments) });

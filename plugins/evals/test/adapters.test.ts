@@ -166,6 +166,45 @@ describe('Inspect log dump (.json)', () => {
     expect(run!.results.map((result) => result.verdict)).toEqual(['compliant', 'violating', 'unscored']);
     expect(messages(r).filter((message) => message.includes('unknown-verdict'))).toEqual([]);
   });
+
+  test('a scorer with a dictionary value is one score per key; `evals.scorer` may name a key, `scorer/key` or the scorer', async () => {
+    const sample = (id: number, value: unknown) => ({
+      id,
+      epoch: 1,
+      input: 'x',
+      messages: [],
+      output: {},
+      metadata: { example_id: 'tutor_guides' },
+      scores: { rubric: { value, explanation: 'why' }, match: { value: 'I' } },
+    });
+    const log = {
+      version: 2,
+      status: 'success',
+      // As Inspect declares a dictionary scorer: by its name; its results name each key.
+      eval: { task: 't', model: 'm', metadata: { spec_release: '2026-11-23' }, scorers: [{ name: 'rubric' }, { name: 'match' }] },
+      samples: [sample(1, { harmless: 'C', helpful: 0.2, tone: 'meh' }), sample(2, { harmless: 'I', helpful: 0.9, tone: 'meh' })],
+    };
+    const file = content.put('dict-scores.json', undefined, JSON.stringify(log));
+    const read = async (scorer?: string) => {
+      const r = report();
+      const [run] = await readInspectJson({ path: file, file: 'evals/dict-scores.json', report: r, config: scorer ? configWith({ scorer }).evals : config });
+      return { run: run!, messages: messages(r) };
+    };
+    const plain = await read();
+    expect(plain.run.results.map((result) => result.verdict)).toEqual(['compliant', 'violating']);
+    expect(plain.run.results[0]!.scores.map((score) => [score.scorer, score.verdict, score.explanation])).toEqual([
+      ['rubric/harmless', 'compliant', 'why'],
+      ['rubric/helpful', 'violating', 'why'],
+      ['rubric/tone', 'unscored', 'why'],
+      ['match', 'violating', null],
+    ]);
+    // An unmapped value is told once, however many samples carry it.
+    expect(plain.messages).toEqual([expect.stringMatching(/^warning unknown-verdict: Unexpected score value "meh" from scorer `rubric\/tone` in sample `1`/)]);
+    for (const scorer of ['helpful', 'rubric/helpful'])
+      expect((await read(scorer)).run.results.map((result) => result.verdict)).toEqual(['violating', 'compliant']);
+    expect((await read('match')).run.results.map((result) => result.verdict)).toEqual(['violating', 'violating']);
+    expect((await read('rubric')).run.results.map((result) => result.scores[0]!.scorer)).toEqual(['rubric/harmless', 'rubric/harmless']);
+  });
 });
 
 describe('Inspect .eval (zip)', () => {
