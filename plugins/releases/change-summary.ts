@@ -58,8 +58,12 @@ export function summarizeChanges(diff: ReleaseDiff, label: (level: string | null
     'changed',
   );
   exampleLines(
-    e.moved.map(({ example }) => example),
+    e.moved.filter((move) => !move.withSection).map(({ example }) => example),
     'moved',
+  );
+  exampleLines(
+    e.moved.filter((move) => move.withSection).map(({ example }) => example),
+    'moved with their section',
   );
   return lines;
 }

@@ -54,8 +54,16 @@ export function diffExamples(from: SpecIndex, to: SpecIndex, renames: ReadonlyMa
         ...(aspects.has('title') ? { titleFrom: before.title } : {}),
       });
     }
-    const moved = current(before.section) !== example.section || current(chapterId(from, before.chapter)) !== chapterId(to, example.chapter);
-    if (moved) diff.moved.push({ id: example.id, from: examplePlace(from, before), to: examplePlace(to, example), example: exampleRef(to, example) });
+    const sameSection = current(before.section) === example.section;
+    const moved = !sameSection || current(chapterId(from, before.chapter)) !== chapterId(to, example.chapter);
+    if (moved)
+      diff.moved.push({
+        id: example.id,
+        from: examplePlace(from, before),
+        to: examplePlace(to, example),
+        example: exampleRef(to, example),
+        withSection: sameSection && example.section !== null,
+      });
   }
   return diff;
 }

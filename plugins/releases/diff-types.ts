@@ -81,8 +81,11 @@ export interface ExamplesDiff {
   added: ExampleRef[];
   removed: ExampleRef[];
   changed: Array<{ id: string; aspects: ExampleAspect[]; turns: TurnChange[]; from: ExampleRef; to: ExampleRef; titleFrom?: string }>;
-  /** The enclosing section or chapter changed (renames of either do not count). */
-  moved: Array<{ id: string; from: ExamplePlace; to: ExamplePlace; example: ExampleRef }>;
+  /**
+   * The enclosing section or chapter changed (renames of either do not count). `withSection`: the
+   * example stayed in its section, which moved to another chapter; the section's move says it.
+   */
+  moved: Array<{ id: string; from: ExamplePlace; to: ExamplePlace; example: ExampleRef; withSection: boolean }>;
 }
 
 export interface ReleaseDiff {

@@ -32,10 +32,11 @@ export function changesJson(diff: ReleaseDiff) {
     added: e.added.map((example) => example.id),
     removed: e.removed.map((example) => example.id),
     changed: e.changed.map(({ id, aspects }): { id: string; aspects: ExampleAspect[] } => ({ id, aspects })),
-    moved: e.moved.map(({ id, from, to }) => ({
+    moved: e.moved.map(({ id, from, to, withSection }) => ({
       id,
       from: { chapter: from.chapter, section: from.section },
       to: { chapter: to.chapter, section: to.section },
+      ...(withSection ? { withSection: true as const } : {}),
     })),
   };
   const count = <T extends Record<string, unknown[]>>(lists: T) =>

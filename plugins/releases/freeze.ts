@@ -174,4 +174,3 @@ export function withLock<T>(root: string, work: () => T): T {
 
 /** Content folders whose lock this process holds. */
 const held = new Set<string>();
-

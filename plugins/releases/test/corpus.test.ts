@@ -138,7 +138,7 @@ describe.runIf(available)('2025-04-11 → 2025-09-12 of the OpenAI Model Spec', 
     expect(refusal.parts.some((part) => part.added) && refusal.parts.some((part) => part.removed)).toBe(true);
   });
 
-  it('examples of the spec text: 22 added, 3 removed, 41 changed, 20 moved', () => {
+  it('examples of the spec text: 22 added, 3 removed, 41 changed, 20 moved (5 of them with their section)', () => {
     // The issue counts 23 added and 4 removed by title. One of those is the same example:
     // "user/developer conflict — private prompt" became "user/developer conflict --- private prompt"
     // (the dash written as `---`), which keeps its id, so it is a changed title here, not an
@@ -168,6 +168,13 @@ describe.runIf(available)('2025-04-11 → 2025-09-12 of the OpenAI Model Spec', 
     expect(moved).toHaveLength(20);
     expect(moved.filter((move) => move.from.section === 'protect_privileged_messages' && move.to.section === 'protect_privileged_information')).toHaveLength(4);
     expect(moved.filter((move) => move.from.chapter === 'approachable' && move.to.chapter === 'style')).toHaveLength(16);
+    // An example whose section moved chapter moved with it; one whose section changed moved itself.
+    const carried = moved.filter((move) => move.withSection);
+    expect(carried.every((move) => move.from.section === move.to.section && move.from.chapter !== move.to.chapter)).toBe(true);
+    expect(moved.filter((move) => !move.withSection).every((move) => move.from.section !== move.to.section)).toBe(true);
+    const movedSections = new Set(json.sections.moved.filter((move) => move.from.chapter !== move.to.chapter).map((move) => move.id));
+    expect(carried).toHaveLength(5);
+    expect(carried.every((move) => movedSections.has(move.to.section!))).toBe(true);
   });
 
   it('declaring the rename with `oldids` turns removed + added into renamed, and its examples stay put', () => {
