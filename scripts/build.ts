@@ -76,10 +76,14 @@ if (!flags.force && stamp?.code === code && asBuilt) {
   }
 }
 // Half V8's default young generation: a build's peak memory drops by about 80 MB (measured on the
-// upstream spec, 2 cores) with no measurable cost in time.
+// upstream spec, 2 cores) with no measurable cost in time. And the old generation grows by half
+// before the next full collection, where V8 lets a short process's heap grow up to fourfold: the
+// build's garbage is collected before Vite's, which is when memory peaks (about 90 MB less, for
+// about 5% more time).
+const v8Flags = ['--max-semi-space-size=8', '--heap-growing-percent=50'];
 const status = rendered
   ? 0
-  : (spawnSync(process.execPath, ['--max-semi-space-size=8', path.join(import.meta.dirname, 'astro-build.ts'), ...args], { cwd: projectRoot, stdio: 'inherit' })
+  : (spawnSync(process.execPath, [...v8Flags, path.join(import.meta.dirname, 'astro-build.ts'), ...args], { cwd: projectRoot, stdio: 'inherit' })
       .status ?? 1);
 if (status !== 0) fail(status);
 const output = outputListing(outDir);
