@@ -21,6 +21,17 @@ const dump = parseInspectJson(readFileSync(path.join(fixtures, 'inspect-log-dump
   samples: Array<Record<string, unknown>>;
 };
 
+/** An Inspect sample with nothing but an id, the example it maps to and `extra`. */
+const bareSample = (id: number, extra: Record<string, unknown>) => ({
+  id,
+  epoch: 1,
+  input: 'x',
+  messages: [],
+  output: {},
+  metadata: { example_id: 'tutor_guides' },
+  ...extra,
+});
+
 describe('Inspect log dump (.json)', () => {
   test('reads model, provenance, every epoch and every scorer; the deciding scorer is the first the log declares', async () => {
     const r = report();
@@ -108,15 +119,7 @@ describe('Inspect log dump (.json)', () => {
   });
 
   test("score values Inspect's value_to_float reads (yes/no, true/false, numbers as text) get verdicts; unscored, invalidated samples and an absent `evals.scorer` are told once per run", async () => {
-    const sample = (id: number, extra: Record<string, unknown>) => ({
-      id,
-      epoch: 1,
-      input: 'x',
-      messages: [],
-      output: {},
-      metadata: { example_id: 'tutor_guides' },
-      ...extra,
-    });
+    const sample = bareSample;
     const log = {
       version: 2,
       status: 'success',
@@ -168,15 +171,7 @@ describe('Inspect log dump (.json)', () => {
   });
 
   test('a scorer with a dictionary value is one score per key; `evals.scorer` may name a key, `scorer/key` or the scorer', async () => {
-    const sample = (id: number, value: unknown) => ({
-      id,
-      epoch: 1,
-      input: 'x',
-      messages: [],
-      output: {},
-      metadata: { example_id: 'tutor_guides' },
-      scores: { rubric: { value, explanation: 'why' }, match: { value: 'I' } },
-    });
+    const sample = (id: number, value: unknown) => bareSample(id, { scores: { rubric: { value, explanation: 'why' }, match: { value: 'I' } } });
     const log = {
       version: 2,
       status: 'success',
