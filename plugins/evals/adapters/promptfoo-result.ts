@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EvalsConfig } from '../../model/index.ts';
 import { clipped } from '../clip.ts';
 import type { RunReport } from '../problems.ts';
@@ -86,10 +87,13 @@ export class PromptfooTally {
 
 /**
  * What a repeat shares with its test: the vars and the description. promptfoo runs each repeat
- * with the same test object, so its JSON is the same text, key order included.
+ * with the same test object, so its JSON is the same text, key order included. Hashed: vars can
+ * hold whole conversations, and a large results file would keep a copy of each.
  */
 function testFingerprint(testCase: Record<string, unknown>, vars: Record<string, unknown>): string {
-  return JSON.stringify([testCase.description ?? null, vars]);
+  return createHash('sha256')
+    .update(JSON.stringify([testCase.description ?? null, vars]))
+    .digest('base64');
 }
 
 /** The rendered prompt: a chat as JSON (`[{"role": …, "content": …}]`) or plain text from the user. */
