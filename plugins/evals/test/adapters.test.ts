@@ -87,26 +87,8 @@ describe('Inspect log dump (.json)', () => {
       eval: { task: 't', model: 'openai/gpt-4', metadata: { spec_release: '2026-11-23' } },
       results: { scorer: { name: 'model_graded_qa', params: {} } },
       samples: [
-        {
-          id: 1,
-          epoch: 1,
-          input: 'Solve',
-          target: '',
-          messages: [],
-          output: {},
-          score: { value: 'C', explanation: 'guides' },
-          metadata: { example_id: 'tutor_guides' },
-        },
-        {
-          id: 2,
-          epoch: 1,
-          input: 'Scale',
-          target: '',
-          messages: [],
-          output: {},
-          score: { value: 'I', explanation: 'wrong' },
-          metadata: { example_id: 'scaling' },
-        },
+        bareSample(1, { input: 'Solve', target: '', score: { value: 'C', explanation: 'guides' } }),
+        bareSample(2, { input: 'Scale', target: '', score: { value: 'I', explanation: 'wrong' }, metadata: { example_id: 'scaling' } }),
       ],
     };
     const r = report();
