@@ -18,9 +18,9 @@ import { resolveReferences } from './references.ts';
 import { applyRuleSeverity, quoteList, report } from './rules.ts';
 import { collectSections, renderSections } from './sections.ts';
 import { definedTargets } from './targets.ts';
-import { readExample } from './read-example.ts';
+import { readExample, reportUnreadable, unreadableOpening } from './read-example.ts';
 import { renderExample } from './render-example.ts';
-import { blockDirectives, isExampleKind, isGrade, isRole } from './vocabulary.ts';
+import { blockDirectives, formatWords, isExampleKind, isGrade, isRole } from './vocabulary.ts';
 import type { SpecSection } from './types.ts';
 
 export type { RemarkSpecOptions } from './options.ts';
@@ -141,6 +141,10 @@ function transformBlocks(parent: { children: RootContent[] }, context: Context, 
       reportStray(child, context);
       continue;
     }
+    // A directive of the format whose attributes did not parse is text to remark-directive: said,
+    // not silently shown as `:::example{…` (inside an example, readExample says it).
+    const opening = unreadableOpening(child, String(context.file.value));
+    if (opening && formatWords.has(opening.name)) reportUnreadable(child, opening, '', context);
     // specWrapper nodes are the plugin's own rendering (a section's heading row): nothing to transform.
     if ('children' in child && child.type !== 'heading' && child.type !== 'paragraph' && (child.type as string) !== 'specWrapper') {
       transformBlocks(child as { children: RootContent[] }, context, placementOf, containerNames[child.type] ?? where ?? `a ${child.type}`);

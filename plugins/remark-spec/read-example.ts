@@ -100,14 +100,9 @@ export function readExample(node: ContainerDirective, placement: Placement, cont
     }
     // A message or graded response whose attributes do not parse (`:::system{x="a\"b"}`, a
     // missing `}`) is read as text: it would become the description, and leave the conversation.
-    const opening = child.type === 'paragraph' ? /^(:{3,})([A-Za-z][\w-]*)\{/.exec(sourceSlice(String(file.value), child)) : null;
-    if (opening && (isRole(opening[2]!) || isGrade(opening[2]!))) {
-      report(
-        file,
-        'unreadable-directive',
-        `Unexpected \`${opening[1]}${opening[2]}{…\` in ${kind} \`${id}\` whose attributes cannot be read, expected \`{key="value" …}\` with each value quoted and the braces closed (a \`"\` inside a value is written \`&quot;\`, or the value is put in \`'…'\`); the line is kept as text until this is fixed`,
-        child,
-      );
+    const opening = unreadableOpening(child, String(file.value));
+    if (opening && (isRole(opening.name) || isGrade(opening.name))) {
+      reportUnreadable(child, opening, ` in ${kind} \`${id}\``, context);
     } else if (turns.length > 0) {
       report(
         file,
@@ -310,4 +305,23 @@ function contentOf(body: Node[], all: Node[], source: string): string {
     content = content.replace(sourceSlice(source, node), '').replace(/\n{3,}/g, '\n\n');
   }
   return content.trim();
+}
+
+/**
+ * The `:::name{` (or `:::name[label]{`) a paragraph starts with: a directive whose attributes did not parse
+ * (`{x="a\"b"}`, a missing `}`), which remark-directive leaves as text.
+ */
+export function unreadableOpening(node: RootContent, source: string): { fence: string; name: string } | null {
+  const opening = node.type === 'paragraph' ? /^(:{2,})([A-Za-z][\w-]*)(?:\[[^\]\n]*\])?\{/.exec(sourceSlice(source, node)) : null;
+  return opening ? { fence: opening[1]!, name: opening[2]! } : null;
+}
+
+/** Reports a directive of the format that was read as text, `where` saying where it is (` in example \`id\``, or nothing). */
+export function reportUnreadable(node: Node, { fence, name }: { fence: string; name: string }, where: string, context: Context): void {
+  report(
+    context.file,
+    'unreadable-directive',
+    `Unexpected \`${fence}${name}{…\`${where} whose attributes cannot be read, expected \`{key="value" …}\` with each value quoted and the braces closed (a \`"\` inside a value is written \`&quot;\`, or the value is put in \`'…'\`); the line is kept as text until this is fixed`,
+    node,
+  );
 }

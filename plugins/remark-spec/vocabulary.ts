@@ -10,6 +10,8 @@ export const exampleKinds: readonly SpecExample['kind'][] = ['example', 'prompt'
 export const nestedBlocks: readonly string[] = ['untrusted', 'settings'];
 /** Block directives allowed outside examples. */
 export const blockDirectives: readonly string[] = ['example', 'prompt', 'commentary'];
+/** Every directive name of the format. */
+export const formatWords: ReadonlySet<string> = new Set([...blockDirectives, 'section', ...roles, ...grades, ...nestedBlocks]);
 
 export const roleLabels: Readonly<Record<MessageRole, string>> = {
   system: 'System',
