@@ -23,16 +23,19 @@ export function checkResults(results: EvalResult[], report: RunReport): EvalResu
     seen.set(id, result);
     kept.push(result);
   }
-  const bySample = Map.groupBy(kept, (result) => result.sample);
-  for (const [sample, epochs] of bySample) {
+  const disagree: string[] = [];
+  for (const [sample, epochs] of Map.groupBy(kept, (result) => result.sample)) {
     const graded = epochs.filter((result) => isGraded(result.verdict));
     const passes = graded.filter((result) => isPass(result.verdict)).length;
-    if (graded.length > 1 && passes > 0 && passes < graded.length) {
-      report.warn(
-        `Epochs of sample \`${sample}\` disagree: ${passes} of ${graded.length} pass (${graded.map((result) => `epoch ${result.epoch}: ${result.verdict}`).join(', ')}); each epoch counts toward the pass rate`,
-        'epochs-disagree',
-      );
-    }
+    if (graded.length > 1 && passes > 0 && passes < graded.length) disagree.push(`\`${sample}\` ${passes} of ${graded.length}`);
+  }
+  // Normal under `--epochs`: one message per run, not one per sample.
+  if (disagree.length > 0) {
+    const shown = disagree.slice(0, 5).join(', ');
+    report.warn(
+      `Epochs of ${disagree.length} sample${disagree.length === 1 ? '' : 's'} disagree (passing: ${shown}${disagree.length > 5 ? `, and ${disagree.length - 5} more` : ''}); each epoch counts toward the pass rate`,
+      'epochs-disagree',
+    );
   }
   return kept;
 }

@@ -5,7 +5,8 @@ import { readInspectJson } from './inspect-json.ts';
 import { readPromptfooJson } from './promptfoo-json.ts';
 import { readPromptfooJsonl } from './promptfoo-jsonl.ts';
 import { readSpecEvalResults } from './spec-eval-results.ts';
-import { firstBytes, firstTopLevelKey } from './sniff.ts';
+import { firstTopLevelKey } from './sniff.ts';
+import { firstText } from './text-stream.ts';
 
 export type { Adapter, AdapterInput } from './context.ts';
 
@@ -17,12 +18,12 @@ export async function adapterFor(file: string): Promise<{ adapter: Adapter } | {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.eval') return { adapter: readInspectEval };
   if (extension !== '.json' && extension !== '.jsonl') return { reason: `expected a run file (${runExtensions.join(', ')})` };
-  const head = await firstBytes(file, 4096);
+  const head = await firstText(file, 4096);
   if (extension === '.jsonl') {
     // spec-eval-results/1 JSONL starts with its header line; promptfoo writes results only.
     let first: unknown;
     try {
-      first = JSON.parse(head.split('\n', 1)[0]!);
+      first = JSON.parse(head.replace(/^\uFEFF/, '').split('\n', 1)[0]!);
     } catch {}
     const format = (first as { format?: unknown } | null)?.format;
     return { adapter: typeof format === 'string' && format.startsWith('spec-eval-results/') ? readSpecEvalResults : readPromptfooJsonl };

@@ -5,7 +5,7 @@ import { inspectResult } from './inspect-sample.ts';
 import { parseInspectJson } from './nonfinite-json.ts';
 import { ZipEntries } from './zip-entries.ts';
 
-/** `samples/<id>_epoch_<n>.json` (and the chunked layout's `samples/<id>_epoch_<n>/sample.json`). */
+/** `samples/<id>_epoch_<n>.json`, or the chunked layout's `samples/<id>_epoch_<n>/sample.json` with its parts beside it. */
 const sampleEntry = /^samples\/(.+)_epoch_(\d+)(?:\.json|\/sample\.json)$/;
 
 /**
@@ -46,6 +46,7 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
     const results: EvalResult[] = [];
     let missing = 0;
     const found = new Set<string>();
+    let chunked: Map<string, Array<{ sequence: string; start: number; name: string }>> | undefined;
     for (const name of zip.entries.keys()) {
       const match = sampleEntry.exec(name);
       if (!match) continue;
@@ -60,6 +61,7 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
       let sample: Record<string, unknown>;
       try {
         sample = parseInspectJson(await zip.text(name)) as Record<string, unknown>;
+        if (name.endsWith('/sample.json')) sample = await withChunks(zip, name.slice(0, -'/sample.json'.length), sample, (chunked ??= chunkFolders(zip)));
       } catch (error) {
         report.warn(
           `Unexpected unreadable sample \`${match[1]}\`, epoch ${match[2]} (${name}: ${(error as Error).message}), expected an EvalSample as JSON; counted as an error`,
@@ -87,7 +89,8 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
       try {
         const summaries = parseInspectJson(await zip.text('summaries.json')) as Array<{ id?: unknown; epoch?: unknown }>;
         for (const summary of Array.isArray(summaries) ? summaries : []) {
-          if (!found.has(`${String(summary.id)}\u0000${String(summary.epoch ?? 1)}`)) {
+          const id = `${String(summary.id)}\u0000${String(summary.epoch ?? 1)}`;
+          if (!found.has(id) && !header.earlyStopped.has(id)) {
             missing++;
             report.warn(
               `Missing sample \`${String(summary.id)}\`, epoch ${String(summary.epoch ?? 1)}: summaries.json lists it, expected \`samples/${String(summary.id)}_epoch_${String(summary.epoch ?? 1)}.json\` in the zip; counted as missing`,
@@ -104,3 +107,44 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
     zip.close();
   }
 };
+
+/** The chunked layout's parts (`samples/<id>_epoch_<n>/<sequence>/<start>.json`) by sample folder, listed once per zip. */
+function chunkFolders(zip: ZipEntries): Map<string, Array<{ sequence: string; start: number; name: string }>> {
+  const folders = new Map<string, Array<{ sequence: string; start: number; name: string }>>();
+  for (const name of zip.entries.keys()) {
+    const match = /^(samples\/.+_epoch_\d+)\/(messages|attachments)\/(\d+)\.json$/.exec(name);
+    if (!match) continue;
+    const list = folders.get(match[1]!) ?? [];
+    list.push({ sequence: match[2]!, start: Number(match[3]), name });
+    folders.set(match[1]!, list);
+  }
+  return folders;
+}
+
+/**
+ * A sample of Inspect's chunked layout (inspect_ai/log/_recorders/chunked/): `sample.json` is the
+ * sample without its metadata, messages and attachments, which sit beside it as `metadata.json`,
+ * `messages/<start>.json` and `attachments/<start>.json` (lists, numbered by their first index),
+ * the attachments referred to as `attachment://<index>`.
+ */
+async function withChunks(
+  zip: ZipEntries,
+  folder: string,
+  shell: Record<string, unknown>,
+  folders: Map<string, Array<{ sequence: string; start: number; name: string }>>,
+): Promise<Record<string, unknown>> {
+  const sample = { ...shell };
+  if (zip.entries.has(`${folder}/metadata.json`)) sample.metadata = parseInspectJson(await zip.text(`${folder}/metadata.json`));
+  const parts = (folders.get(folder) ?? []).toSorted((a, b) => a.start - b.start);
+  const messages: unknown[] = [];
+  const attachments: Record<string, string> = { ...(shell.attachments as Record<string, string> | undefined) };
+  for (const part of parts) {
+    const items = parseInspectJson(await zip.text(part.name));
+    if (!Array.isArray(items)) throw new Error(`${part.name} is not a list`);
+    if (part.sequence === 'messages') messages.push(...items);
+    else items.forEach((text, index) => void (attachments[String(part.start + index)] = String(text)));
+  }
+  if (messages.length > 0) sample.messages = messages;
+  sample.attachments = attachments;
+  return sample;
+}

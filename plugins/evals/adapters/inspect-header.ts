@@ -16,6 +16,8 @@ export interface InspectHeader {
   error: string | null;
   /** `results.total_samples`: dataset samples × epochs, when the run got as far as results. */
   totalSamples: number | null;
+  /** Samples an early-stopping manager chose not to run (`results.early_stopping.early_stops`), as `id\u0000epoch`. */
+  earlyStopped: Set<string>;
 }
 
 /** An EvalLog without its samples (`header.json`, or `inspect log dump` as it streams by). */
@@ -25,7 +27,8 @@ export function inspectHeader(log: Record<string, unknown>): InspectHeader {
   const total = (log.results as { total_samples?: unknown } | null | undefined)?.total_samples;
   const metadata = (spec.metadata ?? {}) as Record<string, unknown>;
   // The task's scorers; logs before eval.scorers (format 1) name them only in their results.
-  const results = (log.results ?? {}) as { scorer?: { name?: unknown }; scores?: unknown };
+  const results = (log.results ?? {}) as { scorer?: { name?: unknown }; scores?: unknown; early_stopping?: { early_stops?: unknown } | null };
+  const stops = Array.isArray(results.early_stopping?.early_stops) ? (results.early_stopping.early_stops as Array<{ id?: unknown; epoch?: unknown }>) : [];
   const declared = Array.isArray(spec.scorers) ? spec.scorers : Array.isArray(results.scores) ? results.scores : results.scorer ? [results.scorer] : [];
   const scorers = [...new Set((declared as Array<{ name?: unknown }>).map((scorer) => String(scorer?.name ?? '')).filter(Boolean))];
   const revision = spec.revision as { origin?: unknown; commit?: unknown } | null | undefined;
@@ -46,6 +49,7 @@ export function inspectHeader(log: Record<string, unknown>): InspectHeader {
     status: typeof log.status === 'string' ? log.status : null,
     error: error ? asText(error.message ?? error) : null,
     totalSamples: typeof total === 'number' && Number.isInteger(total) && total > 0 ? total : null,
+    earlyStopped: new Set(stops.map((stop) => `${String(stop?.id)}\u0000${String(stop?.epoch ?? 1)}`)),
   };
 }
 
@@ -61,11 +65,12 @@ export function inspectRun(file: string, header: InspectHeader, results: EvalRes
       'unfinished-run',
     );
   }
-  // Samples the results say the run had, and the log does not hold.
-  const short = header.totalSamples === null ? 0 : Math.max(0, header.totalSamples - kept.length - missing);
+  // Samples the results say the run had, and the log does not hold; those stopped early by design are not missing.
+  const stopped = header.earlyStopped.size;
+  const short = header.totalSamples === null ? 0 : Math.max(0, header.totalSamples - kept.length - missing - stopped);
   if (short > 0) {
     report.warn(
-      `Missing samples: the log's results count ${header.totalSamples} (samples × epochs), expected as many in the log; it holds ${kept.length}${missing ? ` and lists ${missing} more` : ''}; ${short} counted as missing`,
+      `Missing samples: the log's results count ${header.totalSamples} (samples × epochs), expected as many in the log; it holds ${kept.length}${missing ? ` and lists ${missing} more` : ''}${stopped ? ` (${stopped} stopped early by design)` : ''}; ${short} counted as missing`,
       'missing-sample',
     );
   }

@@ -16,7 +16,7 @@ export const readInspectJson: Adapter = async ({ path, file, report, config }) =
   const results: EvalResult[] = [];
   let index = 0;
   try {
-    const resultFields = ['$.results.total_samples', '$.results.scorer', '$.results.scores'];
+    const resultFields = ['$.results.total_samples', '$.results.scorer', '$.results.scores', '$.results.early_stopping'];
     await streamJsonPaths(path, ['$.eval', '$.status', '$.error', ...resultFields, '$.samples.*'], (at, value) => {
       if (at === '$.eval' || at === '$.status' || at === '$.error') {
         log[at.slice(2)] = value;

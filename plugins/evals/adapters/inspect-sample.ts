@@ -57,21 +57,40 @@ export function inspectResult(
   });
   const answers = (entry: (typeof entries)[number], wanted: string) => entry.name === wanted || entry.of.includes(wanted);
   const names = entries.map((entry) => entry.name);
-  if (config.scorer && entries.length > 0 && !entries.some((entry) => answers(entry, config.scorer!)))
+  // One scorer decides for the whole run: `evals.scorer` when the log declares it, else the log's
+  // first declared scorer. A sample that scorer left without a score (a scorer may return None) is
+  // unscored; another scorer must not decide it in its place.
+  const declares = (wanted: string) => scorerOrder.some((scorer) => scorer === wanted || wanted.startsWith(`${scorer}/`));
+  const configured = config.scorer && (declares(config.scorer) || entries.some((entry) => answers(entry, config.scorer!))) ? config.scorer : undefined;
+  if (config.scorer && !configured && entries.length > 0)
     report.warnOnce(
       'scorer',
       () =>
         `Unexpected scorers ${names.map((scorer) => `\`${scorer}\``).join(', ')} in ${name}, expected \`${config.scorer}\` (\`evals.scorer\` in spec.config.json); the log's first declared scorer decides`,
       'unknown-scorer',
     );
-  const decider =
-    (config.scorer ? entries.find((entry) => answers(entry, config.scorer!)) : undefined) ??
-    scorerOrder.map((wanted) => entries.find((entry) => answers(entry, wanted))).find(Boolean) ??
-    entries[0];
+  const wanted = configured ?? scorerOrder[0];
+  // Scores under names the log does not declare at all (not the same names): the first decides.
+  const declaredHere = entries.some((entry) => scorerOrder.some((scorer) => answers(entry, scorer)));
+  const decider = wanted && (declaredHere || configured) ? entries.find((entry) => answers(entry, wanted)) : entries[0];
+  if (wanted && !decider && entries.length > 0)
+    report.warnOnce(
+      `no-decider\u0000${wanted}`,
+      () =>
+        `Unexpected sample without a score from \`${wanted}\`, the scorer that decides (${name}, the first of its run; it has ${names.map((scorer) => `\`${scorer}\``).join(', ')}), expected every sample scored by it; counted as unscored, here and in every other such sample`,
+      'unscored-sample',
+    );
   const scores: EvalScore[] = [];
-  for (const entry of decider ? [decider, ...entries.filter((other) => other !== decider)] : []) {
+  for (const entry of decider ? [decider, ...entries.filter((other) => other !== decider)] : entries) {
     const { name: scorer, score } = entry;
     const verdict = verdictOf(score.value, config);
+    if (typeof score.value === 'number' && (score.value > 1 || score.value < 0) && config.threshold >= 0 && config.threshold <= 1)
+      report.warnOnce(
+        `scale\u0000${scorer}`,
+        () =>
+          `Unexpected score ${score.value} from scorer \`${scorer}\` in ${name}, expected a score from 0 to 1 against \`evals.threshold\` ${config.threshold}; a scorer on another scale (such as 1 to 5) needs \`evals.threshold\` set on that scale in spec.config.json`,
+        'unknown-verdict',
+      );
     // Said once per scorer and value: a log of thousands of samples with one unmapped value is one message.
     if (!verdict)
       report.warnOnce(
@@ -100,7 +119,8 @@ export function inspectResult(
         `Unexpected invalidated sample (${name}, the first of its run${asText(invalidation.reason) ? `: ${asText(invalidation.reason)}` : ''}), expected a valid result; invalidated samples count as unscored`,
       'unscored-sample',
     );
-  const first = scores[0];
+  // Without the deciding scorer's score, the others are kept to be shown, and none decides.
+  const first = decider ? scores[0] : undefined;
   const verdict = error ? 'error' : invalidation ? 'unscored' : (first?.verdict ?? 'unscored');
   return clipped({
     sample: String(id),

@@ -10,8 +10,9 @@ import { checkResults } from '../run-checks.ts';
 /**
  * promptfoo's `EvaluateResult` (src/types/index.ts) as a result. The id from
  * `testCase.metadata[exampleIdKey]`, else `vars[exampleIdKey]`, else the test's description;
- * `failureReason` 2 (or an error without grading) is an error, otherwise `gradingResult.pass`
- * (else `success`) decides; the rationale is `gradingResult.reason`. The model is
+ * `failureReason` 2 (or an error without grading or a failed assertion) is an error, otherwise
+ * `gradingResult.pass` (else `failureReason` 1, else `success`) decides; the rationale is
+ * `gradingResult.reason` (else the failed assertion's `error`). The model is
  * `provider.label` or `provider.id`. A test met again (`--repeat`) is its next epoch; another test
  * for the same example (other vars or description) is another sample of it.
  */
@@ -40,8 +41,11 @@ export function promptfooResult(
   if (typeof row.id === 'string') place = `${place}, id ${row.id}`;
   const grading = (row.gradingResult ?? null) as Record<string, unknown> | null;
   const error = asText(row.error) ?? asText((row.response as Record<string, unknown> | undefined)?.error);
-  const isError = row.failureReason === 2 || (error !== null && !grading);
-  const pass = typeof grading?.pass === 'boolean' ? grading.pass : typeof row.success === 'boolean' ? row.success : null;
+  // failureReason 1 is a failed assertion whatever else the row says: with
+  // PROMPTFOO_STRIP_GRADING_RESULT the grading is null and `error` holds the assertion's reason.
+  const isError = row.failureReason === 2 || (row.failureReason !== 1 && error !== null && !grading);
+  const pass =
+    typeof grading?.pass === 'boolean' ? grading.pass : row.failureReason === 1 ? false : typeof row.success === 'boolean' ? row.success : null;
   const verdict = isError ? 'error' : pass === null ? 'unscored' : pass ? 'compliant' : 'violating';
   const components = Array.isArray(grading?.componentResults) ? (grading.componentResults as Array<Record<string, unknown>>) : [];
   const score = typeof row.score === 'number' ? row.score : typeof grading?.score === 'number' ? grading.score : null;
@@ -53,7 +57,7 @@ export function promptfooResult(
       key,
       verdict,
       score,
-      rationale: isError ? error : (asText(grading?.reason) ?? null),
+      rationale: isError ? error : (asText(grading?.reason) ?? (pass === false ? error : null)),
       output: asText((row.response as Record<string, unknown> | undefined)?.output),
       input: promptMessages((row.prompt as Record<string, unknown> | undefined)?.raw),
       scores: [
@@ -86,13 +90,14 @@ export class PromptfooTally {
 }
 
 /**
- * What a repeat shares with its test: the vars and the description. promptfoo runs each repeat
- * with the same test object, so its JSON is the same text, key order included. Hashed: vars can
- * hold whole conversations, and a large results file would keep a copy of each.
+ * What a repeat shares with its test: the whole test (description, vars, assertions, options), as
+ * promptfoo itself tells tests apart. promptfoo runs each repeat with the same test object, so its
+ * JSON is the same text, key order included. Hashed: vars can hold whole conversations, and a
+ * large results file would keep a copy of each.
  */
 function testFingerprint(testCase: Record<string, unknown>, vars: Record<string, unknown>): string {
   return createHash('sha256')
-    .update(JSON.stringify([testCase.description ?? null, vars]))
+    .update(JSON.stringify([testCase, vars]))
     .digest('base64');
 }
 

@@ -1,14 +1,15 @@
-import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { JSONParser } from '@streamparser/json';
 import type { EvalResult } from '../types.ts';
+import { textChunks } from './text-stream.ts';
 
 /**
  * The lines of a JSONL file, one at a time with their 1-based numbers: a file of any size is read
  * in bounded memory (one line at a time). A line that is not JSON comes back as `error`.
  */
 export async function* jsonLines(file: string): AsyncGenerator<{ line: number; value?: unknown; error?: string }> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = createInterface({ input: Readable.from(textChunks(file)), crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;

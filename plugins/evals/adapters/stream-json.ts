@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { JSONParser } from '@streamparser/json';
 import { NonFiniteJson } from './nonfinite-json.ts';
+import { textChunks } from './text-stream.ts';
 
 /**
  * Streams the values at `paths` (JSONPath, such as `$.samples.*`) out of a JSON file of any size:
@@ -26,10 +26,10 @@ export async function streamJsonPaths(
     ended = true;
   };
   const sanitizer = new NonFiniteJson();
-  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+  for await (const chunk of textChunks(file)) {
     if (failure) break;
     try {
-      parser.write(sanitizer.push(chunk as string));
+      parser.write(sanitizer.push(chunk));
     } catch (error) {
       failure ??= error as Error;
       break;

@@ -68,7 +68,7 @@ describe('Inspect log dump (.json)', () => {
     const failed = byId('err');
     expect([failed.verdict, failed.rationale, failed.key]).toEqual(['error', 'RateLimitError: too many requests', 'tutor_guides']);
     expect(run!.results).toHaveLength(6);
-    expect(messages(r)).toEqual([expect.stringMatching(/^warning epochs-disagree: Epochs of sample `tutor_guides` disagree: 1 of 2 pass/)]);
+    expect(messages(r)).toEqual([expect.stringMatching(/^warning epochs-disagree: Epochs of 1 sample disagree \(passing: `tutor_guides` 1 of 2\)/)]);
   });
 
   test('numeric scores use the threshold and the verdict mapping is configurable', async () => {
@@ -418,7 +418,177 @@ describe('promptfoo', () => {
       ['scaling', 'scaling (test 2)', 2, 'compliant'],
     ]);
     // Only the second test's epochs disagree; the first test's agree.
-    expect(messages(r)).toEqual([expect.stringMatching(/epochs-disagree: Epochs of sample `scaling \(test 2\)` disagree: 1 of 2 pass/)]);
+    expect(messages(r)).toEqual([expect.stringMatching(/epochs-disagree: Epochs of 1 sample disagree \(passing: `scaling \(test 2\)` 1 of 2\)/)]);
+  });
+});
+
+describe('logs as runs write them beyond the plain case', () => {
+  const header = (extra: Record<string, unknown> = {}) => ({
+    version: 2,
+    status: 'success',
+    eval: { task: 't', model: 'm', metadata: { spec_release: '2026-11-23' }, scorers: [{ name: 'judge' }, { name: 'match' }] },
+    ...extra,
+  });
+
+  test('a sample the deciding scorer left without a score (it returned None) is unscored: no other scorer decides it in its place', async () => {
+    const log = {
+      ...header(),
+      samples: [
+        bareSample(1, { scores: { judge: { value: 'C' }, match: { value: 'I' } } }),
+        bareSample(2, { scores: { match: { value: 'C' } } }),
+        bareSample(3, { scores: { match: { value: 'C' } } }),
+      ],
+    };
+    const file = content.put('judge-skipped.json', undefined, JSON.stringify(log));
+    for (const chosen of [config, configWith({ scorer: 'judge' }).evals]) {
+      const r = report();
+      const [run] = await readInspectJson({ path: file, file: 'evals/judge-skipped.json', report: r, config: chosen });
+      expect(run!.results.map((result) => [result.verdict, result.scores.map((score) => score.scorer).join(' ')])).toEqual([
+        ['compliant', 'judge match'],
+        // The other scorer's score is kept to be shown.
+        ['unscored', 'match'],
+        ['unscored', 'match'],
+      ]);
+      expect(messages(r)).toEqual([
+        expect.stringMatching(/^warning unscored-sample: Unexpected sample without a score from `judge`, the scorer that decides \(sample `2`/),
+      ]);
+    }
+    // Named by `evals.scorer`, the other scorer decides every sample.
+    const [byMatch] = await readInspectJson({ path: file, file: 'evals/judge-skipped.json', report: report(), config: configWith({ scorer: 'match' }).evals });
+    expect(byMatch!.results.map((result) => result.verdict)).toEqual(['violating', 'compliant', 'compliant']);
+  });
+
+  test('scores beyond 0 to 1 against the default threshold are told once per scorer; a threshold on their scale is not', async () => {
+    const log = { ...header(), samples: [1, 2, 5].map((value, index) => bareSample(index + 1, { scores: { judge: { value } } })) };
+    const file = content.put('likert.json', undefined, JSON.stringify(log));
+    const r = report();
+    await readInspectJson({ path: file, file: 'evals/likert.json', report: r, config });
+    expect(messages(r)).toEqual([expect.stringMatching(/^warning unknown-verdict: Unexpected score 2 from scorer `judge` in sample `2` .*, expected a score from 0 to 1/)]);
+    const r2 = report();
+    const [run] = await readInspectJson({ path: file, file: 'evals/likert.json', report: r2, config: configWith({ threshold: 3 }).evals });
+    expect(run!.results.map((result) => result.verdict)).toEqual(['violating', 'violating', 'compliant']);
+    expect(messages(r2)).toEqual([]);
+  });
+
+  test('samples an early-stopping manager chose not to run are not missing', async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const samples = [bareSample(1, { scores: { judge: { value: 'C' } } }), bareSample(2, { scores: { judge: { value: 'C' } } })];
+    const results = { total_samples: 4, completed_samples: 2, early_stopping: { manager: 'consistency', early_stops: [{ id: 3, epoch: 1 }, { id: 4, epoch: 1 }], metadata: {} } };
+    const file = content.put(
+      'early.eval',
+      undefined,
+      zipSync({
+        'header.json': strToU8(JSON.stringify(header({ results }))),
+        'summaries.json': strToU8(JSON.stringify([1, 2, 3, 4].map((id) => ({ id, epoch: 1 })))),
+        ...Object.fromEntries(samples.map((sample) => [`samples/${sample.id}_epoch_1.json`, strToU8(JSON.stringify(sample))])),
+      }),
+    );
+    const r = report();
+    const [run] = await readInspectEval({ path: file, file: 'evals/early.eval', report: r, config });
+    expect(run!.missing).toBe(0);
+    expect(messages(r)).toEqual([]);
+    // The same log without its early stops: the two are missing.
+    const r2 = report();
+    const [dumped] = await readInspectJson({
+      path: content.put('early.json', undefined, JSON.stringify({ ...header({ results: { total_samples: 4 } }), samples })),
+      file: 'evals/early.json',
+      report: r2,
+      config,
+    });
+    expect(dumped!.missing).toBe(2);
+  });
+
+  test("Inspect's chunked sample layout: metadata, messages and numbered attachments beside sample.json are read", async () => {
+    const { strToU8, zipSync } = await import('fflate');
+    const json = (value: unknown) => strToU8(JSON.stringify(value));
+    const folder = 'samples/7_epoch_1';
+    const file = content.put(
+      'chunked.eval',
+      undefined,
+      zipSync({
+        'header.json': json(header()),
+        [`${folder}/sample.json`]: json({
+          id: 7,
+          epoch: 1,
+          input: 'x',
+          output: { choices: [{ message: { role: 'assistant', content: 'attachment://1' } }] },
+          scores: { judge: { value: 'C', explanation: 'attachment://0' } },
+        }),
+        [`${folder}/metadata.json`]: json({ example_id: 'scaling' }),
+        [`${folder}/messages/0.json`]: json([{ role: 'system', content: 'Be brief.' }]),
+        [`${folder}/messages/1.json`]: json([{ role: 'user', content: 'Scale it.' }]),
+        [`${folder}/attachments/0.json`]: json(['It multiplies by 1.5.', 'Times 1.5: 9 cups.']),
+      }),
+    );
+    const r = report();
+    const [run] = await readInspectEval({ path: file, file: 'evals/chunked.eval', report: r, config });
+    const [result] = run!.results;
+    expect([result!.key, result!.verdict, result!.output, result!.rationale]).toEqual(['scaling', 'compliant', 'Times 1.5: 9 cups.', 'It multiplies by 1.5.']);
+    expect(result!.input).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Scale it.' },
+    ]);
+    expect(messages(r)).toEqual([]);
+  });
+
+  test('disagreeing epochs are one message per run, however many samples disagree', async () => {
+    const samples = [1, 2, 3, 4, 5, 6, 7].flatMap((id) => [1, 2].map((epoch) => ({ ...bareSample(id, { scores: { judge: { value: epoch === 1 ? 'C' : 'I' } } }), epoch })));
+    const r = report();
+    await readInspectJson({ path: content.put('epochs.json', undefined, JSON.stringify({ ...header(), samples })), file: 'evals/epochs.json', report: r, config });
+    expect(messages(r)).toEqual([expect.stringMatching(/^warning epochs-disagree: Epochs of 7 samples disagree \(passing: `1` 1 of 2, .*, and 2 more\)/)]);
+  });
+
+  test('UTF-16 files (what Windows PowerShell writes for `>`) read as their UTF-8 originals', async () => {
+    const utf16 = (text: string, bigEndian: boolean) => {
+      const bytes = Buffer.from(`\uFEFF${text}`, 'utf16le');
+      if (bigEndian) bytes.swap16();
+      return bytes;
+    };
+    const log = readFileSync(path.join(fixtures, 'inspect-log-dump.json'), 'utf8');
+    const [original] = await readInspectJson({ path: path.join(fixtures, 'inspect-log-dump.json'), file: 'evals/dump.json', report: report(), config });
+    for (const bigEndian of [false, true]) {
+      const file = content.put(`dump-utf16${bigEndian ? 'be' : 'le'}.json`, undefined, utf16(log, bigEndian));
+      expect(await adapterFor(file)).toEqual({ adapter: readInspectJson });
+      const r = report();
+      const [run] = await readInspectJson({ path: file, file: 'evals/dump.json', report: r, config });
+      expect(run!.results).toEqual(original!.results);
+    }
+    const lines = readFileSync(path.join(fixtures, 'promptfoo-output.jsonl'), 'utf8');
+    const [plain] = await readPromptfooJsonl({ path: path.join(fixtures, 'promptfoo-output.jsonl'), file: 'evals/r.jsonl', report: report(), config });
+    const file = content.put('results-utf16.jsonl', undefined, utf16(lines, false));
+    expect(await adapterFor(file)).toEqual({ adapter: readPromptfooJsonl });
+    const [run] = await readPromptfooJsonl({ path: file, file: 'evals/r.jsonl', report: report(), config });
+    expect(run!.results).toEqual(plain!.results);
+  });
+
+  test('promptfoo: a failed assertion with its grading stripped (PROMPTFOO_STRIP_GRADING_RESULT) is a failure; tests told apart by their assertions are two samples', async () => {
+    const row = (extra: Record<string, unknown>) =>
+      JSON.stringify({
+        promptIdx: 0,
+        testCase: { description: 'scaling', vars: { example_id: 'scaling' }, assert: [{ type: 'contains', value: '1.5' }], metadata: { example_id: 'scaling' } },
+        vars: { example_id: 'scaling' },
+        provider: { id: 'openai:gpt-4o' },
+        response: { output: 'Here you go' },
+        ...extra,
+      });
+    const stripped = { gradingResult: null, success: false, failureReason: 1, error: 'Expected output to contain "1.5"' };
+    const otherAssert = {
+      testCase: { description: 'scaling', vars: { example_id: 'scaling' }, assert: [{ type: 'icontains', value: 'cups' }], metadata: { example_id: 'scaling' } },
+      success: true,
+      failureReason: 0,
+      gradingResult: { pass: true, score: 1, reason: 'ok' },
+    };
+    const errored = { gradingResult: null, success: false, failureReason: 2, error: 'API error: 429' };
+    const text = [row({ testIdx: 0, ...stripped }), row({ testIdx: 1, ...otherAssert }), row({ testIdx: 2, ...errored })].join('\n') + '\n';
+    const r = report();
+    const [run] = await readPromptfooJsonl({ path: content.put('stripped.jsonl', undefined, text), file: 'evals/stripped.jsonl', report: r, config });
+    expect(run!.results.map((result) => [result.sample, result.epoch, result.verdict, result.rationale])).toEqual([
+      ['scaling', 1, 'violating', 'Expected output to contain "1.5"'],
+      ['scaling (test 2)', 1, 'compliant', 'ok'],
+      // The same test as the first, met again: its next epoch, an error and not a failure.
+      ['scaling', 2, 'error', 'API error: 429'],
+    ]);
+    expect(messages(r)).toEqual([]);
   });
 });
 

@@ -94,7 +94,7 @@ describe('bad input', () => {
           /^damaged\.eval: warning \[evals:unknown-verdict\] Unexpected score value "X" from scorer `model_graded_qa` in sample `scaling` \(samples\/scaling_epoch_1\.json\), expected one of "C", "P", "I", "N" or a number/,
         ),
         expect.stringMatching(
-          /^damaged\.eval: warning \[evals:epochs-disagree\] Epochs of sample `tutor_guides` disagree: 1 of 2 pass \(epoch 1: compliant, epoch 2: violating\)/,
+          /^damaged\.eval: warning \[evals:epochs-disagree\] Epochs of 1 sample disagree \(passing: `tutor_guides` 1 of 2\)/,
         ),
         expect.stringMatching(
           /^dup\.json: warning \[evals:duplicate-sample\] Unexpected second result for sample `scaling` \(samples\[1\]\), expected each sample and epoch once \(first at samples\[0\]\)/,
