@@ -1,8 +1,9 @@
 import type { EvalResult } from '../types.ts';
-import type { Adapter } from './context.ts';
+import type { Adapter, AdapterInput } from './context.ts';
 import { inspectHeader, inspectRun } from './inspect-header.ts';
 import { inspectResult } from './inspect-sample.ts';
 import { parseInspectJson } from './nonfinite-json.ts';
+import { streamJsonPaths } from './stream-json.ts';
 import { ZipEntries } from './zip-entries.ts';
 
 /** `samples/<id>_epoch_<n>.json`, or the chunked layout's `samples/<id>_epoch_<n>/sample.json` with its parts beside it. */
@@ -14,7 +15,19 @@ const sampleEntry = /^samples\/(.+)_epoch_(\d+)(?:\.json|\/sample\.json)$/;
  * listing every sample (inspect_ai/log/_recorders/eval.py). Samples are read one entry at a time;
  * a sample the summaries list but the zip lacks is reported.
  */
-export const readInspectEval: Adapter = async ({ path, file, report, config }) => {
+export const readInspectEval: Adapter = (input) => readInspectEvalStreaming(input, wholeEntryBytes);
+
+/**
+ * Sample entries larger than this are streamed, keeping only what a result needs: an agentic
+ * sample's events can pass the 512 MiB a JavaScript string can hold, and parsing it whole takes
+ * about 3.5 times its size in memory.
+ */
+const wholeEntryBytes = 128 * 1024 * 1024;
+/** The EvalSample fields inspectResult reads. */
+const sampleFields = ['id', 'epoch', 'input', 'messages', 'output', 'scores', 'score', 'metadata', 'error', 'invalidation', 'attachments'];
+
+/** `readInspectEval`, streaming sample entries above `streamAbove` bytes (a parameter for tests). */
+export const readInspectEvalStreaming = async ({ path, file, report, config }: AdapterInput, streamAbove: number) => {
   let zip: ZipEntries;
   try {
     zip = await ZipEntries.open(path);
@@ -60,7 +73,7 @@ export const readInspectEval: Adapter = async ({ path, file, report, config }) =
       }
       let sample: Record<string, unknown>;
       try {
-        sample = parseInspectJson(await zip.text(name)) as Record<string, unknown>;
+        sample = await readSample(zip, name, streamAbove);
         if (name.endsWith('/sample.json')) sample = await withChunks(zip, name.slice(0, -'/sample.json'.length), sample, (chunked ??= chunkFolders(zip)));
       } catch (error) {
         report.warn(
@@ -147,4 +160,28 @@ async function withChunks(
   if (messages.length > 0) sample.messages = messages;
   sample.attachments = attachments;
   return sample;
+}
+
+/** One sample entry: parsed whole, or above `streamAbove` bytes streamed for the fields a result reads. */
+async function readSample(zip: ZipEntries, name: string, streamAbove: number): Promise<Record<string, unknown>> {
+  if (zip.entries.get(name)!.uncompressedSize <= streamAbove) return parseInspectJson(await zip.text(name)) as Record<string, unknown>;
+  const sample: Record<string, unknown> = {};
+  await streamJsonPaths(
+    decoded(zip.chunks(name)),
+    sampleFields.map((field) => `$.${field}`),
+    (_path, value, key) => {
+      sample[String(key)] = value;
+    },
+  );
+  return sample;
+}
+
+async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }

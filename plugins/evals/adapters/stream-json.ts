@@ -3,12 +3,13 @@ import { NonFiniteJson } from './nonfinite-json.ts';
 import { textChunks } from './text-stream.ts';
 
 /**
- * Streams the values at `paths` (JSONPath, such as `$.samples.*`) out of a JSON file of any size:
+ * Streams the values at `paths` (JSONPath, such as `$.samples.*`) out of a JSON file (or text in
+ * chunks) of any size:
  * only one matched value is in memory at a time. `onValue` sees them in file order. Rejects with
  * the parser's message on malformed or truncated JSON. Inspect's bare `NaN` becomes `"NaN"`.
  */
 export async function streamJsonPaths(
-  file: string,
+  source: string | AsyncIterable<string>,
   paths: string[],
   onValue: (path: string, value: unknown, index: number | string | undefined) => void,
 ): Promise<void> {
@@ -26,7 +27,7 @@ export async function streamJsonPaths(
     ended = true;
   };
   const sanitizer = new NonFiniteJson();
-  for await (const chunk of textChunks(file)) {
+  for await (const chunk of typeof source === 'string' ? textChunks(source) : source) {
     if (failure) break;
     try {
       parser.write(sanitizer.push(chunk));

@@ -42,6 +42,13 @@ export class ZipEntries {
 
   /** The entry's text (UTF-8); rejects when it is damaged (bad compressed data, wrong size or CRC). */
   async text(name: string): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.chunks(name)) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  /** The entry's bytes as they inflate, for an entry too large to hold as one string; throws, at the end at the latest, when it is damaged. */
+  async *chunks(name: string): AsyncGenerator<Buffer> {
     const entry = this.entries.get(name);
     if (!entry) throw new Error(`no entry \`${name}\``);
     const zstd = entry.compressionMethod === zstdMethod;
@@ -49,23 +56,21 @@ export class ZipEntries {
       this.zip.openReadStream(entry, zstd ? { decodeFileData: false } : {}, (error, opened) => (error ? reject(error) : resolve(opened))),
     );
     if (!zstd) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      for await (const chunk of stream) yield chunk as Buffer;
+      return;
     }
     // yauzl checks sizes only for what it decodes itself: here the stated size bounds the output
     // (a small entry cannot expand without limit) and the CRC is checked as unzip would.
-    const chunks: Buffer[] = [];
     let size = 0;
+    let crc = 0;
     for await (const chunk of stream.pipe(createZstdDecompress())) {
       size += (chunk as Buffer).length;
       if (size > entry.uncompressedSize) throw new Error(`zstd data larger than the entry's stated ${entry.uncompressedSize} bytes`);
-      chunks.push(chunk as Buffer);
+      crc = crc32(chunk as Buffer, crc);
+      yield chunk as Buffer;
     }
-    const data = Buffer.concat(chunks);
-    if (data.length !== entry.uncompressedSize) throw new Error(`zstd data of ${data.length} bytes, expected the entry's stated ${entry.uncompressedSize}`);
-    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new Error("zstd data does not match the entry's CRC-32");
-    return data.toString('utf8');
+    if (size !== entry.uncompressedSize) throw new Error(`zstd data of ${size} bytes, expected the entry's stated ${entry.uncompressedSize}`);
+    if (crc >>> 0 !== entry.crc32 >>> 0) throw new Error("zstd data does not match the entry's CRC-32");
   }
 
   close(): void {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readInspectEval } from '../adapters/inspect-eval.ts';
+import { readInspectEval, readInspectEvalStreaming } from '../adapters/inspect-eval.ts';
 import { readInspectJson } from '../adapters/inspect-json.ts';
 import { readPromptfooJson } from '../adapters/promptfoo-json.ts';
 import { readPromptfooJsonl } from '../adapters/promptfoo-jsonl.ts';
@@ -225,6 +225,19 @@ describe('Inspect .eval (zip)', () => {
     const [broken] = await readInspectEval({ path: bad, file: 'evals/damaged.eval', report: r2, config });
     expect(broken!.results.filter((result) => result.unreadable).map((result) => result.place)).toEqual(['samples/tutor_guides_epoch_1.json']);
     expect(messages(r2)).toContainEqual(expect.stringMatching(/^warning malformed-run: Unexpected unreadable sample `tutor_guides`, epoch 1/));
+  });
+
+  test('a sample entry too large to parse whole is streamed for what a result reads, with the same result', async () => {
+    // Events are what makes an agentic sample large; the result never reads them.
+    const samples = dump.samples.map((sample) => ({ ...sample, events: Array.from({ length: 50 }, (_, index) => ({ event: 'model', index, text: 'x'.repeat(200) })) }));
+    for (const compression of ['deflate', 'zstd'] as const) {
+      const file = content.put(`events-${compression}.eval`, undefined, inspectEvalZip({ eval: dump.eval, results: dump.results, samples, compression }));
+      const whole = await readInspectEval({ path: file, file: 'evals/events.eval', report: report(), config });
+      const r = report();
+      const streamed = await readInspectEvalStreaming({ path: file, file: 'evals/events.eval', report: r, config }, 0);
+      expect(streamed[0]!.results).toEqual(whole[0]!.results);
+      expect(streamed[0]!.results).toHaveLength(6);
+    }
   });
 
   test('an unfinished log (only _journal/start.json) is read from its journal header', async () => {
