@@ -225,6 +225,13 @@ describe('Inspect .eval (zip)', () => {
     const [broken] = await readInspectEval({ path: bad, file: 'evals/damaged.eval', report: r2, config });
     expect(broken!.results.filter((result) => result.unreadable).map((result) => result.place)).toEqual(['samples/tutor_guides_epoch_1.json']);
     expect(messages(r2)).toContainEqual(expect.stringMatching(/^warning malformed-run: Unexpected unreadable sample `tutor_guides`, epoch 1/));
+
+    // The same damage to a deflated entry, which is inflated in one call and checked here too.
+    const inflatable = Buffer.from(inspectEvalZip({ eval: dump.eval, results: dump.results, samples: dump.samples }));
+    const at2 = inflatable.indexOf('samples/tutor_guides_epoch_1.json') + 'samples/tutor_guides_epoch_1.json'.length + 20;
+    inflatable[at2] = inflatable[at2]! ^ 0xff;
+    const [broken2] = await readInspectEval({ path: content.put('damaged-deflate.eval', undefined, inflatable), file: 'evals/damaged-deflate.eval', report: report(), config });
+    expect(broken2!.results.filter((result) => result.unreadable).map((result) => result.place)).toEqual(['samples/tutor_guides_epoch_1.json']);
   });
 
   test('a sample entry too large to parse whole is streamed for what a result reads, with the same result', async () => {
