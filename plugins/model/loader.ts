@@ -161,6 +161,7 @@ function idPlace(file: VFile, target: DefinedTarget): { line: number; column: nu
 function pluginOptionsFor(config: SpecConfig, root: string, targets: Map<string, Target>): RemarkSpecOptions {
   return {
     authorityLevels: config.authorityLevels,
+    tagLabels: Object.fromEntries(config.tags.map((tag) => [tag.name, tag.label])),
     ruleSeverity: config.rules,
     typography: config.typography,
     // Chapter bodies link relatively, so the same rendering is valid in every edition.

@@ -8,7 +8,7 @@ import { hastNode, wrapperNode } from './hast.ts';
 import type { Placement, ReadExample, ReadTurn } from './read-example.ts';
 import type { SettingsLine } from './settings.ts';
 import type { MessageRole, SpecWrapper } from './types.ts';
-import { menuTrigger } from './sections.ts';
+import { isLabelledTag, menuTrigger, tagBadge } from './sections.ts';
 import { replaceChild } from './text.ts';
 import type { SpecExample } from './types.ts';
 import { attributeHelp, gradeLabels, kindLabels, roleLabels, untrustedLabel } from './vocabulary.ts';
@@ -84,6 +84,8 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
             ),
           ]
         : []),
+      // A conversation whose settings turn a tag on (`under_18: true`) carries its badge, as its section would.
+      ...turnedOnTags(example, context).map((tag) => tagBadge(tag, context)),
       hastNode(menuTrigger({ id: example.id, title: example.displayTitle, kind: example.kind, stable: node.attributes?.id === example.id })),
       hastNode(h('p', { className: ['ms-example__caption'] }, scenarioCaption(example))),
     ]),
@@ -190,4 +192,18 @@ function roleLabel(role: MessageRole, attributes: Record<string, string>): strin
   if (role === 'assistant' && attributes.recipient) return `Assistant → ${attributes.recipient}`;
   if (role === 'tool' && attributes.name) return `Tool: ${attributes.name}`;
   return roleLabels[role];
+}
+
+/**
+ * Tags with a label (the spec's or a well-known one) that a message turns on, in its settings
+ * (`under_18: true`) or as an attribute (`{under_18}`, `{under_18=true}`), in order of first mention.
+ */
+function turnedOnTags(example: SpecExample, context: Context): string[] {
+  const tags = new Set<string>();
+  for (const turn of example.turns) {
+    if (turn.kind !== 'message') continue;
+    for (const [key, value] of Object.entries(turn.settings)) if (/^(?:true|yes|1)$/i.test(value.trim()) && isLabelledTag(key, context)) tags.add(key);
+    for (const [key, value] of Object.entries(turn.attributes)) if (/^(?:|true|yes|1)$/i.test(value.trim()) && isLabelledTag(key, context)) tags.add(key);
+  }
+  return [...tags];
 }

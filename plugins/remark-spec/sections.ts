@@ -208,10 +208,21 @@ export function renderSections(tree: Root, context: Context): void {
   tree.children = children;
 }
 
-/** A tag shown in its heading: the label, with the tag named for screen readers and on hover. */
-function tagBadge(tag: string, context: Context) {
+/** The badge label of a tag: the spec's own label, a well-known tag's, else the tag's name. */
+export function tagLabel(tag: string, context: Context): string {
   const labels = context.options.tagLabels;
-  const label = labels && Object.hasOwn(labels, tag) ? labels[tag]! : Object.hasOwn(defaultTagLabels, tag) ? defaultTagLabels[tag]! : tag;
+  return labels && Object.hasOwn(labels, tag) ? labels[tag]! : Object.hasOwn(defaultTagLabels, tag) ? defaultTagLabels[tag]! : tag;
+}
+
+/** Whether a tag has a label, given by the spec or well known (`under_18`). */
+export function isLabelledTag(tag: string, context: Context): boolean {
+  const labels = context.options.tagLabels;
+  return (labels !== null && labels !== undefined && Object.hasOwn(labels, tag)) || Object.hasOwn(defaultTagLabels, tag);
+}
+
+/** A tag shown in its heading: the label, with the tag named for screen readers and on hover. */
+export function tagBadge(tag: string, context: Context) {
+  const label = tagLabel(tag, context);
   return hastNode(h('span', { className: ['ms-tag'], dataTag: tag, title: `Tag: ${tag}` }, [h('span', { className: ['ms-visually-hidden'] }, 'Tag: '), label]));
 }
 

@@ -184,3 +184,45 @@ describe('spec.config.json', () => {
     expect(() => loadSpecConfig(dir)).toThrow(/Unexpected unreadable file \(EISDIR\), expected a readable JSON file/);
   });
 });
+
+describe('tags of spec.config.json', () => {
+  it('label the badges of sections that carry a tag and of conversations whose settings turn it on', async () => {
+    const { loadSpecWithPages } = await import('../../plugins/model/index.ts');
+    const content = contentWith(JSON.stringify({ tags: [{ name: 'under_13', label: 'U13', description: 'For children under 13' }] }));
+    writeFileSync(
+      path.join(content, '01-kids.md'),
+      [
+        '# Kids',
+        '::section{#kids tags="under_13"}',
+        '',
+        'Rules for children.',
+        '',
+        ':::::example[A child says hello]{#ex_hello}',
+        '::::system',
+        ':::settings',
+        'under_13: true',
+        ':::',
+        '::::',
+        '',
+        ':::user',
+        'Hi',
+        ':::',
+        '',
+        ':::compliant[Greets]',
+        'Hello.',
+        ':::',
+        ':::::',
+        '',
+      ].join('\n'),
+    );
+    const html = (await loadSpecWithPages(content, { log: () => {} })).chapters[0]!.html!;
+    const badges = [...html.matchAll(/<span class="ms-tag" data-tag="(\w+)"[^>]*><span class="ms-visually-hidden">Tag: <\/span>([^<]+)<\/span>/g)];
+    expect(badges.map((match) => [match[1], match[2]])).toEqual([
+      ['under_13', 'U13'],
+      ['under_13', 'U13'],
+    ]);
+    // The second is the conversation's, in its header.
+    expect(badges[1]!.index).toBeGreaterThan(html.indexOf('id="ex_hello"'));
+    expect(badges[1]!.index).toBeLessThan(html.indexOf('</header>', html.indexOf('id="ex_hello"')));
+  });
+});
