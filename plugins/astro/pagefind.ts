@@ -28,6 +28,9 @@ export async function writeSearchIndex(
   options: { decorate?: ((record: SearchRecord) => void) | undefined; cacheDir?: string | undefined } = {},
 ) {
   const { decorate, cacheDir } = options;
+  // Pagefind stems words by language, and breaks Chinese, Japanese and Korean text into words: its
+  // language is the spec's (`language` in spec.config.json), by its primary subtag (`pt-BR` → `pt`).
+  const language = new Intl.Locale(spec.config.language).language;
   const records = searchRecords(spec);
   // Filters from data beside the spec, such as "failing for model X" from eval results.
   if (decorate) for (const record of records) decorate(record);
@@ -43,7 +46,7 @@ export async function writeSearchIndex(
     path.join(
       cacheDir,
       `${createHash('sha256')
-        .update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), records]))
+        .update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), language, records]))
         .digest('hex')
         .slice(0, 32)}.zip`,
     );
@@ -51,7 +54,7 @@ export async function writeSearchIndex(
     await unpack(readFileSync(cached), outputPath);
     return { ...counts, cached: true };
   }
-  await buildIndex(records, outputPath);
+  await buildIndex(records, outputPath, language);
   if (cached) {
     // Kept as one file, not a copy of the folder: the index is hundreds of small files, and
     // creating that many files again cost a cold build about as much CPU as Pagefind's own writing.
@@ -93,8 +96,8 @@ function pagefindVersion(): string {
   return dir ? (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version : 'unknown';
 }
 
-async function buildIndex(records: ReturnType<typeof searchRecords>, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+async function buildIndex(records: ReturnType<typeof searchRecords>, outputPath: string, language: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     // All records in flight at once: Pagefind answers each over its pipe, and one at a time the

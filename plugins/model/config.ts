@@ -35,6 +35,10 @@ export interface SpecConfig {
   authorityLevels: AuthorityLevel[];
   /** Severity of the warning rules: `{ "missing-rationale": "off" }`. */
   rules: Partial<Record<RuleId, 'off' | 'warning' | 'error'>>;
+  /** The language the spec is written in (BCP 47): the pages' `lang`, and search's language. */
+  language: string;
+  /** `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu…), else `ltr`. */
+  direction: 'ltr' | 'rtl';
   /** `smart` quotes and dashes in prose, or `none` (the text as written). */
   typography: 'smart' | 'none';
   /** Publish the working draft at `/draft/` next to the releases. */
@@ -145,11 +149,22 @@ interface RawConfig {
   logo?: string | null;
   authorityLevels?: Array<{ name: string; label?: string; description?: string }>;
   rules?: SpecConfig['rules'];
+  language?: string;
   typography?: SpecConfig['typography'];
   publishDraft?: boolean;
   mdx?: MdxPolicy;
   tags?: Array<{ name: string; label: string; description?: string }>;
   evals?: Partial<EvalsConfig>;
+}
+
+/** Whether a language tag's script runs right to left: its script subtag when it has one (`az-Arab`), else its language's usual script. */
+function isRightToLeft(tag: string): boolean {
+  try {
+    const locale = new Intl.Locale(tag).maximize();
+    return ['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr'].includes(locale.script ?? '');
+  } catch {
+    return false;
+  }
 }
 
 /** The configuration with every default filled in; `input` has passed the schema. */
@@ -178,6 +193,8 @@ function build(input: RawConfig): SpecConfig {
         }))
       : [...defaultAuthorityLevels],
     rules: { ...input.rules },
+    language: input.language ?? 'en',
+    direction: isRightToLeft(input.language ?? 'en') ? 'rtl' : 'ltr',
     typography: input.typography ?? 'none',
     publishDraft: input.publishDraft ?? false,
     mdx: input.mdx ?? 'allow',

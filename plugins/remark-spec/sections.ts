@@ -35,7 +35,10 @@ export function collectSections(tree: Root, context: Context): void {
     const attributes = directive?.attributes ?? {};
 
     let id = attributes.id ?? '';
-    const slug = suggestedId(title);
+    // Unique among the file's ids so far: two headings in a script ids cannot spell (`はじめに`,
+    // `正直さ`) must not be told to take the same id, nor reported as its duplicates.
+    const slug = unusedId(suggestedId(title), context);
+    let placeholder = false;
     // Invisible characters (zero-width spaces and joiners, direction marks) are no title either.
     if (!title.replace(/[\s\p{Cf}]/gu, '')) {
       report(file, 'empty-heading', `Unexpected empty heading, expected a title after the \`${'#'.repeat(heading.depth)}\``, heading);
@@ -44,16 +47,18 @@ export function collectSections(tree: Root, context: Context): void {
       report(
         file,
         'missing-section-id',
-        `Unexpected heading \`${title}\` without a stable id, expected a \`::section{#id}\` line right under it, such as \`::section{#${slug}}\``,
+        `Unexpected heading \`${title}\` without a stable id, expected a \`::section{#id}\` line right under it, such as \`::section{#${slug}}\`${/[a-z0-9]/i.test(title) ? '' : ' (ids are written with letters a-z, digits, `_` and `-`: name it in those)'}`,
         directive ?? heading,
       );
       id = slug;
+      placeholder = true;
     } else {
       const problem = idProblem(id);
       if (problem) {
         report(file, problem === 'reserved' ? 'reserved-id' : 'invalid-id', idMessage('section id', id, problem), directive);
         // The data carries a usable id; the error stops the build.
         id = slug;
+        placeholder = true;
       }
     }
     const oldIds = (attributes.oldids ?? '')
@@ -119,7 +124,9 @@ export function collectSections(tree: Root, context: Context): void {
       text: plainText(body.filter((node) => !isExample(node))),
       position: rangeOf(heading),
     };
-    context.define(id, heading);
+    // A stand-in id (the error above stops the build) is kept from the duplicate check.
+    if (placeholder) context.definitions.set(id, heading);
+    else context.define(id, heading);
     for (const oldId of section.oldIds) context.define(oldId, directive);
     context.data.sections.push(section);
     context.sectionNodes.set(heading, { section, directive });
@@ -142,6 +149,14 @@ function readTags(value: string | null | undefined, directive: LeafDirective | u
 }
 
 /** The slug of a title, made valid when it would be a reserved name. */
+/** `id`, or `id_2`, `id_3`… when the file already defines it. */
+function unusedId(id: string, context: Context): string {
+  if (!context.definitions.has(id)) return id;
+  let count = 2;
+  while (context.definitions.has(`${id}_${count}`)) count++;
+  return `${id}_${count}`;
+}
+
 function suggestedId(title: string): string {
   const slug = slugify(title);
   return idProblem(slug) ? `${slug}_section` : slug;

@@ -226,3 +226,12 @@ describe('tags of spec.config.json', () => {
     expect(badges[1]!.index).toBeLessThan(html.indexOf('</header>', html.indexOf('id="ex_hello"')));
   });
 });
+
+describe('language of spec.config.json', () => {
+  it('is English by default; a right-to-left language sets the direction; a tag that is no language is refused at its place', () => {
+    expect(loadSpecConfig(contentWith('{}'))).toMatchObject({ language: 'en', direction: 'ltr' });
+    expect(loadSpecConfig(contentWith('{ "language": "ja" }'))).toMatchObject({ language: 'ja', direction: 'ltr' });
+    for (const tag of ['ar', 'he', 'fa-IR', 'az-Arab']) expect(loadSpecConfig(contentWith(`{ "language": "${tag}" }`)).direction, tag).toBe('rtl');
+    expect(problems('{ "language": "Japanese please" }')).toEqual([expect.stringMatching(/^1:15 .*a BCP 47 language tag such as "en", "ja", "pt-BR" or "ar".*\[invalid-config\]$/)]);
+  });
+});

@@ -40,3 +40,18 @@ test('an index whose records did not change comes back from the cache byte for b
   expect(readdirSync(cacheDir)).toHaveLength(1);
   expect(tree(path.join(work, 'c/pagefind')).get('pagefind-entry.json')?.equals(built.get('pagefind-entry.json')!)).toBe(false);
 });
+
+test("the index is in the spec's language (Pagefind breaks Japanese text into words only when told), and another language is another index", async () => {
+  const spec = loadSpec(contentDir, { log: () => {} });
+  const work = mkdtempSync(path.join(tmpdir(), 'ms-search-language-'));
+  const cacheDir = path.join(work, 'cache');
+  const languages = (dir: string) => Object.keys(JSON.parse(readFileSync(path.join(work, dir, 'pagefind/pagefind-entry.json'), 'utf8')).languages);
+  await writeSearchIndex(path.join(work, 'en'), spec, { cacheDir });
+  expect(languages('en')).toEqual(['en']);
+  const japanese = await writeSearchIndex(path.join(work, 'ja'), { ...spec, config: { ...spec.config, language: 'ja' } }, { cacheDir });
+  expect(japanese.cached).toBe(false);
+  expect(languages('ja')).toEqual(['ja']);
+  // A regional tag indexes in its language.
+  await writeSearchIndex(path.join(work, 'pt'), { ...spec, config: { ...spec.config, language: 'pt-BR' } }, {});
+  expect(languages('pt')).toEqual(['pt']);
+});
