@@ -7,7 +7,7 @@ import { socialImage, type SocialCard } from '../plugins/astro/index.ts';
 
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'ms-social-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
-const card: SocialCard = { title: 'Platform rules come first', authority: { label: 'System', rank: 1 }, spec: 'The Meridian Model Spec' };
+const card: SocialCard = { id: 'platform_first', title: 'Platform rules come first', authority: { label: 'System', rank: 1 }, spec: 'The Meridian Model Spec' };
 
 /** Width and height from a PNG's IHDR chunk. */
 const size = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });

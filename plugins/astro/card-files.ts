@@ -6,6 +6,8 @@ import path from 'node:path';
 
 /** What a section's social image shows. Everything that changes the picture is here, so it is the cache key. */
 export interface SocialCard {
+  /** The section's id: the title when the bundled fonts can draw none of it (a title in Japanese). */
+  id: string;
   title: string;
   /** The section's authority level and its rank (0 = highest), or null. */
   authority: { label: string; rank: number } | null;
@@ -13,7 +15,7 @@ export interface SocialCard {
 }
 
 /** Bump when the template in social-images.ts changes, so cached images are redrawn. */
-const TEMPLATE = 5;
+const TEMPLATE = 6;
 
 export function cachedImagePath(card: SocialCard, cacheDir: string): string {
   return path.join(cacheDir, `${createHash('sha256').update(JSON.stringify({ TEMPLATE, card })).digest('hex').slice(0, 32)}.png`);

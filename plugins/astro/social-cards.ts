@@ -30,6 +30,7 @@ export function sectionCards(model: SpecModel): Map<string, SocialCard> {
   for (const [id, { section }] of model.sections) {
     const rank = config.authorityLevels.findIndex((level) => level.name === section.effectiveAuthority);
     cards.set(id, {
+      id,
       title: section.displayTitle,
       authority: rank < 0 ? null : { label: config.authorityLevels[rank]!.label, rank },
       spec: config.title,

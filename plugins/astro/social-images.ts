@@ -35,16 +35,21 @@ export async function socialImage(card: SocialCard, cacheDir: string): Promise<B
   return png;
 }
 
+let toldUndrawable = false;
+
 async function drawCard(card: SocialCard): Promise<Buffer> {
   const colour = card.authority ? RANKS[Math.min(card.authority.rank, RANKS.length - 1)]! : RANKS[4]!;
   const drawable = drawableText(card.title);
-  if (drawable.missing.length > 0) {
+  // Said for the first such title only: a spec in Japanese would print one line per section.
+  if (drawable.missing.length > 0 && !toldUndrawable) {
+    toldUndrawable = true;
     console.warn(
-      `og.png: the title "${card.title.slice(0, 60)}" has characters the bundled fonts cannot draw (${drawable.missing.slice(0, 10).join(' ')}); the image shows the title without them`,
+      `og.png: the title "${card.title.slice(0, 60)}" has characters the bundled fonts cannot draw (${drawable.missing.slice(0, 10).join(' ')}); the image shows the title without them (said for the first such title only)`,
     );
   }
   const spec = drawableText(card.spec).text;
-  const shown = drawable.text || spec;
+  // A title and spec title none of which can be drawn show the section's id, never a blank card.
+  const shown = drawable.text || spec || `#${card.id}`;
   const title = shown.length > 110 ? `${shown.slice(0, 107)}…` : shown;
   const label = card.authority ? drawableText(`${card.authority.label} authority`).text : '';
   const { fonts, family } = fontsFor(spec + title + label);

@@ -13,10 +13,17 @@ it('draws Cyrillic and Greek with the bundled fonts, leaves out what they cannot
   expect(drawableText('Правила Ωμέγα')).toEqual({ text: 'Правила Ωμέγα', missing: [] });
   expect(drawableText('Rules 规则 😀 ∀x')).toEqual({ text: 'Rules x', missing: ['规', '则', '😀', '∀'] });
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  const png = await socialImage({ title: 'Правила 规则 😀 ∑', authority: null, spec: 'Спек' }, path.join(work, 'og'));
+  const png = await socialImage({ id: 'rules', title: 'Правила 规则 😀 ∑', authority: null, spec: 'Спек' }, path.join(work, 'og'));
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(warn.mock.calls.flat().join('\n')).toMatch(/og\.png: the title "Правила 规则 😀 ∑" has characters the bundled fonts cannot draw \(规 则 😀 ∑\)/);
   warn.mockRestore();
+});
+
+it('a title and spec title the bundled fonts cannot draw at all show the section id, not a blank card', async () => {
+  const draw = (id: string) => socialImage({ id, title: '正直さ', authority: null, spec: 'モデル仕様' }, path.join(work, 'og-cjk'));
+  const [honesty, other] = [await draw('honesty'), await draw('other_rule')];
+  // Blank, the two would be the same picture: their cache keys differ, their pixels would not.
+  expect(honesty.equals(other)).toBe(false);
 });
 
 it('a 10,000-word spec title is refused with its place, not carried onto every page', () => {

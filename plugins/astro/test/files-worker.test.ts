@@ -6,6 +6,7 @@ import { cachedImagePath, type SocialCard } from '../card-files.ts';
 import { FilesWorker } from '../social-cards.ts';
 
 const cards: SocialCard[] = ['Comply with applicable laws', 'Do not lie', 'Be clear and direct'].map((title, rank) => ({
+  id: `rule_${rank}`,
   title,
   authority: { label: 'System', rank },
   spec: 'Test Spec',
