@@ -36,6 +36,12 @@ describe('query analysis', () => {
     expect(synonymsOf('banana')).toEqual([]);
   });
 
+  test('accents go from Latin letters only: a voiced kana, a Korean syllable and a Devanagari vowel sign stay as the index holds them', () => {
+    expect(queryWords('Café naïve')).toEqual(['cafe', 'naive']);
+    // Decomposed, データ became テ, ータ (a separate combining mark) and 한국어 its jamo: neither matched the index.
+    expect(queryWords('データ 한국어 हिन्दी')).toEqual(['データ', '한국어', 'हिन्दी']);
+  });
+
   test('a quoted phrase is exact: no words taken apart', () => {
     expect(analyzeQuery('"the user"')).toEqual({ text: '"the user"', exact: true, terms: [] });
     expect(analyzeQuery('user override').terms.map((term) => term.word)).toEqual(['user', 'override']);

@@ -18,14 +18,20 @@ export interface AnalyzedQuery {
   terms: QueryTerm[];
 }
 
-/** Lower case, no diacritics, words separated by single spaces (apostrophes inside words kept). */
+/**
+ * Lower case, no Latin diacritics, words separated by single spaces (apostrophes inside words
+ * kept). Recomposed after the accents go: decomposed, a Japanese voiced kana (デ) or a Korean
+ * syllable would no longer match the index, and other scripts' marks (Devanagari vowel signs)
+ * are part of their words.
+ */
 export function normalize(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .replace(/[’‘]/g, "'")
-    .replace(/[^\p{L}\p{N}_']+|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}_']+|(?<![\p{L}\p{M}\p{N}])'|'(?![\p{L}\p{N}])/gu, ' ')
     .trim();
 }
 

@@ -103,7 +103,7 @@ export function renderOption(entry: Entry, index: number, levels: Level[], words
 function highlight(text: string, words: string[]): Node[] {
   if (!words.length) return [document.createTextNode(text)];
   const nodes: Node[] = [];
-  for (const part of text.split(/([\p{L}\p{N}_']+)/u)) {
+  for (const part of text.split(/([\p{L}\p{M}\p{N}_']+)/u)) {
     if (!part) continue;
     if (/[\p{L}\p{N}]/u.test(part) && words.some((word) => wordMatches(word, part))) nodes.push(element('mark', '', part));
     else nodes.push(document.createTextNode(part));
