@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import * as pagefind from 'pagefind';
-import { type SearchRecord, type SpecModel, searchRecords, titleWords } from '../model/index.ts';
+import type { SearchWords } from '../contract/index.ts';
+import { type SearchRecord, type SpecModel, searchRecords, searchWords } from '../model/index.ts';
 
 /** Pagefind's own UIs, written next to the index by default; nothing loads them. */
 const unusedBundleFiles = [
@@ -40,13 +41,17 @@ export async function writeSearchIndex(
     examples: records.filter((record) => record.filters.kind?.[0] !== 'Section').length,
   };
   const outputPath = path.join(outDir, 'pagefind');
+  const words = searchWords(
+    records.map((record) => ({ title: record.meta.title ?? '', id: record.meta.id ?? '' })),
+    spec.config,
+  );
   // The same records give the same index: a rebuild that changed no record unpacks the last one.
   const cached =
     cacheDir &&
     path.join(
       cacheDir,
       `${createHash('sha256')
-        .update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), language, records]))
+        .update(JSON.stringify([INDEX_FORMAT, pagefindVersion(), language, records, words]))
         .digest('hex')
         .slice(0, 32)}.zip`,
     );
@@ -54,7 +59,7 @@ export async function writeSearchIndex(
     await unpack(readFileSync(cached), outputPath);
     return { ...counts, cached: true };
   }
-  await buildIndex(records, outputPath, language);
+  await buildIndex(records, words, outputPath, language);
   if (cached) {
     // Kept as one file, not a copy of the folder: the index is hundreds of small files, and
     // creating that many files again cost a cold build about as much CPU as Pagefind's own writing.
@@ -86,7 +91,7 @@ async function unpack(zip: Uint8Array, dir: string): Promise<void> {
 }
 
 /** Bump when the files written below change, so cached indexes are rebuilt. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 function pagefindVersion(): string {
   // Pagefind exports neither its package.json nor a CommonJS entry: look where Node would.
   const dir = createRequire(import.meta.url)
@@ -96,7 +101,7 @@ function pagefindVersion(): string {
   return dir ? (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version : 'unknown';
 }
 
-async function buildIndex(records: ReturnType<typeof searchRecords>, outputPath: string, language: string): Promise<void> {
+async function buildIndex(records: ReturnType<typeof searchRecords>, words: SearchWords, outputPath: string, language: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
@@ -111,8 +116,8 @@ async function buildIndex(records: ReturnType<typeof searchRecords>, outputPath:
     // The site has its own search UI (src/scripts/search/) on Pagefind's JS API; Pagefind's
     // bundled UIs (~430 KB) would only be dead weight in every deploy.
     for (const file of unusedBundleFiles) rmSync(path.join(outputPath, file), { force: true });
-    // The UI's "did you mean" vocabulary, fetched only when a typed word matches nothing.
-    writeFileSync(path.join(outputPath, 'title-words.json'), JSON.stringify(titleWords(records)));
+    // The UI's vocabulary: synonyms and stop words for every query, title words for "did you mean".
+    writeFileSync(path.join(outputPath, 'words.json'), JSON.stringify(words));
     writeFileSync(path.join(outputPath, 'preload.json'), JSON.stringify({ files: preloadFiles(outputPath) }));
   } finally {
     await pagefind.close();
@@ -131,7 +136,7 @@ function preloadFiles(outputPath: string): string[] {
   const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { hash: string; wasm?: string }>;
   };
-  const files = ['pagefind-worker.js'];
+  const files = ['pagefind-worker.js', 'words.json'];
   for (const language of Object.values(entry.languages)) files.push(`wasm.${language.wasm ?? 'unknown'}.pagefind`, `pagefind.${language.hash}.pf_meta`);
   const chunks = (dir: string) =>
     readdirSync(path.join(outputPath, dir))

@@ -5,7 +5,7 @@
  *
  * - URL shapes under an edition's root (`''`, `2025-09-12/` or `draft/` under the base path);
  * - id rules (what an id may look like);
- * - search filter names and the labels readers see for their values;
+ * - search filter names and the labels readers see for their values, and how search text is normalised;
  * - editions: the list of published editions and the ids each one renamed (`reading` adds it).
  */
 
@@ -60,6 +60,35 @@ export type GradeName = keyof typeof gradeLabels;
  */
 export const noLevelValue = '_none';
 export const noLevelLabel = 'No level';
+
+// Search vocabulary ------------------------------------------------------------------------------
+
+/** What `pagefind/words.json` holds (written by plugins/model/search-words.ts, read by the search UI). */
+export interface SearchWords {
+  /** Every word of every title and id, with how many records use it: "did you mean" checks against these. */
+  titles: Record<string, number>;
+  /** Groups of words or phrases that ask for the same thing, normalised. */
+  synonyms: string[][];
+  /** Words dropped from a query unless it has nothing else, normalised. */
+  stopWords: string[];
+}
+
+/**
+ * Lower case, no Latin diacritics, words separated by single spaces (apostrophes inside words
+ * kept): how queries, titles and the vocabulary are compared. Recomposed after the accents go:
+ * decomposed, a Japanese voiced kana (デ) or a Korean syllable would no longer match the index,
+ * and other scripts' marks (Devanagari vowel signs) are part of their words.
+ */
+export function normalizeSearchText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{M}\p{N}_']+|(?<![\p{L}\p{M}\p{N}])'|'(?![\p{L}\p{N}])/gu, ' ')
+    .trim();
+}
 
 // Editions -------------------------------------------------------------------------------------
 // (Reserved: the list of published editions and the ids each renamed, for the version switcher.)

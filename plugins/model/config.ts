@@ -39,6 +39,8 @@ export interface SpecConfig {
   language: string;
   /** `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu…), else `ltr`. */
   direction: 'ltr' | 'rtl';
+  /** The author's search vocabulary (README, Search), added to the built-in English lists for an English spec. */
+  search: { synonyms: string[][]; stopWords: string[] };
   /** `smart` quotes and dashes in prose, or `none` (the text as written). */
   typography: 'smart' | 'none';
   /** Publish the working draft at `/draft/` next to the releases. */
@@ -150,6 +152,7 @@ interface RawConfig {
   authorityLevels?: Array<{ name: string; label?: string; description?: string }>;
   rules?: SpecConfig['rules'];
   language?: string;
+  search?: { synonyms?: string[][]; stopWords?: string[] };
   typography?: SpecConfig['typography'];
   publishDraft?: boolean;
   mdx?: MdxPolicy;
@@ -195,6 +198,7 @@ function build(input: RawConfig): SpecConfig {
     rules: { ...input.rules },
     language: input.language ?? 'en',
     direction: isRightToLeft(input.language ?? 'en') ? 'rtl' : 'ltr',
+    search: { synonyms: input.search?.synonyms ?? [], stopWords: input.search?.stopWords ?? [] },
     typography: input.typography ?? 'none',
     publishDraft: input.publishDraft ?? false,
     mdx: input.mdx ?? 'allow',
@@ -255,13 +259,16 @@ function describe(error: ErrorObject): { reason: string; segments: JsonSegment[]
         key: false,
         ruleId: 'invalid-config',
       };
-    case 'minItems':
+    case 'minItems': {
+      const { limit } = error.params as { limit: number };
+      const count = Array.isArray(error.data) ? error.data.length : 0;
       return {
-        reason: `Unexpected empty list for ${at}, expected at least ${(error.params as { limit: number }).limit} entry`,
+        reason: `Unexpected ${count === 0 ? 'empty list' : `list of ${count}`} for ${at}, expected at least ${limit} ${limit === 1 ? 'entry' : 'entries'}`,
         segments,
         key: false,
         ruleId: 'invalid-config',
       };
+    }
     case 'minLength':
       return { reason: `Unexpected empty string for ${at}, expected some text`, segments, key: false, ruleId: 'invalid-config' };
     case 'maxLength': {
@@ -341,9 +348,9 @@ function displayPath(file: string): string {
 
 /**
  * What the draft's config decides for every edition built or exported beside it: where the site
- * is (a release's URLs move with it) and the maintainers' `mdx` policy, which a release's own
- * config cannot lift.
+ * is (a release's URLs move with it), the maintainers' `mdx` policy, which a release's own
+ * config cannot lift, and the search vocabulary (one search box serves every edition).
  */
-export function draftGoverned(config: SpecConfig): Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo' | 'mdx'> {
-  return { site: config.site, base: config.base, repository: config.repository, logo: config.logo, mdx: config.mdx };
+export function draftGoverned(config: SpecConfig): Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo' | 'mdx' | 'search'> {
+  return { site: config.site, base: config.base, repository: config.repository, logo: config.logo, mdx: config.mdx, search: config.search };
 }

@@ -46,7 +46,8 @@ export {
   syntaxRemarkPlugins,
 } from './pipeline.ts';
 export { formatMessages, SpecError } from './report.ts';
-export { searchRecords, titleWords, type SearchRecord } from './search-records.ts';
+export { searchRecords, type SearchRecord } from './search-records.ts';
+export { searchWords } from './search-words.ts';
 export { relativeTargetHref, siteUrls, type SiteUrls } from './urls.ts';
 export { parseJsonDocument, pointerSegments, readJsonDocument, type JsonDocument, type JsonDocumentOptions, type JsonSegment } from './json-document.ts';
 export { readChapter, type ChapterFormat } from './pipeline.ts';

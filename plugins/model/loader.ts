@@ -31,9 +31,10 @@ export interface LoadOptions {
   /**
    * Site-wide settings that win over the folder's own config: a frozen release is published
    * where the site is now (origin, base path, repository), not where it was, and its `.mdx` is
-   * trusted only as far as the maintainers' current policy (`mdx`) allows.
+   * trusted only as far as the maintainers' current policy (`mdx`) allows, and searched with the
+   * current vocabulary (`search`).
    */
-  siteConfig?: Partial<Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo' | 'mdx'>>;
+  siteConfig?: Partial<Pick<SpecConfig, 'site' | 'base' | 'repository' | 'logo' | 'mdx' | 'search'>>;
   /** The site's `public/` folder, which paths starting with `/` name (default: `public/` beside the content folder). */
   publicDir?: string;
 }

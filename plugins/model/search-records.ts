@@ -80,24 +80,6 @@ function sectionTags(section: SpecSection): string[] {
   return (section as SpecSection & { tags?: string[] }).tags ?? [];
 }
 
-/**
- * Every word of every title and id, with how many records use it: the vocabulary the search UI
- * checks a word that matches nothing against ("did you mean"). Lower case, as the UI normalises.
- */
-export function titleWords(records: SearchRecord[]): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const record of records) {
-    const words =
-      `${record.meta.title ?? ''} ${(record.meta.id ?? '').replace(/_/g, ' ')}`
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .match(/[\p{L}\p{N}]+/gu) ?? [];
-    for (const word of new Set(words)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
 function exampleText(example: SpecExample): string {
   const parts = [example.title, example.description];
   for (const turn of example.turns) {

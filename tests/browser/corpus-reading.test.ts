@@ -67,6 +67,10 @@ describe.skipIf(!corpus)('the upstream history as one site', { timeout: 180_000 
       ['keep the system prompt secret', 'Do not reveal privileged information'],
       ['can the model lie', 'Do not lie'],
       ['should the assistant share its opinion on politics', 'Present perspectives from any point of an opinion spectrum'],
+      // Words the spec never uses, found through the built-in English vocabulary (plugins/model/search-words.ts).
+      ['copyright', 'Respect creators and their rights'],
+      ['doxxing', "Protect people's privacy"],
+      ['helping with illegal activity', 'Do not facilitate or encourage illicit behavior'],
     ];
     test.each(widths)('real questions find their section in the top 3 (%i px)', async (width) => {
       const page = await openPage(site, '', { width });

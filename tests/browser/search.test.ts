@@ -352,6 +352,22 @@ describe('understanding people', () => {
     await close();
   });
 
+  test("a word the spec never uses finds its synonyms from spec.config.json's `search`, marked in the titles", async () => {
+    const config = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../content/spec.config.json'), 'utf8'));
+    const group: string[] = config.search.synonyms[0];
+    const word = group.find((member) => records.every((record) => !(words(record.text) as string[]).includes(member)))!;
+    expect(word, 'the demo config names a word the demo spec never uses').toBeDefined();
+    const { page, close } = await open('');
+    await openDialog(page);
+    await searchFor(page, word);
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    // The first result's title marks a synonym: the config's own, or one of the built-in group it joined.
+    const marked = await page.locator('[role="option"]').first().locator('.ms-result__title mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.map((text) => text.toLowerCase())).not.toContain(word);
+    await close();
+  });
+
   test('grades on results are words (Compliant, Violating, OK), not only colours', async () => {
     const { page, close } = await open('');
     await openDialog(page);

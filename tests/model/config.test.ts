@@ -235,3 +235,14 @@ describe('language of spec.config.json', () => {
     expect(problems('{ "language": "Japanese please" }')).toEqual([expect.stringMatching(/^1:15 .*a BCP 47 language tag such as "en", "ja", "pt-BR" or "ar".*\[invalid-config\]$/)]);
   });
 });
+
+describe('search vocabulary of spec.config.json', () => {
+  it('is empty by default; groups and stop words are kept as written; a lone word or a stop phrase is refused at its place', () => {
+    expect(loadSpecConfig(contentWith('{}')).search).toEqual({ synonyms: [], stopWords: [] });
+    const search = { synonyms: [['copyright', 'intellectual property']], stopWords: ['please'] };
+    expect(loadSpecConfig(contentWith(JSON.stringify({ search }))).search).toEqual(search);
+    expect(problems('{ "search": { "synonyms": [["alone"]] } }')).toEqual([expect.stringMatching(/^1:28 Unexpected list of 1 for `search.synonyms\[0\]`, expected at least 2 entries \[invalid-config\]$/)]);
+    expect(problems('{ "search": { "stopWords": ["two words"] } }')).toEqual([expect.stringMatching(/^1:29 .*a single word.*\[invalid-config\]$/)]);
+    expect(problems('{ "search": { "synonyms": [["ok", "!!"]] } }')).toEqual([expect.stringMatching(/^1:35 .*a word or phrase with at least one letter or digit.*\[invalid-config\]$/)]);
+  });
+});

@@ -6,13 +6,18 @@ import { analyzeQuery, queryWords } from '../../src/scripts/search/query.ts';
 import { COMPLETE_BONUS, rankRecords, TITLE_WEIGHT, titleFirst, type TermHit } from '../../src/scripts/search/ranking.ts';
 import { describeResults, MOST_WORDS_NOTICE } from '../../src/scripts/search/status.ts';
 import { correctWord, foundItself } from '../../src/scripts/search/typos.ts';
-import { stem, synonymsOf } from '../../src/scripts/search/words.ts';
+import { NO_WORDS, stem, synonymsOf } from '../../src/scripts/search/words.ts';
+import { searchWords } from '../../plugins/model/index.ts';
+
+/** The vocabulary of an English spec with no search config, as the build writes it. */
+const english = searchWords([], { language: 'en', search: { synonyms: [], stopWords: [] } });
+const stops = english.stopWords;
 
 describe('query analysis', () => {
   test('joining words (vs, versus, the, …) are dropped, unless they are all there is', () => {
-    expect(queryWords('developer vs user')).toEqual(['developer', 'user']);
-    expect(queryWords('Developer versus the User')).toEqual(['developer', 'user']);
-    expect(queryWords('the')).toEqual(['the']);
+    expect(queryWords('developer vs user', stops)).toEqual(['developer', 'user']);
+    expect(queryWords('Developer versus the User', stops)).toEqual(['developer', 'user']);
+    expect(queryWords('the', stops)).toEqual(['the']);
   });
 
   test('inflections share a stem; a word typed twice counts once', () => {
@@ -27,24 +32,73 @@ describe('query analysis', () => {
       expect(stem(a!), `${a} ~ ${b}`).toBe(stem(b!));
     }
     expect(stem('use')).not.toBe(stem('user'));
-    expect(queryWords('users user')).toEqual(['users']);
+    expect(queryWords('users user', stops)).toEqual(['users']);
   });
 
   test('synonyms come from the group of any inflection of the word', () => {
-    expect(synonymsOf('overriding')).toEqual(expect.arrayContaining(['outrank', 'overrule']));
-    expect(synonymsOf('conflicts')).toContain('contradict');
-    expect(synonymsOf('banana')).toEqual([]);
+    expect(synonymsOf('overriding', english)).toEqual(expect.arrayContaining(['outrank', 'overrule']));
+    expect(synonymsOf('conflicts', english)).toContain('contradict');
+    expect(synonymsOf('banana', english)).toEqual([]);
   });
 
   test('accents go from Latin letters only: a voiced kana, a Korean syllable and a Devanagari vowel sign stay as the index holds them', () => {
-    expect(queryWords('Café naïve')).toEqual(['cafe', 'naive']);
+    expect(queryWords('Café naïve', stops)).toEqual(['cafe', 'naive']);
     // Decomposed, データ became テ, ータ (a separate combining mark) and 한국어 its jamo: neither matched the index.
-    expect(queryWords('データ 한국어 हिन्दी')).toEqual(['データ', '한국어', 'हिन्दी']);
+    expect(queryWords('データ 한국어 हिन्दी', stops)).toEqual(['データ', '한국어', 'हिन्दी']);
   });
 
   test('a quoted phrase is exact: no words taken apart', () => {
-    expect(analyzeQuery('"the user"')).toEqual({ text: '"the user"', exact: true, terms: [] });
-    expect(analyzeQuery('user override').terms.map((term) => term.word)).toEqual(['user', 'override']);
+    expect(analyzeQuery('"the user"', english)).toEqual({ text: '"the user"', exact: true, terms: [] });
+    expect(analyzeQuery('user override', english).terms.map((term) => term.word)).toEqual(['user', 'override']);
+  });
+});
+
+describe("the spec's vocabulary (pagefind/words.json)", () => {
+  const config = (language: string, synonyms: string[][] = [], stopWords: string[] = []) => ({ language, search: { synonyms, stopWords } });
+
+  test('an English spec gets the built-in groups; a phrase is searched for a word but never typed as one', () => {
+    expect(synonymsOf('copyright', english)).toContain('intellectual property');
+    expect(synonymsOf('illegal', english)).toEqual(expect.arrayContaining(['illicit', 'unlawful']));
+    expect(synonymsOf('teenagers', english)).toEqual(expect.arrayContaining(['teen', 'minor']));
+    expect(synonymsOf('property', english)).toEqual([]);
+    // Highlighting gets a phrase's words.
+    expect(analyzeQuery('copyright', english).terms[0]!.synonyms).toContain('intellectual property');
+  });
+
+  test("the author's groups join the built-in group they share a word with, normalised", () => {
+    const words = searchWords([], config('en-GB', [['Outrank', 'Veto'], ['Café', 'coffee shop']], ['Please']));
+    expect(synonymsOf('veto', words)).toEqual(expect.arrayContaining(['override', 'outrank', 'trump']));
+    expect(synonymsOf('overriding', words)).toContain('veto');
+    expect(synonymsOf('cafe', words)).toEqual(['coffee shop']);
+    expect(queryWords('please explain refusals', words.stopWords)).toEqual(['explain', 'refusals']);
+  });
+
+  test('another language gets no English lists: its own words are words, and its config is all there is', () => {
+    const french = searchWords([], config('fr', [['vérité', 'exactitude']], ['le', 'la', 'de']));
+    expect(synonymsOf('lie', french)).toEqual([]);
+    expect(analyzeQuery('Vérité', french).terms).toEqual([{ word: 'verite', synonyms: ['exactitude'] }]);
+    // "a" (has) and "on" (one) are words in French, not English stop words.
+    expect(queryWords('on a le droit', french.stopWords)).toEqual(['on', 'a', 'droit']);
+    expect(searchWords([], config('ja')).stopWords).toEqual([]);
+  });
+
+  test('without the vocabulary, a query is its words as typed', () => {
+    expect(analyzeQuery('the user', NO_WORDS).terms).toEqual([
+      { word: 'the', synonyms: [] },
+      { word: 'user', synonyms: [] },
+    ]);
+  });
+
+  test('title words are normalised as queries are: whole kana and possessives, ids by their words', () => {
+    const titles = searchWords(
+      [
+        { title: 'データ'.normalize('NFD'), id: 'data' },
+        { title: "The user's rights", id: 'user_rights' },
+      ],
+      config('en'),
+    ).titles;
+    expect(titles).toMatchObject({ データ: 1, "user's": 1, user: 1, rights: 1, data: 1 });
+    expect(titles).not.toHaveProperty('テ');
   });
 });
 

@@ -4,12 +4,13 @@
 import { element } from './dom.ts';
 import { runSearch, type SearchOutcome } from './engine.ts';
 import { FilterBar } from './filters.ts';
-import { loadPagefind, loadTitleWords, type PagefindApi } from './pagefind.ts';
+import { loadPagefind, loadSearchWords, type PagefindApi } from './pagefind.ts';
 import { analyzeQuery } from './query.ts';
 import { titleFirst, titleTier } from './ranking.ts';
 import { renderOption, toEntry, type Entry, type Level } from './results.ts';
 import { describeResults } from './status.ts';
 import { DIALOG_HTML, hintHtml } from './templates.ts';
+import { NO_WORDS } from './words.ts';
 
 export interface OpenSearchOptions {
   /** Text to search for right away. */
@@ -92,7 +93,7 @@ export class SearchDialog {
     loadPagefind(this.base)
       .then((api) => this.showAvailableFilters(api))
       .catch(() => {});
-    loadTitleWords(this.base).catch(() => {});
+    loadSearchWords(this.base).catch(() => {});
   }
 
   // ---- events -------------------------------------------------------------------------------
@@ -228,8 +229,9 @@ export class SearchDialog {
     }
     this.dialog.toggleAttribute('data-busy', true);
     try {
-      const api = await loadPagefind(this.base);
-      const outcome = await runSearch(api, analyzeQuery(query), { filters, titleWords: () => loadTitleWords(this.base) });
+      // Without its vocabulary search still works, on the words as typed.
+      const [api, words] = await Promise.all([loadPagefind(this.base), loadSearchWords(this.base).catch(() => NO_WORDS)]);
+      const outcome = await runSearch(api, analyzeQuery(query, words), { filters, words });
       if (run !== this.run) return;
       // The first few results show as soon as their data arrives; the rest of the page follows.
       const first = await this.entriesOf(outcome.records.slice(0, FIRST_BATCH));

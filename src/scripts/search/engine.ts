@@ -3,25 +3,25 @@
 import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind.ts';
 import type { AnalyzedQuery, QueryTerm } from './query.ts';
 import { effectiveScore, rankRecords, type Coverage, type RankedRecord, type RecordKind, type TermHit } from './ranking.ts';
-import { correctWord, foundItself, MIN_TYPO_LENGTH, type TitleWords } from './typos.ts';
-import { synonymsOf } from './words.ts';
+import { correctWord, foundItself, MIN_TYPO_LENGTH } from './typos.ts';
+import { type SearchWords, synonymsOf } from './words.ts';
 
 export interface SearchOutcome {
   records: RankedRecord<PagefindResult>[];
   coverage: Coverage;
   /** Words that matched nothing and were read as a title word one letter away. */
   corrections: { from: string; to: string }[];
-  /** Every word whose matches are marked: the query's words, synonyms and corrections. */
+  /** Every word whose matches are marked: the query's words, synonyms (a phrase's words) and corrections. */
   words: string[];
 }
 
 export interface EngineOptions {
   filters: PagefindFilters;
-  /** The title words (loaded when a query has a word long enough to be a typo). */
-  titleWords: () => Promise<TitleWords>;
+  /** The spec's vocabulary: the synonyms the query was analysed with, and the title words for corrections. */
+  words: SearchWords;
 }
 
-export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filters, titleWords }: EngineOptions): Promise<SearchOutcome> {
+export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filters, words }: EngineOptions): Promise<SearchOutcome> {
   if (query.exact || query.terms.length === 0) {
     // A phrase, or filters alone (listed in spec order).
     const response = await api.search(query.text || null, { filters, ...(query.text ? {} : { sort: { order: 'asc' } }) });
@@ -37,13 +37,12 @@ export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filter
   const hits = await Promise.all(terms.map((term) => termHits(api, term, filters)));
   const corrections: SearchOutcome['corrections'] = [];
   if (terms.some((term) => term.word.length >= MIN_TYPO_LENGTH)) {
-    const vocabulary = await titleWords().catch(() => ({}) as TitleWords);
     terms = await Promise.all(
       terms.map(async (term, index) => {
-        const to = correctWord(term.word, vocabulary);
+        const to = correctWord(term.word, words.titles);
         if (!to || (await bestMatchIsTheWord(term.word, hits[index]!))) return term;
         corrections.push({ from: term.word, to });
-        const corrected = { word: to, synonyms: synonymsOf(to) };
+        const corrected = { word: to, synonyms: synonymsOf(to, words) };
         hits[index] = await termHits(api, corrected, filters);
         return corrected;
       }),
@@ -51,7 +50,7 @@ export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filter
   }
   const kinds = await recordKinds(api);
   const { records, coverage } = rankRecords(hits, (id) => kinds.get(id) ?? 'example');
-  return { records, coverage, corrections, words: terms.flatMap((term) => [term.word, ...term.synonyms]) };
+  return { records, coverage, corrections, words: terms.flatMap((term) => [term.word, ...term.synonyms.flatMap((synonym) => synonym.split(' '))]) };
 }
 
 /** Whether the word's best match is the word itself (not a shorter form Pagefind fell back to). */

@@ -1,4 +1,5 @@
-// Pagefind's JS API as this UI uses it, and loading it once per page.
+// Pagefind's JS API as this UI uses it, and loading it (and the spec's search vocabulary) once per page.
+import type { SearchWords } from './words.ts';
 
 /** What Pagefind returns for one record (the fields this UI reads). */
 export interface PagefindFragment {
@@ -58,16 +59,16 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
   return pagefind;
 }
 
-let titleWords: Promise<Record<string, number>> | undefined;
+let words: Promise<SearchWords> | undefined;
 
-/** The words of every title, for "did you mean" (written by plugins/astro/pagefind.ts). */
-export function loadTitleWords(base: string): Promise<Record<string, number>> {
-  titleWords ??= fetch(`${base}pagefind/title-words.json`).then((response) => {
-    if (!response.ok) throw new Error(`title-words.json: HTTP ${response.status}`);
-    return response.json() as Promise<Record<string, number>>;
+/** The spec's search vocabulary (written by plugins/astro/pagefind.ts); fetched once per page. */
+export function loadSearchWords(base: string): Promise<SearchWords> {
+  words ??= fetch(`${base}pagefind/words.json`).then((response) => {
+    if (!response.ok) throw new Error(`words.json: HTTP ${response.status}`);
+    return response.json() as Promise<SearchWords>;
   });
-  titleWords.catch(() => {
-    titleWords = undefined;
+  words.catch(() => {
+    words = undefined;
   });
-  return titleWords;
+  return words;
 }

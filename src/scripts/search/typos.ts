@@ -5,7 +5,7 @@ import { distance } from 'fastest-levenshtein';
 import { normalize } from './query.ts';
 import { stem } from './words.ts';
 
-/** Title words and how many titles use each, as written by the build (`pagefind/title-words.json`). */
+/** Title words and how many titles use each, as written by the build (`titles` of `pagefind/words.json`). */
 export type TitleWords = Record<string, number>;
 
 /** Shorter words have too many neighbours one edit away to guess from. */

@@ -1,34 +1,11 @@
-// Word-level facts the query analysis uses: which words carry no meaning in a query, which
-// words mean the same thing in a spec, and a light stemmer to compare inflections.
+// Word-level facts the query analysis uses: the spec's vocabulary (synonyms and stop words, from
+// `pagefind/words.json`, written by plugins/model/search-words.ts) and a light stemmer to compare inflections.
+import type { SearchWords } from '../../../plugins/contract/index.ts';
 
-/**
- * Words that join a query rather than narrow it ("developer vs user", "rules for the user").
- * Dropped unless the query has nothing else.
- */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  // Question words too ("what happens when …", "should it …"): they frame a question, the other words ask it.
-  'a an and are as at be but by can could do does for from happen happens how i in into is it its of on or over should than that the this to v vs versus what when which who why will with would'.split(
-    ' ',
-  ),
-);
+export type { SearchWords };
 
-/**
- * Groups of words that ask for the same thing in a model spec. Each word is a stem-equivalent
- * form (inflections are handled by `stem` and by Pagefind's own stemming), so "overriding"
- * finds "outranks" and "conflicts" finds "contradicts".
- */
-export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['override', 'overrule', 'outrank', 'supersede', 'trump'],
-  ['conflict', 'contradict', 'clash'],
-  ['developer', 'operator'],
-  ['refuse', 'decline'],
-  ['lie', 'deceive', 'mislead'],
-  ['private', 'confidential', 'secret', 'privileged'],
-  ['minor', 'child', 'kid', 'teen'],
-  ['harm', 'hazard', 'danger'],
-  ['allow', 'permit'],
-  ['rule', 'policy'],
-];
+/** Until `words.json` arrives, or when it cannot: no synonyms, no stop words, no titles. */
+export const NO_WORDS: SearchWords = { titles: {}, synonyms: [], stopWords: [] };
 
 /**
  * A word's comparison key: lower case, without a possessive or the commonest English suffixes
@@ -52,11 +29,19 @@ export function stem(word: string): string {
   return key.length > 3 ? key.replace(/e$/, '') : key;
 }
 
-const synonymsByStem = new Map<string, readonly string[]>();
-for (const group of SYNONYM_GROUPS) for (const word of group) synonymsByStem.set(stem(word), group);
+const byStem = new WeakMap<SearchWords, Map<string, readonly string[]>>();
 
-/** The other words of the word's synonym group (none for most words). */
-export function synonymsOf(word: string): string[] {
+/**
+ * The other members of the word's synonym groups (none for most words). A word matches a member
+ * by stem; a phrase member is only ever a synonym, since queries are matched word by word.
+ */
+export function synonymsOf(word: string, words: SearchWords): string[] {
+  let index = byStem.get(words);
+  if (!index) {
+    index = new Map();
+    for (const group of words.synonyms) for (const member of group) if (!member.includes(' ')) index.set(stem(member), group);
+    byStem.set(words, index);
+  }
   const key = stem(word);
-  return (synonymsByStem.get(key) ?? []).filter((candidate) => stem(candidate) !== key);
+  return (index.get(key) ?? []).filter((candidate) => stem(candidate) !== key);
 }
