@@ -59,16 +59,31 @@ export function searchWords(
   return { titles: titleWords(titles), synonyms: mergeGroups(groups).filter((group) => group.length > 1), stopWords };
 }
 
-/** Groups sharing a member become one: a word's synonyms are then one lookup. */
+/** Groups sharing a member become one: a word's synonyms are then one lookup. Linear in the words (union-find). */
 function mergeGroups(groups: string[][]): string[][] {
-  const merged: Array<Set<string>> = [];
+  const parent = new Map<string, string>();
+  const find = (word: string): string => {
+    let root = word;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let next = word; next !== root; ) {
+      const up = parent.get(next)!;
+      parent.set(next, root);
+      next = up;
+    }
+    return root;
+  };
   for (const group of groups) {
-    const overlapping = merged.filter((set) => group.some((word) => set.has(word)));
-    const union = new Set([...overlapping.flatMap((set) => [...set]), ...group]);
-    for (const set of overlapping) merged.splice(merged.indexOf(set), 1);
-    merged.push(union);
+    for (const word of group) if (!parent.has(word)) parent.set(word, word);
+    for (const word of group.slice(1)) parent.set(find(word), find(group[0]!));
   }
-  return merged.map((set) => [...set]);
+  const merged = new Map<string, string[]>();
+  for (const word of parent.keys()) {
+    const root = find(word);
+    const group = merged.get(root);
+    if (group) group.push(word);
+    else merged.set(root, [word]);
+  }
+  return [...merged.values()];
 }
 
 /**

@@ -6,7 +6,7 @@ import { analyzeQuery, queryWords } from '../../src/scripts/search/query.ts';
 import { COMPLETE_BONUS, rankRecords, TITLE_WEIGHT, titleFirst, type TermHit } from '../../src/scripts/search/ranking.ts';
 import { describeResults, MOST_WORDS_NOTICE } from '../../src/scripts/search/status.ts';
 import { correctWord, foundItself } from '../../src/scripts/search/typos.ts';
-import { NO_WORDS, stem, synonymsOf } from '../../src/scripts/search/words.ts';
+import { MAX_SYNONYMS, NO_WORDS, stem, synonymsOf } from '../../src/scripts/search/words.ts';
 import { searchWords } from '../../plugins/model/index.ts';
 
 /** The vocabulary of an English spec with no search config, as the build writes it. */
@@ -80,6 +80,23 @@ describe("the spec's vocabulary (pagefind/words.json)", () => {
     // "a" (has) and "on" (one) are words in French, not English stop words.
     expect(queryWords('on a le droit', french.stopWords)).toEqual(['on', 'a', 'droit']);
     expect(searchWords([], config('ja')).stopWords).toEqual([]);
+  });
+
+  test('groups chained through shared words merge in linear time, and a query word searches a bounded number of synonyms', () => {
+    // Groups [w0 w1] [w1 w2] … are one group in the end.
+    const chain = (count: number) => Array.from({ length: count }, (_, index) => [`w${index}`, `w${index + 1}`]);
+    const time = (count: number) => {
+      const started = performance.now();
+      const words = searchWords([], config('en', chain(count)));
+      return { ms: performance.now() - started, words };
+    };
+    time(2_000);
+    const small = time(5_000);
+    const large = time(20_000);
+    expect(large.words.synonyms.find((group) => group.includes('w0'))).toHaveLength(20_001);
+    // Quadratic merging would cost 16× for 4× the groups.
+    expect(large.ms).toBeLessThan(Math.max(small.ms, 5) * 10);
+    expect(synonymsOf('w0', large.words)).toHaveLength(MAX_SYNONYMS);
   });
 
   test('without the vocabulary, a query is its words as typed', () => {

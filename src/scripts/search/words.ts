@@ -31,9 +31,12 @@ export function stem(word: string): string {
 
 const byStem = new WeakMap<SearchWords, Map<string, readonly string[]>>();
 
+/** Each synonym is one more Pagefind search per query word: a group that grew large (groups sharing a word merge) is cut here. */
+export const MAX_SYNONYMS = 8;
+
 /**
- * The other members of the word's synonym groups (none for most words). A word matches a member
- * by stem; a phrase member is only ever a synonym, since queries are matched word by word.
+ * The other members of the word's synonym group (none for most words), the first `MAX_SYNONYMS`. A
+ * word matches a member by stem; a phrase member is only ever a synonym, since queries are matched word by word.
  */
 export function synonymsOf(word: string, words: SearchWords): string[] {
   let index = byStem.get(words);
@@ -43,5 +46,5 @@ export function synonymsOf(word: string, words: SearchWords): string[] {
     byStem.set(words, index);
   }
   const key = stem(word);
-  return (index.get(key) ?? []).filter((candidate) => stem(candidate) !== key);
+  return (index.get(key) ?? []).filter((candidate) => stem(candidate) !== key).slice(0, MAX_SYNONYMS);
 }
