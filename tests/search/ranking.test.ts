@@ -5,7 +5,7 @@ import { buildExcerpt, isToolSyntax, type ExcerptSegment } from '../../src/scrip
 import { analyzeQuery, queryWords } from '../../src/scripts/search/query.ts';
 import { COMPLETE_BONUS, rankRecords, TITLE_WEIGHT, titleFirst, type TermHit } from '../../src/scripts/search/ranking.ts';
 import { describeResults, MOST_WORDS_NOTICE } from '../../src/scripts/search/status.ts';
-import { correctWord, foundItself } from '../../src/scripts/search/typos.ts';
+import { correctWord, matchKind } from '../../src/scripts/search/typos.ts';
 import { MAX_SYNONYMS, NO_WORDS, stem, synonymsOf } from '../../src/scripts/search/words.ts';
 import { searchWords } from '../../plugins/model/index.ts';
 
@@ -200,11 +200,14 @@ describe('typos', () => {
     expect(correctWord("honesty's", words)).toBeUndefined();
     expect(correctWord('honesty_x', words)).toBeUndefined();
   });
-  test('a match on a shorter form Pagefind fell back to is not the word itself', () => {
-    const content = 'Honesty matters. Be honest, and de-escalate.';
-    expect(foundItself('honestx', content, [4])).toBe(false);
-    expect(foundItself('honest', content, [3])).toBe(true);
-    expect(foundItself('deceve', content, [6])).toBe(false);
+  test('a match on a shorter form Pagefind fell back to is not the word itself: near when it shares most of the word, else far', () => {
+    const content = 'Honesty matters. Be honest, and de-escalate. Confidential block policies.';
+    expect(matchKind('honest', content, [3])).toBe('itself');
+    expect(matchKind('policy', content, [8])).toBe('itself');
+    expect(matchKind('honestx', content, [3])).toBe('near');
+    expect(matchKind('confidentality', content, [6])).toBe('near');
+    expect(matchKind('deceve', content, [5])).toBe('far');
+    expect(matchKind('blockchain', content, [7])).toBe('far');
   });
 });
 

@@ -3,7 +3,7 @@
 import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind.ts';
 import type { AnalyzedQuery, QueryTerm } from './query.ts';
 import { effectiveScore, rankRecords, type Coverage, type RankedRecord, type RecordKind, type TermHit } from './ranking.ts';
-import { correctWord, foundItself, MIN_TYPO_LENGTH } from './typos.ts';
+import { correctWord, type MatchKind, matchKind, MIN_TYPO_LENGTH } from './typos.ts';
 import { type SearchWords, synonymsOf } from './words.ts';
 
 export interface SearchOutcome {
@@ -36,35 +36,48 @@ export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filter
   let terms = query.terms;
   const hits = await Promise.all(terms.map((term) => termHits(api, term, filters)));
   const corrections: SearchOutcome['corrections'] = [];
-  if (terms.some((term) => term.word.length >= MIN_TYPO_LENGTH)) {
-    terms = await Promise.all(
-      terms.map(async (term, index) => {
-        const to = correctWord(term.word, words.titles);
-        if (!to || (await bestMatchIsTheWord(term.word, hits[index]!))) return term;
+  // A word Pagefind does not hold is matched by shorter forms of it (typos.ts, matchKind). Such a
+  // word is read as the title word one letter away, if there is one; else a near form stands, and
+  // a far one ("blockchain" finds "block") is dropped, leaving the word's synonyms, if any.
+  terms = await Promise.all(
+    terms.map(async (term, index) => {
+      const found = hits[index]!;
+      if (term.word.length < MIN_TYPO_LENGTH) return term;
+      const kind = await bestMatchKind(term.word, found);
+      if (kind === 'itself') return term;
+      const to = correctWord(term.word, words.titles);
+      if (to) {
         corrections.push({ from: term.word, to });
         const corrected = { word: to, synonyms: synonymsOf(to, words) };
         hits[index] = await termHits(api, corrected, filters);
         return corrected;
-      }),
-    );
-  }
+      }
+      if (kind === 'far') hits[index] = await termHits(api, term, filters, { synonymsOnly: true });
+      return term;
+    }),
+  );
   const kinds = await recordKinds(api);
   const { records, coverage } = rankRecords(hits, (id) => kinds.get(id) ?? 'example');
   return { records, coverage, corrections, words: terms.flatMap((term) => [term.word, ...term.synonyms.flatMap((synonym) => synonym.split(' '))]) };
 }
 
-/** Whether the word's best match is the word itself (not a shorter form Pagefind fell back to). */
-async function bestMatchIsTheWord(word: string, hits: Map<string, TermHit & { result: PagefindResult }>): Promise<boolean> {
+/** How the word's best match (not a synonym's) matched it; null when only synonyms matched. */
+async function bestMatchKind(word: string, hits: Map<string, TermHit & { result: PagefindResult }>): Promise<MatchKind | null> {
   const best = [...hits.values()].filter((hit) => !hit.synonym).sort((a, b) => b.score - a.score)[0];
-  if (!best) return false;
+  if (!best) return null;
   const fragment = await best.result.data();
-  return foundItself(word, fragment.content, best.result.words ?? []);
+  return matchKind(word, fragment.content, best.result.words ?? []);
 }
 
-/** Records matching the word or one of its synonyms; per record the strongest of those matches. */
-async function termHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilters): Promise<Map<string, TermHit & { result: PagefindResult }>> {
+/** Records matching the word or one of its synonyms (only these with `synonymsOnly`); per record the strongest of those matches. */
+async function termHits(
+  api: PagefindApi,
+  term: QueryTerm,
+  filters: PagefindFilters,
+  { synonymsOnly = false } = {},
+): Promise<Map<string, TermHit & { result: PagefindResult }>> {
   const variants = [term.word, ...term.synonyms];
-  const responses = await Promise.all(variants.map((word) => api.search(word, { filters })));
+  const responses = await Promise.all(variants.map((word, variant) => (synonymsOnly && variant === 0 ? null : api.search(word, { filters }))));
   const hits = new Map<string, TermHit & { result: PagefindResult }>();
   responses.forEach((response, variant) => {
     for (const result of response?.results ?? []) {

@@ -23,15 +23,29 @@ export function correctWord(word: string, titleWords: TitleWords): string | unde
   return best?.word;
 }
 
+/** What Pagefind matched for a query word: the word itself, a near form of it, or a far one. */
+export type MatchKind = 'itself' | 'near' | 'far';
+
+/** A fallback match shares at least this share of the query word's letters, from its start, to count as near. */
+export const NEAR_PREFIX = 0.6;
+
 /**
- * Did Pagefind find the word itself? When a word is not in its index, Pagefind falls back to
- * shorter forms of it ("honestx" finds "honest", "deceve" finds "de"); such a match is no reason
- * to keep a misspelling. True when a matched word starts with the query word or shares its stem.
+ * How Pagefind matched the word. When a word is not in its index, Pagefind falls back to shorter
+ * forms of it: a near one is worth showing ("confidentality" finds "confidential", "honestx"
+ * finds "honest"); a far one is noise ("blockchain" finds "block", "deceve" finds "de").
+ * `itself` when a matched word starts with the query word or shares its stem; `near` when it
+ * shares the word's first 60% (and at least 4 letters).
  */
-export function foundItself(word: string, content: string, locations: readonly number[]): boolean {
+export function matchKind(word: string, content: string, locations: readonly number[]): MatchKind {
   const words = content.match(/(?:\S|\uFEFF)+/g) ?? [];
-  return locations.some((location) => {
-    const found = normalize(words[location] ?? '');
-    return found.split(' ').some((part) => part.startsWith(word) || stem(part) === stem(word));
-  });
+  const parts = locations.flatMap((location) => normalize(words[location] ?? '').split(' '));
+  if (parts.some((part) => part.startsWith(word) || stem(part) === stem(word))) return 'itself';
+  const needed = Math.max(MIN_TYPO_LENGTH, Math.ceil(word.length * NEAR_PREFIX));
+  return parts.some((part) => sharedPrefix(part, word) >= needed) ? 'near' : 'far';
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
 }
