@@ -5,7 +5,7 @@ import { buildExcerpt, isToolSyntax, type ExcerptSegment } from '../../src/scrip
 import { analyzeQuery, queryWords } from '../../src/scripts/search/query.ts';
 import { COMPLETE_BONUS, rankRecords, TITLE_WEIGHT, titleFirst, type TermHit } from '../../src/scripts/search/ranking.ts';
 import { describeResults, MOST_WORDS_NOTICE } from '../../src/scripts/search/status.ts';
-import { correctWord, matchKind } from '../../src/scripts/search/typos.ts';
+import { correctWord, isTitleWord, matchKind } from '../../src/scripts/search/typos.ts';
 import { MAX_SYNONYMS, NO_WORDS, stem, synonymsOf } from '../../src/scripts/search/words.ts';
 import { searchWords } from '../../plugins/model/index.ts';
 
@@ -200,6 +200,11 @@ describe('typos', () => {
     expect(correctWord("honesty's", words)).toBeUndefined();
     expect(correctWord('honesty_x', words)).toBeUndefined();
   });
+  test('a title word, or a form of one, needs no check of what Pagefind matched', () => {
+    expect(isTitleWord('honesty', words)).toBe(true);
+    expect(isTitleWord('users', { user: 1 })).toBe(true);
+    expect(isTitleWord('blockchain', words)).toBe(false);
+  });
   test('a match on a shorter form Pagefind fell back to is not the word itself: near when it shares most of the word, else far', () => {
     const content = 'Honesty matters. Be honest, and de-escalate. Confidential block policies.';
     expect(matchKind('honest', content, [3])).toBe('itself');
@@ -208,6 +213,11 @@ describe('typos', () => {
     expect(matchKind('confidentality', content, [6])).toBe('near');
     expect(matchKind('deceve', content, [5])).toBe('far');
     expect(matchKind('blockchain', content, [7])).toBe('far');
+    // Pagefind stems lying to lie: the word itself, not a fallback.
+    expect(matchKind('lying', 'Do not lie.', [2])).toBe('itself');
+    // Snowball undoubles a consonant before -ing and -ed: stepping and logged find step and log.
+    expect(matchKind('stepping', 'One step.', [1])).toBe('itself');
+    expect(matchKind('logged', 'The log.', [1])).toBe('itself');
   });
 });
 

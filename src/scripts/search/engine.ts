@@ -3,7 +3,7 @@
 import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind.ts';
 import type { AnalyzedQuery, QueryTerm } from './query.ts';
 import { effectiveScore, rankRecords, type Coverage, type RankedRecord, type RecordKind, type TermHit } from './ranking.ts';
-import { correctWord, type MatchKind, matchKind, MIN_TYPO_LENGTH } from './typos.ts';
+import { correctWord, isTitleWord, type MatchKind, matchKind, MIN_TYPO_LENGTH } from './typos.ts';
 import { type SearchWords, synonymsOf } from './words.ts';
 
 export interface SearchOutcome {
@@ -39,10 +39,13 @@ export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filter
   // A word Pagefind does not hold is matched by shorter forms of it (typos.ts, matchKind). Such a
   // word is read as the title word one letter away, if there is one; else a near form stands, and
   // a far one ("blockchain" finds "block") is dropped, leaving the word's synonyms, if any.
+  // A word of some title is in the index: no need to wait for a record's data to tell.
+  const checked = (term: QueryTerm) => term.word.length >= MIN_TYPO_LENGTH && !isTitleWord(term.word, words.titles);
+  if (terms.some(checked)) prefetchFirst(hits);
   terms = await Promise.all(
     terms.map(async (term, index) => {
       const found = hits[index]!;
-      if (term.word.length < MIN_TYPO_LENGTH) return term;
+      if (!checked(term)) return term;
       const kind = await bestMatchKind(term.word, found);
       if (kind === 'itself') return term;
       const to = correctWord(term.word, words.titles);
@@ -60,6 +63,19 @@ export async function runSearch(api: PagefindApi, query: AnalyzedQuery, { filter
   const { records, coverage } = rankRecords(hits, (id) => kinds.get(id) ?? 'example');
   return { records, coverage, corrections, words: terms.flatMap((term) => [term.word, ...term.synonyms.flatMap((synonym) => synonym.split(' '))]) };
 }
+
+/**
+ * Starts loading the data of the likeliest first results beside the check of how a word matched,
+ * which waits for one record's data: Pagefind keeps what it loaded, so the first results then
+ * render without a second wait.
+ */
+function prefetchFirst(hits: Array<Map<string, TermHit & { result: PagefindResult }>>): void {
+  const best = new Map<string, TermHit & { result: PagefindResult }>();
+  for (const term of hits) for (const [id, hit] of term) if ((best.get(id)?.score ?? -1) < hit.score) best.set(id, hit);
+  for (const hit of [...best.values()].sort((a, b) => b.score - a.score).slice(0, PREFETCHED)) void hit.result.data().catch(() => {});
+}
+/** About the results the dialog renders first (dialog.ts, FIRST_BATCH). */
+const PREFETCHED = 6;
 
 /** How the word's best match (not a synonym's) matched it; null when only synonyms matched. */
 async function bestMatchKind(word: string, hits: Map<string, TermHit & { result: PagefindResult }>): Promise<MatchKind | null> {

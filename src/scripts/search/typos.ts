@@ -23,24 +23,31 @@ export function correctWord(word: string, titleWords: TitleWords): string | unde
   return best?.word;
 }
 
+/** Whether a title uses the word, or a form of it with the same stem (so the index holds it). */
+export function isTitleWord(word: string, titleWords: TitleWords): boolean {
+  if (word in titleWords) return true;
+  const key = stem(word);
+  return Object.keys(titleWords).some((candidate) => stem(candidate) === key);
+}
+
 /** What Pagefind matched for a query word: the word itself, a near form of it, or a far one. */
 export type MatchKind = 'itself' | 'near' | 'far';
 
-/** A fallback match shares at least this share of the query word's letters, from its start, to count as near. */
-export const NEAR_PREFIX = 0.6;
+/** A fallback match shares more than this share of the query word's letters, from its start, to count as near. */
+export const NEAR_PREFIX = 0.5;
 
 /**
  * How Pagefind matched the word. When a word is not in its index, Pagefind falls back to shorter
  * forms of it: a near one is worth showing ("confidentality" finds "confidential", "honestx"
  * finds "honest"); a far one is noise ("blockchain" finds "block", "deceve" finds "de").
  * `itself` when a matched word starts with the query word or shares its stem; `near` when it
- * shares the word's first 60% (and at least 4 letters).
+ * shares more than the word's first half (and at least 4 letters).
  */
 export function matchKind(word: string, content: string, locations: readonly number[]): MatchKind {
   const words = content.match(/(?:\S|\uFEFF)+/g) ?? [];
   const parts = locations.flatMap((location) => normalize(words[location] ?? '').split(' '));
   if (parts.some((part) => part.startsWith(word) || stem(part) === stem(word))) return 'itself';
-  const needed = Math.max(MIN_TYPO_LENGTH, Math.ceil(word.length * NEAR_PREFIX));
+  const needed = Math.max(MIN_TYPO_LENGTH, Math.floor(word.length * NEAR_PREFIX) + 1);
   return parts.some((part) => sharedPrefix(part, word) >= needed) ? 'near' : 'far';
 }
 

@@ -7,6 +7,9 @@ export type { SearchWords };
 /** Until `words.json` arrives, or when it cannot: no synonyms, no stop words, no titles. */
 export const NO_WORDS: SearchWords = { titles: {}, synonyms: [], stopWords: [] };
 
+/** Snowball English's exceptional forms whose stem is not a prefix of the word. */
+const IRREGULAR: Record<string, string> = { dying: 'die', lying: 'lie', tying: 'tie', skies: 'sky' };
+
 /**
  * A word's comparison key: lower case, without a possessive or the commonest English suffixes
  * (users → user, overrides/overriding/overridden → overrid, conflicts → conflict). Not a full
@@ -14,6 +17,9 @@ export const NO_WORDS: SearchWords = { titles: {}, synonyms: [], stopWords: [] }
  */
 export function stem(word: string): string {
   let key = word.toLowerCase().replace(/['’]s$/, '');
+  // The forms Pagefind's stemmer (Snowball) maps to another spelling: lying finds lie.
+  const irregular = IRREGULAR[key];
+  if (irregular) return irregular;
   for (const [suffix, replacement] of [
     ['ies', 'y'],
     ['ing', ''],
@@ -23,6 +29,8 @@ export function stem(word: string): string {
   ] as const) {
     if (key.endsWith(suffix) && key.length - suffix.length >= 3 && !key.endsWith('ss')) {
       key = key.slice(0, -suffix.length) + replacement;
+      // A consonant doubled before -ing or -ed is one, as Snowball has it: stepping, logged → step, log.
+      if (suffix === 'ing' || suffix === 'ed') key = key.replace(/([bdfgmnprt])\1$/, '$1');
       break;
     }
   }
