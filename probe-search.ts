@@ -5,7 +5,7 @@ const queries: Array<[string, string]> = JSON.parse(rest[0]!);
 const served = await serveStatic(dist!);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(served.url);
+await page.goto(served.url + (process.env.PROBE_PATH ?? ''));
 await page.keyboard.press('/');
 await page.waitForSelector('dialog.ms-search[open]');
 let ok = 0;

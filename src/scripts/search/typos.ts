@@ -30,6 +30,9 @@ export function isTitleWord(word: string, titleWords: TitleWords): boolean {
   return Object.keys(titleWords).some((candidate) => stem(candidate) === key);
 }
 
+/** Scripts written without spaces between words (Chinese, Japanese, Thai…), and Korean, which Pagefind segments too. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 /** What Pagefind matched for a query word: the word itself, a near form of it, or a far one. */
 export type MatchKind = 'itself' | 'near' | 'far';
 
@@ -44,6 +47,8 @@ export const NEAR_PREFIX = 0.5;
  * shares more than the word's first half (and at least 4 letters).
  */
 export function matchKind(word: string, content: string, locations: readonly number[]): MatchKind {
+  // Pagefind counts words in these scripts by its own segmenter, which a split at spaces cannot follow.
+  if (UNSPACED.test(content)) return 'itself';
   const words = content.match(/(?:\S|\uFEFF)+/g) ?? [];
   const parts = locations.flatMap((location) => normalize(words[location] ?? '').split(' '));
   if (parts.some((part) => part.startsWith(word) || stem(part) === stem(word))) return 'itself';
