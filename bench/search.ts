@@ -31,7 +31,7 @@ export interface TransferBreakdown {
   runtime: number;
   /** pf_meta, pf_index and pf_filter chunks. */
   index: number;
-  /** pf_fragment files: one per result whose data is shown. */
+  /** pf_fragment files: the records' data (in shared files past 64 records, plugins/astro/pagefind.ts). */
   fragments: number;
   /** The site's own search code (`/_astro/*.js` loaded on demand). */
   ui: number;

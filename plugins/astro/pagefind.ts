@@ -91,7 +91,15 @@ async function unpack(zip: Uint8Array, dir: string): Promise<void> {
 }
 
 /** Bump when the files written below change, so cached indexes are rebuilt. */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
+
+/**
+ * Past this many records Pagefind bundles their fragments into shared files: on the upstream spec
+ * 58 files instead of 522. A one-word edit build took 1.17 against 1.22 s (8 alternated pairs),
+ * first search results as fast (median 262 against 262 ms, 54 searches), and a cold build writes
+ * 464 fewer files.
+ */
+const MAX_FRAGMENT_FILES = 64;
 function pagefindVersion(): string {
   // Pagefind exports neither its package.json nor a CommonJS entry: look where Node would.
   const dir = createRequire(import.meta.url)
@@ -102,7 +110,7 @@ function pagefindVersion(): string {
 }
 
 async function buildIndex(records: ReturnType<typeof searchRecords>, words: SearchWords, outputPath: string, language: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: MAX_FRAGMENT_FILES });
   try {
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     // All records in flight at once: Pagefind answers each over its pipe, and one at a time the
