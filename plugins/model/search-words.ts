@@ -8,7 +8,7 @@ import { normalizeSearchText, type SearchWords } from '../contract/index.ts';
  * user"), question words too ("what happens when …", "should it …"): they frame a question, the
  * other words ask it.
  */
-export const ENGLISH_STOP_WORDS: readonly string[] =
+const ENGLISH_STOP_WORDS: readonly string[] =
   'a an and are as at be but by can could do does for from happen happens how i in into is it its of on or over should than that the this to v vs versus what when which who why will with would'.split(
     ' ',
   );
@@ -18,7 +18,7 @@ export const ENGLISH_STOP_WORDS: readonly string[] =
  * need no entry (the UI's `stem` and Pagefind's stemming handle them), except where the stem
  * differs (hallucinate, hallucination). A phrase is searched as all of its words.
  */
-export const ENGLISH_SYNONYMS: readonly (readonly string[])[] = [
+const ENGLISH_SYNONYMS: readonly (readonly string[])[] = [
   ['override', 'overrule', 'outrank', 'supersede', 'trump'],
   ['conflict', 'contradict', 'clash'],
   ['developer', 'operator'],

@@ -19,12 +19,9 @@ export interface AnalyzedQuery {
   terms: QueryTerm[];
 }
 
-/** As the build normalises titles and the vocabulary. */
-export const normalize = normalizeSearchText;
-
 /** The query's words without stop words (all of them when every word is one), one per stem. */
 export function queryWords(text: string, stopWords: readonly string[]): string[] {
-  const words = normalize(text).split(' ').filter(Boolean);
+  const words = normalizeSearchText(text).split(' ').filter(Boolean);
   const meaningful = words.filter((word) => !stopWords.includes(word));
   const kept = meaningful.length > 0 ? meaningful : words;
   const seen = new Set<string>();
@@ -45,6 +42,6 @@ export function analyzeQuery(text: string, words: SearchWords): AnalyzedQuery {
 
 /** Does `candidate` (a word of a title) match the query word `word`: same stem, or starts with it (typing in progress)? */
 export function wordMatches(word: string, candidate: string): boolean {
-  const plain = normalize(candidate);
+  const plain = normalizeSearchText(candidate);
   return plain.startsWith(word) || stem(plain) === stem(word);
 }

@@ -1,7 +1,8 @@
 // Ranking of search results, as pure functions over what Pagefind reports for each query word:
 // which records matched it, how strongly (Pagefind's BM25 score), and whether in the title or id.
 import { kindLabels } from '../../../plugins/contract/index.ts';
-import { normalize, wordMatches } from './query.ts';
+import { normalizeSearchText } from '../../../plugins/contract/index.ts';
+import { wordMatches } from './query.ts';
 
 /** One record matched by one query word (or by one of its synonyms). */
 export interface TermHit {
@@ -146,8 +147,8 @@ export function titleFirst<T extends Titled>(query: string, entries: T[]): T[] {
 
 /** 0: the title (or id) is the query; 1: the title starts with it; 2: has all its words; 3: other. */
 export function titleTier(query: string, entry: Titled): number {
-  const wanted = normalize(query.replace(/^"|"$/g, ''));
-  const title = normalize(entry.title);
+  const wanted = normalizeSearchText(query.replace(/^"|"$/g, ''));
+  const title = normalizeSearchText(entry.title);
   if (!wanted) return 3;
   if (title === wanted || entry.id === query.trim()) return 0;
   if (title.startsWith(wanted)) return 1;

@@ -2,11 +2,11 @@
 // title, is read as that word. Bounded: only words of 4+ letters, only title words whose
 // length differs by at most one, only distance 1.
 import { distance } from 'fastest-levenshtein';
-import { normalize } from './query.ts';
-import { stem } from './words.ts';
+import { normalizeSearchText } from '../../../plugins/contract/index.ts';
+import { type SearchWords, stem } from './words.ts';
 
 /** Title words and how many titles use each, as written by the build (`titles` of `pagefind/words.json`). */
-export type TitleWords = Record<string, number>;
+export type TitleWords = SearchWords['titles'];
 
 /** Shorter words have too many neighbours one edit away to guess from. */
 export const MIN_TYPO_LENGTH = 4;
@@ -23,11 +23,14 @@ export function correctWord(word: string, titleWords: TitleWords): string | unde
   return best?.word;
 }
 
+/** The stems of a vocabulary's title words, computed once per page, not once per query. */
+const titleStems = new WeakMap<TitleWords, Set<string>>();
+
 /** Whether a title uses the word, or a form of it with the same stem (so the index holds it). */
 export function isTitleWord(word: string, titleWords: TitleWords): boolean {
-  if (word in titleWords) return true;
-  const key = stem(word);
-  return Object.keys(titleWords).some((candidate) => stem(candidate) === key);
+  let stems = titleStems.get(titleWords);
+  if (!stems) titleStems.set(titleWords, (stems = new Set(Object.keys(titleWords).map(stem))));
+  return word in titleWords || stems.has(stem(word));
 }
 
 /** Scripts written without spaces between words (Chinese, Japanese, Thai…), and Korean, which Pagefind segments too. */
@@ -37,7 +40,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export type MatchKind = 'itself' | 'near' | 'far';
 
 /** A fallback match shares more than this share of the query word's letters, from its start, to count as near. */
-export const NEAR_PREFIX = 0.5;
+const NEAR_PREFIX = 0.5;
 
 /**
  * How Pagefind matched the word. When a word is not in its index, Pagefind falls back to shorter
@@ -50,7 +53,7 @@ export function matchKind(word: string, content: string, locations: readonly num
   // Pagefind counts words in these scripts by its own segmenter, which a split at spaces cannot follow.
   if (UNSPACED.test(content)) return 'itself';
   const words = content.match(/(?:\S|\uFEFF)+/g) ?? [];
-  const parts = locations.flatMap((location) => normalize(words[location] ?? '').split(' '));
+  const parts = locations.flatMap((location) => normalizeSearchText(words[location] ?? '').split(' '));
   if (parts.some((part) => part.startsWith(word) || stem(part) === stem(word))) return 'itself';
   const needed = Math.max(MIN_TYPO_LENGTH, Math.floor(word.length * NEAR_PREFIX) + 1);
   return parts.some((part) => sharedPrefix(part, word) >= needed) ? 'near' : 'far';
