@@ -731,6 +731,19 @@ test('JavaScript a reading page loads before search opens stays within 8 KB', as
   expect(inline).toBeLessThan(2 * 1024);
 });
 
+test('the page script is one request, found in the head: nothing waits for a second one before the page is ready', async () => {
+  for (const pathname of [`${longChapter.slug}/`, 'search/', '']) {
+    const page = await open(pathname);
+    // In the body, a module's imports are only fetched once the parser reaches it, at the end of a long chapter.
+    expect(await page.locator('body script[type=module]').count(), pathname).toBe(0);
+    const sources = await page.locator('head script[type=module][src]').evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).src));
+    expect(sources, pathname).toHaveLength(1);
+    // A static import (`import{a as b}from"./chunk.js"`) is a request the script waits for before it runs; `import(` loads on demand.
+    const code = await page.evaluate(async (source) => (await fetch(source)).text(), sources[0]!);
+    expect(code.match(/\bimport\s*(?![\s(.])[^;]{0,200}/)?.[0], pathname).toBeUndefined();
+  }
+});
+
 test('no page errors in any test above', () => {
   expect(errors).toEqual([]);
 });

@@ -72,5 +72,10 @@ async function prefetchIndex(): Promise<void> {
     document.head.append(link);
   }
 }
+// The search page (`/search/?q=words`) opens the dialog at once. Started here rather than by a
+// script of that page: a second entry script would share Vite's preload helper with this one,
+// which then loads as a chunk of its own, one request after this script.
+if (document.querySelector('[data-search-page-open]')) void load().then((search) => search.openSearchPage());
+
 const idle = (callback: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(callback, { timeout: 5000 }) : setTimeout(callback, 2000));
 idle(() => void prefetchIndex().catch(() => {}));

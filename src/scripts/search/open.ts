@@ -14,6 +14,17 @@ export function openSearch(options: OpenSearchOptions = {}): void {
   search.open(options);
 }
 
+/** The search page: opens the dialog with the query of the page's address (`?q=`), and its button opens it again. */
+export function openSearchPage(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-search-page-open]');
+  if (button) {
+    button.hidden = false;
+    button.addEventListener('click', () => openSearch({ syncUrl: true, returnFocus: button }));
+  }
+  const query = new URLSearchParams(location.search).get('q') ?? undefined;
+  openSearch({ ...(query ? { query } : {}), syncUrl: true, returnFocus: button });
+}
+
 /** Starts fetching Pagefind and its index ahead of opening (the reader is heading for search). */
 export function preloadSearch(): void {
   loadPagefind(readConfig().base).catch(() => {});
