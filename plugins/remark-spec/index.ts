@@ -32,7 +32,6 @@ export { htmlToText } from './literal.ts';
 export { plainText } from './text.ts';
 export { normalizeSource } from './source.ts';
 export { chapterName, generatedExampleId, idMessage, idPattern, idProblem, maxIdLength, reservedIdPrefixes, reservedIds, type IdProblem } from './ids.ts';
-export { iconSprite } from './icons.ts';
 export { applyTypography, displayTitle, remarkTypography, type Typography } from './typography.ts';
 
 /**

@@ -74,7 +74,7 @@ export function renderExample(node: ContainerDirective, read: ReadExample, place
       wrapperNode(`h${headingLevel}`, { className: ['ms-example__title'] }, titleChildren),
       hastNode(
         h('a', { className: ['ms-permalink'], href: `#${example.id}`, ariaLabel: `Link to ${kindLabel.toLowerCase()} “${example.displayTitle}”` }, [
-          h('span', { ariaHidden: 'true' }, '#'),
+          '#',
         ]),
       ),
       ...(level
@@ -129,7 +129,8 @@ function renderTurn({ node, turn, label, body, settings, settingsLines, untruste
   demoteHeadings(body);
   node.data = { hName: 'div', hProperties: properties };
   node.children = [
-    hastNode(h('div', { className: ['ms-turn__meta'] }, metaParts)),
+    // A turn that shows only its role needs no row to lay out: the role stands alone.
+    hastNode(metaParts.length === 1 ? metaParts[0]! : h('div', { className: ['ms-turn__meta'] }, metaParts)),
     ...rationale,
     ...settings,
     // A message of settings alone has no body to show.

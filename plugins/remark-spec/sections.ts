@@ -4,7 +4,6 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Context } from './context.ts';
 import { hastNode, wrapperNode } from './hast.ts';
-import { icon } from './icons.ts';
 import { quoteList, report, suggest } from './rules.ts';
 import { idMessage, idProblem, slugify } from './ids.ts';
 import { markdownBetween, plainText, rangeOf } from './text.ts';
@@ -276,11 +275,15 @@ export function menuTrigger(target: {
   stable?: boolean;
 }): Element {
   const noun = target.kind === 'section' ? 'section' : target.kind === 'prompt' ? 'eval prompt' : 'example';
-  // The script reads the title back from between the quotes: the name says it once for both.
-  return h('a', { className: ['ms-menu'], href: `#${target.id}`, ...(target.stable === false ? { dataUnstable: '' } : {}) }, [
-    icon('more', 16),
-    h('span', { className: ['ms-visually-hidden'] }, `Id, links and sharing for ${noun} “${target.title}”`),
-  ]);
+  // Named by its label, with the icon drawn by the stylesheet: no elements inside, on a control a
+  // chapter repeats once per section and example. The script reads the title back from between
+  // the quotes: the name says it once for both.
+  return h('a', {
+    className: ['ms-menu'],
+    href: `#${target.id}`,
+    ariaLabel: `Id, links and sharing for ${noun} “${target.title}”`,
+    ...(target.stable === false ? { dataUnstable: '' } : {}),
+  });
 }
 
 export type { LeafDirective };

@@ -9,10 +9,10 @@ import { fromChapter } from '../../plugins/contract/index.ts';
 let panel: HTMLDivElement | undefined;
 let opener: HTMLAnchorElement | undefined;
 
-/** What the control is for: its id, kind and title (the title sits between the quotes of its name). */
+/** What the control is for: its id, kind and title (the title sits between the quotes of its label). */
 function targetOf(control: HTMLAnchorElement) {
   const id = decodeURIComponent(control.hash.slice(1));
-  const name = control.textContent ?? '';
+  const name = control.getAttribute('aria-label') ?? '';
   const title = name.slice(name.indexOf('“') + 1, name.lastIndexOf('”'));
   const card = control.closest<HTMLElement>('article.ms-example');
   const kind = !card ? 'section' : card.classList.contains('ms-example--prompt') ? 'eval prompt' : 'example';

@@ -107,3 +107,30 @@ describe.each(['light', 'dark'] as const)('axe-core finds no violations (%s)', (
     }
   });
 });
+
+// The icons are drawn by the stylesheet (a mask over the text colour) rather than written into
+// every page. Forced colours (Windows High Contrast) replace backgrounds, which would leave a
+// mask's colour the same as the page: each icon must still paint there.
+describe('icons drawn by the stylesheet paint, also in forced colours', () => {
+  const icons = ['.ms-menu', '.ms-turn > .ms-turn__role', '.toc__count', '.site-footer .back-to-top'];
+  test.each(['none', 'active'] as const)('forced colours: %s', async (forcedColors) => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, forcedColors, reducedMotion: 'reduce' });
+    try {
+      const page = await context.newPage();
+      await page.goto(site.url + chapterPath.replace(/^\//, ''), { waitUntil: 'load' });
+      // The controls hold no markup of their own: a name, and the stylesheet's icon.
+      expect(await page.locator('.ms-menu *, svg use').count()).toBe(0);
+      for (const selector of icons) {
+        const element = page.locator(selector).first();
+        await element.scrollIntoViewIfNeeded();
+        const shown = await element.screenshot();
+        const style = await page.addStyleTag({ content: `${selector}::before { visibility: hidden !important }` });
+        const hidden = await element.screenshot();
+        await style.evaluate((node) => (node as Element).remove());
+        expect(shown.equals(hidden), `${selector}: its icon paints`).toBe(false);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

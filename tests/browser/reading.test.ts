@@ -283,8 +283,9 @@ describe('4 and 5. one small menu per heading: id, links, copy, cite, edit', () 
   test('the menu opens by keyboard, names its contents for screen readers, and Escape closes it', async () => {
     const page = await open(`${longChapter.slug}/`);
     const control = menuOf(page, section.id);
-    expect(await control.evaluate((node) => node.textContent)).toContain(`section “${section.title}”`);
-    expect(await control.getAttribute('role')).toBe('button');
+    // Its accessible name, as a screen reader announces it, says what it is for.
+    const named = rowOf(page, section.id).getByRole('button', { name: `Id, links and sharing for section “${section.title}”`, exact: true });
+    expect(await named.evaluate((node) => node.classList.contains('ms-menu'))).toBe(true);
     await control.focus();
     await page.keyboard.press('Enter');
     const panel = panelOf(page, section.id);

@@ -19,7 +19,6 @@ test('exposes the public api', async () => {
     'generatedExampleId',
     'guardParser',
     'htmlToText',
-    'iconSprite',
     'idMessage',
     'idPattern',
     'idProblem',
