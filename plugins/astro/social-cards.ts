@@ -53,9 +53,16 @@ export class FilesWorker {
   constructor({ preload = true }: { preload?: boolean } = {}) {
     this.worker = new Worker(new URL('./files-worker.ts', import.meta.url), { workerData: { preload }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.finished = new Promise((resolve, reject) => {
-      this.worker.once('message', (result: { drawn: number } | { error: string }) => ('error' in result ? reject(new Error(result.error)) : resolve(result)));
+      let failure: Error | undefined;
+      // On a failure the thread is stopped before the job rejects: a card it was still drawing
+      // would otherwise be written (its folder made again) after the build had given up.
+      this.worker.once('message', (result: { drawn: number } | { error: string }) => {
+        if (!('error' in result)) return resolve(result);
+        failure = new Error(result.error);
+        void this.worker.terminate();
+      });
       this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new Error(`the files worker stopped with code ${code} before finishing`)));
+      this.worker.once('exit', (code) => reject(failure ?? new Error(`the files worker stopped with code ${code} before finishing`)));
     });
     this.finished.catch(() => {}); // Reported by whoever awaits `run`.
     // Until it has a job, a waiting worker must not keep the process alive (a build that stops early).

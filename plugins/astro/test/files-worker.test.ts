@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -59,6 +59,10 @@ test('a card handed over early that cannot be stored fails the job that follows'
     (error: Error) => error,
   );
   expect(failed?.message).toMatch(/EEXIST|ENOTDIR/);
+  // The worker is stopped by then: the folder is not made again once it is gone.
+  rmSync(root, { recursive: true, force: true });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(existsSync(root)).toBe(false);
 });
 
 test('a card that cannot be stored fails the job with its own error', async () => {
@@ -71,4 +75,8 @@ test('a card that cannot be stored fails the job with its own error', async () =
     (error: Error) => error,
   );
   expect(failed?.message).toMatch(/EEXIST|ENOTDIR/);
+  // The worker is stopped by then: the folder is not made again once it is gone.
+  rmSync(root, { recursive: true, force: true });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(existsSync(root)).toBe(false);
 });
