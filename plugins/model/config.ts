@@ -4,7 +4,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { VFile } from 'vfile';
 import schema from '../../public/schemas/spec-config.schema.json' with { type: 'json' };
-import { defaultAuthorityLevels, quoteList, type RuleId, type AuthorityLevel } from '../remark-spec/index.ts';
+import { defaultAuthorityLevels, quoteList, type RuleId, type AuthorityLevel, wellKnownTags } from '../remark-spec/index.ts';
 import { parseJsonDocument, pointerSegments, type JsonSegment } from './json-document.ts';
 import { formatMessages, SpecError } from './report.ts';
 
@@ -18,7 +18,7 @@ export interface SpecTag {
   description: string;
 }
 
-export const defaultTags: readonly SpecTag[] = [{ name: 'under_18', label: 'U18', description: 'Content policy for users under 18' }];
+export const defaultTags: readonly SpecTag[] = wellKnownTags;
 
 /** A spec's site configuration: everything a fork changes lives in `content/spec.config.json`. */
 export interface SpecConfig {

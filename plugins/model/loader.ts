@@ -163,6 +163,7 @@ function pluginOptionsFor(config: SpecConfig, root: string, targets: Map<string,
   return {
     authorityLevels: config.authorityLevels,
     tagLabels: Object.fromEntries(config.tags.map((tag) => [tag.name, tag.label])),
+    tagDescriptions: Object.fromEntries(config.tags.map((tag) => [tag.name, tag.description])),
     ruleSeverity: config.rules,
     typography: config.typography,
     // Chapter bodies link relatively, so the same rendering is valid in every edition.

@@ -26,6 +26,7 @@ import type { SpecSection } from './types.ts';
 export type { RemarkSpecOptions } from './options.ts';
 export type * from './types.ts';
 export { defaultAuthorityLevels } from './authority.ts';
+export { wellKnownTags } from './sections.ts';
 export { quoteList, rules, type RuleId } from './rules.ts';
 export { guardParser, maxNestingDepth } from './limits.ts';
 export { htmlToText } from './literal.ts';

@@ -30,6 +30,11 @@ export interface RemarkSpecOptions {
    */
   tagLabels?: Readonly<Record<string, string>> | null | undefined;
   /**
+   * What section tags mean, by tag name, shown when the pointer rests on a badge (default:
+   * `under_18` → `Content policy for users under 18`; merged with these). A tag without one shows its name.
+   */
+  tagDescriptions?: Readonly<Record<string, string>> | null | undefined;
+  /**
    * `smart`: titles as readers see them (`displayTitle` of sections and examples, menu labels) get
    * curly quotes, dashes and ellipses, as rendered prose does (default: `none`).
    */

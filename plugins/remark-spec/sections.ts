@@ -13,8 +13,12 @@ import { isExampleKind } from './vocabulary.ts';
 
 const sectionAttributes = ['id', 'authority', 'oldids', 'tags'];
 
-/** Badge labels of well-known tags; `tagLabels` adds to and overrides these. */
-export const defaultTagLabels: Readonly<Record<string, string>> = { under_18: 'U18' };
+/** Well-known section tags: the badge label and what the tag means. `tagLabels` and `tagDescriptions` add to and override these. */
+export const wellKnownTags: ReadonlyArray<{ name: string; label: string; description: string }> = [
+  { name: 'under_18', label: 'U18', description: 'Content policy for users under 18' },
+];
+const defaultTagLabels = Object.fromEntries(wellKnownTags.map((tag) => [tag.name, tag.label]));
+const defaultTagDescriptions = Object.fromEntries(wellKnownTags.map((tag) => [tag.name, tag.description]));
 
 /**
  * Reads every top-level heading with the `::section` line under it: the stable id, authority and
@@ -234,10 +238,16 @@ export function isLabelledTag(tag: string, context: Context): boolean {
   return (labels !== null && labels !== undefined && Object.hasOwn(labels, tag)) || Object.hasOwn(defaultTagLabels, tag);
 }
 
-/** A tag shown in its heading: the label, with the tag named for screen readers and on hover. */
+/**
+ * A tag shown in its heading: the label, with the tag named for screen readers, and on hover what
+ * it means (as an authority badge does), or its name when the spec says nothing of it.
+ */
 export function tagBadge(tag: string, context: Context) {
   const label = tagLabel(tag, context);
-  return hastNode(h('span', { className: ['ms-tag'], dataTag: tag, title: `Tag: ${tag}` }, [h('span', { className: ['ms-visually-hidden'] }, 'Tag: '), label]));
+  const descriptions = context.options.tagDescriptions;
+  const description = descriptions && Object.hasOwn(descriptions, tag) ? descriptions[tag]! : Object.hasOwn(defaultTagDescriptions, tag) ? defaultTagDescriptions[tag]! : '';
+  const title = description ? `${label}: ${description}` : `Tag: ${tag}`;
+  return hastNode(h('span', { className: ['ms-tag'], dataTag: tag, title }, [h('span', { className: ['ms-visually-hidden'] }, 'Tag: '), label]));
 }
 
 function sectionMeta(section: SpecSection, context: Context): Element {

@@ -186,7 +186,7 @@ describe('spec.config.json', () => {
 });
 
 describe('tags of spec.config.json', () => {
-  it('label the badges of sections that carry a tag and of conversations whose settings turn it on', async () => {
+  it('label the badges of sections that carry a tag and of conversations whose settings turn it on, and say on hover what the tag means', async () => {
     const { loadSpecWithPages } = await import('../../plugins/model/index.ts');
     const content = contentWith(JSON.stringify({ tags: [{ name: 'under_13', label: 'U13', description: 'For children under 13' }] }));
     writeFileSync(
@@ -216,10 +216,10 @@ describe('tags of spec.config.json', () => {
       ].join('\n'),
     );
     const html = (await loadSpecWithPages(content, { log: () => {} })).chapters[0]!.html!;
-    const badges = [...html.matchAll(/<span class="ms-tag" data-tag="(\w+)"[^>]*><span class="ms-visually-hidden">Tag: <\/span>([^<]+)<\/span>/g)];
-    expect(badges.map((match) => [match[1], match[2]])).toEqual([
-      ['under_13', 'U13'],
-      ['under_13', 'U13'],
+    const badges = [...html.matchAll(/<span class="ms-tag" data-tag="(\w+)" title="([^"]*)"><span class="ms-visually-hidden">Tag: <\/span>([^<]+)<\/span>/g)];
+    expect(badges.map((match) => [match[1], match[2], match[3]])).toEqual([
+      ['under_13', 'U13: For children under 13', 'U13'],
+      ['under_13', 'U13: For children under 13', 'U13'],
     ]);
     // The second is the conversation's, in its header.
     expect(badges[1]!.index).toBeGreaterThan(html.indexOf('id="ex_hello"'));

@@ -37,6 +37,7 @@ test('exposes the public api', async () => {
     'reservedIdPrefixes',
     'reservedIds',
     'rules',
+    'wellKnownTags',
   ]);
   expect(api.default).toBe(api.remarkSpec);
 });
