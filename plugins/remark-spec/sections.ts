@@ -226,16 +226,19 @@ export function renderSections(tree: Root, context: Context): void {
   tree.children = children;
 }
 
+/** A tag's entry in the spec's own record (labels, descriptions), else the well-known tag's. */
+function tagEntry(given: Readonly<Record<string, string>> | null | undefined, wellKnown: Record<string, string>, tag: string): string | undefined {
+  return given && Object.hasOwn(given, tag) ? given[tag] : Object.hasOwn(wellKnown, tag) ? wellKnown[tag] : undefined;
+}
+
 /** The badge label of a tag: the spec's own label, a well-known tag's, else the tag's name. */
 export function tagLabel(tag: string, context: Context): string {
-  const labels = context.options.tagLabels;
-  return labels && Object.hasOwn(labels, tag) ? labels[tag]! : Object.hasOwn(defaultTagLabels, tag) ? defaultTagLabels[tag]! : tag;
+  return tagEntry(context.options.tagLabels, defaultTagLabels, tag) ?? tag;
 }
 
 /** Whether a tag has a label, given by the spec or well known (`under_18`). */
 export function isLabelledTag(tag: string, context: Context): boolean {
-  const labels = context.options.tagLabels;
-  return (labels !== null && labels !== undefined && Object.hasOwn(labels, tag)) || Object.hasOwn(defaultTagLabels, tag);
+  return tagEntry(context.options.tagLabels, defaultTagLabels, tag) !== undefined;
 }
 
 /**
@@ -244,8 +247,7 @@ export function isLabelledTag(tag: string, context: Context): boolean {
  */
 export function tagBadge(tag: string, context: Context) {
   const label = tagLabel(tag, context);
-  const descriptions = context.options.tagDescriptions;
-  const description = descriptions && Object.hasOwn(descriptions, tag) ? descriptions[tag]! : Object.hasOwn(defaultTagDescriptions, tag) ? defaultTagDescriptions[tag]! : '';
+  const description = tagEntry(context.options.tagDescriptions, defaultTagDescriptions, tag);
   const title = description ? `${label}: ${description}` : `Tag: ${tag}`;
   return hastNode(h('span', { className: ['ms-tag'], dataTag: tag, title }, [h('span', { className: ['ms-visually-hidden'] }, 'Tag: '), label]));
 }
